@@ -1,0 +1,62 @@
+import type { ErrorCode } from './errors'
+import type { ImageFormat } from './format'
+import type { PlatformId } from './platform'
+
+/** How an adapter reports the end of one host call. */
+export interface Callback<T> {
+  success(value: T): void
+  fail(raw: unknown): void
+}
+
+export interface Downloaded {
+  path: string
+  /** Absent where the host does not report it (it then fails non-2xx itself). */
+  statusCode?: number
+  /** The host's own success payload. */
+  raw: unknown
+}
+
+/** Thrown by an adapter when the host lacks an API it needs. */
+export class MissingHostApi extends Error {
+  constructor(readonly api: string) {
+    super(`the host has no ${api}`)
+    Object.setPrototypeOf(this, MissingHostApi.prototype)
+  }
+}
+
+export interface ModalTexts {
+  title: string
+  content: string
+  confirmText: string
+  cancelText: string
+}
+
+/**
+ * Everything the core needs from one host. Where hosts differ, the adapter says so
+ * through this shape; the core never asks which host it runs on.
+ */
+export interface HostAdapter {
+  readonly platform: PlatformId
+  /** The host global exists and has a save API. Read at call time: importing must never throw. */
+  available(): boolean
+  userDataPath(): string
+  /** Prefixes of host-local paths that look like URLs (e.g. a devtools `http://tmp/`). */
+  readonly localPrefixes: readonly string[]
+  /** `download` writes to the `target` it is given (a file we must remove), rather than to a host temp file. */
+  readonly downloadsToTarget: boolean
+  /** `writeImage` writes to the `target` it is given (a file we must remove). */
+  readonly writesToTarget: boolean
+  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): void
+  /** Turns base64 image data into a file the host can save; resolves its path. */
+  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): void
+  /** Best effort and synchronous: cleanup must not add a round-trip or fail a save. */
+  removeFile(path: string): void
+  save(filePath: string, done: Callback<void>): void
+  /** Opens the host settings page; resolves whether the album permission is on afterwards. */
+  openSetting(done: Callback<boolean>): void
+  /** A two-button modal; `done(true)` on confirm. */
+  confirm(texts: ModalTexts, done: (confirmed: boolean) => void): void
+  showLoading(title: string): void
+  hideLoading(): void
+  classify(raw: unknown): ErrorCode
+}

@@ -1,0 +1,296 @@
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from './adapter'
+import { callHost, createQueue, HostFailure, HostTimeout, noop, safely } from './call'
+import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
+import type { PlatformId } from './platform'
+import type { BatchOutcome, SaveImageApi, SaveImageOptions, SaveImageResult, SaveImagesOptions } from './types'
+import {
+  extensionOf,
+  parse,
+  parseBatchItem,
+  parseBatchOptions,
+  parseSaveInput,
+  readCallbacks,
+  type Callbacks,
+  type Context,
+  type Settings,
+  type Source,
+} from './validate'
+
+export const DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
+
+type StepCode = ErrorCode | null | ((hostCode: ErrorCode) => ErrorCode)
+
+// Quota and I/O errors of a write are FILE_WRITE_FAILED; the host refusing our base64 is bad input (hosts.md §3).
+const writeFailure = (hostCode: ErrorCode): ErrorCode => (hostCode === 'INVALID_ARGUMENT' ? hostCode : 'FILE_WRITE_FAILED')
+
+interface GuideOutcome {
+  granted: boolean
+  /** Why settings could not be opened (e.g. NEEDS_USER_GESTURE); absent when the user declined. */
+  error?: SaveImageError
+}
+
+const CODE_FIELDS = ['errno', 'errNo', 'errorCode', 'errCode', 'error']
+
+/**
+ * The whole runtime over one host adapter. `resolveAdapter` is read on every call, so the
+ * universal build can find its host lazily and importing never touches a host.
+ */
+export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveImageApi {
+  const serial = createQueue()
+  const guide = createGuide()
+  const loading = createLoading()
+  let sequence = 0
+
+  function context(adapter: HostAdapter | null): Context {
+    return { platform: adapter ? adapter.platform : null, isHostLocal: (path) => !!adapter && isHostLocal(adapter, path), defaults: DEFAULTS }
+  }
+
+  function requireHost(adapter: HostAdapter | null): HostAdapter {
+    if (adapter && adapter.available()) return adapter
+    throw new SaveImageError('UNSUPPORTED_PLATFORM', 'no supported mini-program host with a save API was found', adapter && adapter.platform)
+  }
+
+  /** `failCode` names the step's code (a failed download is DOWNLOAD_FAILED whatever the host said); null asks the adapter. */
+  function toError(adapter: HostAdapter, failure: unknown, failCode: StepCode): SaveImageError {
+    const platform = adapter.platform
+    if (failure instanceof SaveImageError) return failure
+    if (failure instanceof HostTimeout) {
+      return new SaveImageError('TIMEOUT', `${failure.api} did not call back within ${failure.ms} ms`, platform, failure)
+    }
+    if (failure instanceof HostFailure) {
+      if (failure.raw instanceof MissingHostApi) return new SaveImageError('UNSUPPORTED_PLATFORM', failure.raw.message, platform, failure.raw)
+      const code = typeof failCode === 'function' ? failCode(adapter.classify(failure.raw)) : failCode || adapter.classify(failure.raw)
+      return new SaveImageError(code, `${failure.api}: ${detailOf(failure.raw)}`, platform, failure.raw)
+    }
+    return new SaveImageError('UNKNOWN', String(failure), platform, failure)
+  }
+
+  function hostCall<T>(adapter: HostAdapter, api: string, settings: Settings, failCode: StepCode, start: (done: Callback<T>) => void, onLate?: () => void) {
+    return callHost(api, settings.timeout, start, onLate).catch((failure: unknown) => {
+      throw toError(adapter, failure, failCode)
+    })
+  }
+
+  function targetPath(adapter: HostAdapter, extension: string): string {
+    const unique = `${Date.now().toString(36)}${(++sequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`
+    return `${adapter.userDataPath()}/msi-${unique}.${extension}`
+  }
+
+  async function download(adapter: HostAdapter, source: Extract<Source, { kind: 'url' }>, settings: Settings, owned: string[]) {
+    const target = targetPath(adapter, source.extension)
+    const ours = adapter.downloadsToTarget
+    if (ours) owned.push(target)
+    const res = await hostCall<Downloaded>(adapter, 'download', settings, 'DOWNLOAD_FAILED', (done) => adapter.download(source.url, settings.headers, target, done), ours ? () => adapter.removeFile(target) : undefined)
+    if (res.statusCode !== undefined && (res.statusCode < 200 || res.statusCode > 299)) {
+      throw new SaveImageError('DOWNLOAD_FAILED', `download: HTTP ${res.statusCode} for ${source.url}`, adapter.platform, res.raw)
+    }
+    if (!res.path) throw new SaveImageError('DOWNLOAD_FAILED', 'download: the host returned no file path', adapter.platform, res.raw)
+    return res.path
+  }
+
+  function write(adapter: HostAdapter, source: Extract<Source, { kind: 'data' }>, settings: Settings, owned: string[]) {
+    const target = targetPath(adapter, extensionOf(source.format))
+    const ours = adapter.writesToTarget
+    if (ours) owned.push(target)
+    return hostCall<string>(adapter, 'write', settings, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done), ours ? () => adapter.removeFile(target) : undefined)
+  }
+
+  function prepare(adapter: HostAdapter, source: Source, settings: Settings, owned: string[]): Promise<string> {
+    if (source.kind === 'url') return download(adapter, source, settings, owned)
+    if (source.kind === 'data') return write(adapter, source, settings, owned)
+    return Promise.resolve(source.path)
+  }
+
+  /** One serialised save; resolves the failure instead of throwing so recovery can look at it. */
+  function attemptSave(adapter: HostAdapter, filePath: string, settings: Settings): Promise<SaveImageError | null> {
+    return serial(() => hostCall<void>(adapter, 'save', settings, null, (done) => adapter.save(filePath, done))).then(
+      () => null,
+      (error: SaveImageError) => error,
+    )
+  }
+
+  async function saveWithRecovery(adapter: HostAdapter, filePath: string, settings: Settings, since: number) {
+    const denied = await attemptSave(adapter, filePath, settings)
+    if (!denied) return
+    if (denied.code !== 'AUTH_DENIED' || !settings.guide) throw denied
+    const outcome = await guide.recover(adapter, since, settings.guide, (raw) => toError(adapter, new HostFailure('openSetting', raw), null))
+    if (!outcome.granted) throw outcome.error || denied
+    const retried = await attemptSave(adapter, filePath, settings)
+    if (retried) throw retried
+  }
+
+  async function saveOne(adapter: HostAdapter, source: Source, settings: Settings, since: number): Promise<SaveImageResult> {
+    const owned: string[] = []
+    try {
+      const filePath = await prepare(adapter, source, settings, owned)
+      await saveWithRecovery(adapter, filePath, settings, since)
+      return { errMsg: 'saveImageToAlbum:ok', filePath, platform: adapter.platform }
+    } catch (failure) {
+      throw toError(adapter, failure, null)
+    } finally {
+      for (const path of owned) adapter.removeFile(path)
+    }
+  }
+
+  async function saveSingle(input: unknown): Promise<SaveImageResult> {
+    const resolved = resolveAdapter()
+    const { source, settings } = parse(resolved && resolved.platform, () => parseSaveInput(input, context(resolved)))
+    const adapter = requireHost(resolved)
+    const since = guide.epoch()
+    return loading.during(adapter, settings.loading, () => saveOne(adapter, source, settings, since))
+  }
+
+  async function saveBatch(sources: unknown, options: unknown): Promise<BatchOutcome[]> {
+    const resolved = resolveAdapter()
+    const ctx = context(resolved)
+    const batch = parse(ctx.platform, () => {
+      if (!Array.isArray(sources)) throw new SaveImageError('INVALID_ARGUMENT', `sources must be an array, got ${sources === null ? 'null' : typeof sources}`, ctx.platform)
+      return parseBatchOptions(options, ctx)
+    })
+    const items = sources as unknown[]
+    const results: BatchOutcome[] = new Array(items.length)
+    const since = guide.epoch()
+    let next = 0
+    let done = 0
+
+    const saveItem = async (item: unknown) => {
+      const { source, settings } = parse(ctx.platform, () => parseBatchItem(item, ctx, batch))
+      return saveOne(requireHost(resolved), source, settings, since)
+    }
+    const worker = async () => {
+      while (next < items.length) {
+        const index = next++
+        const outcome: BatchOutcome = await saveItem(items[index]).then(
+          (result) => ({ ok: true as const, result }),
+          (error: SaveImageError) => ({ ok: false as const, error }),
+        )
+        results[index] = outcome
+        done++
+        safely(batch.onProgress, { done, total: items.length, index, ...(outcome.ok ? { result: outcome.result } : { error: outcome.error }) })
+      }
+    }
+    const workers = () => Promise.all(Array.from({ length: Math.min(batch.concurrency, items.length) }, worker))
+    if (resolved && resolved.available() && items.length > 0) await loading.during(resolved, batch.loading, workers)
+    else await workers()
+    return results
+  }
+
+  function openAlbumSetting(): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const adapter = requireHost(resolveAdapter())
+      const fail = (raw: unknown) => reject(toError(adapter, new HostFailure('openSetting', raw), null))
+      // no await before this call: WeChat only opens settings inside the tap's own call stack
+      try {
+        adapter.openSetting({ success: resolve, fail })
+      } catch (thrown) {
+        fail(thrown)
+      }
+    })
+  }
+
+  return {
+    saveImageToAlbum: (input: string | SaveImageOptions) => withCallbacks(saveSingle(input), readCallbacks(input)),
+    saveImagesToAlbum: (sources, options?: SaveImagesOptions) => saveBatch(sources, options),
+    openAlbumSetting,
+  }
+}
+
+function isHostLocal(adapter: HostAdapter, path: string): boolean {
+  if (adapter.localPrefixes.some((prefix) => path.startsWith(prefix))) return true
+  const userData = adapter.userDataPath()
+  return !!userData && (path === userData || path.startsWith(`${userData}/`))
+}
+
+function detailOf(raw: unknown): string {
+  const code = numericField(raw, CODE_FIELDS)
+  const message = messageOf(raw)
+  return code === undefined ? message : `${message} (${code})`.trim()
+}
+
+function withCallbacks(promise: Promise<SaveImageResult>, callbacks: Callbacks): Promise<SaveImageResult> {
+  const settled = promise.then(
+    (result) => {
+      safely(callbacks.success, result)
+      safely(callbacks.complete, result)
+      return result
+    },
+    (error: SaveImageError) => {
+      safely(callbacks.fail, error)
+      safely(callbacks.complete, error)
+      throw error
+    },
+  )
+  // a callback-style caller may never touch the promise: its rejection is already handled by `fail`
+  if (callbacks.fail || callbacks.complete) settled.catch(noop)
+  return settled
+}
+
+/** One guide modal at a time; calls that were waiting when it closed share its outcome. */
+function createGuide() {
+  let open: Promise<GuideOutcome> | null = null
+  let epoch = 0
+  let last: GuideOutcome = { granted: false }
+  return {
+    epoch: () => epoch,
+    recover(adapter: HostAdapter, since: number, texts: ModalTexts, settingsError: (raw: unknown) => SaveImageError): Promise<GuideOutcome> {
+      if (open) return open
+      if (since !== epoch) return Promise.resolve(last)
+      open = askToOpenSettings(adapter, texts, settingsError).then((outcome) => {
+        open = null
+        epoch++
+        last = outcome
+        return outcome
+      })
+      return open
+    },
+  }
+}
+
+/**
+ * The modal and the settings page wait for the user, so they have no watchdog.
+ * openSetting is called synchronously inside the modal's callback: WeChat ≥ 2.3.0 only opens
+ * settings from a tap, and a modal button press counts as one.
+ */
+function askToOpenSettings(adapter: HostAdapter, texts: ModalTexts, settingsError: (raw: unknown) => SaveImageError): Promise<GuideOutcome> {
+  return new Promise<GuideOutcome>((resolve) => {
+    const failed = (raw: unknown) => resolve({ granted: false, error: settingsError(raw) })
+    const onAnswer = (confirmed: boolean) => {
+      if (!confirmed) return resolve({ granted: false })
+      try {
+        adapter.openSetting({ success: (granted) => resolve({ granted }), fail: failed })
+      } catch (thrown) {
+        failed(thrown)
+      }
+    }
+    try {
+      adapter.confirm(texts, onAnswer)
+    } catch {
+      resolve({ granted: false })
+    }
+  })
+}
+
+/** Reference-counted so overlapping calls show one indicator, hidden before the last one settles. */
+function createLoading() {
+  let active = 0
+  const quietly = (fn: () => void) => {
+    try {
+      fn()
+    } catch {
+      // a host without a loading API still saves
+    }
+  }
+  return {
+    async during<T>(adapter: HostAdapter, title: string | null, work: () => Promise<T>): Promise<T> {
+      if (title === null) return work()
+      if (active++ === 0) quietly(() => adapter.showLoading(title))
+      try {
+        return await work()
+      } finally {
+        if (--active === 0) quietly(() => adapter.hideLoading())
+      }
+    },
+  }
+}
+
+export type { PlatformId }

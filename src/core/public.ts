@@ -1,0 +1,13 @@
+export { ERROR_CODES, SaveImageError, isSaveImageError, type ErrorCode } from './errors'
+export type { PlatformId } from './platform'
+export type {
+  BatchOutcome,
+  BatchProgress,
+  BatchSource,
+  CommonOptions,
+  GuideTexts,
+  SaveImageApi,
+  SaveImageOptions,
+  SaveImageResult,
+  SaveImagesOptions,
+} from './types'

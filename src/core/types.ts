@@ -1,0 +1,67 @@
+import type { SaveImageError } from './errors'
+import type { PlatformId } from './platform'
+
+export interface GuideTexts {
+  title?: string
+  content?: string
+  confirmText?: string
+  cancelText?: string
+}
+
+/** Options shared by a single save and a batch. */
+export interface CommonOptions {
+  /** Request headers for the download of a URL. */
+  headers?: Record<string, string>
+  /** Watchdog (ms) for each host call; a host that never calls back gives `TIMEOUT`. Default 30000. */
+  timeout?: number
+  /** On `AUTH_DENIED`, show a modal whose confirm opens the host settings, then retry once. Default true. */
+  guide?: boolean | GuideTexts
+  /** Show the host's loading indicator while working; a string is its title. Default false. */
+  loading?: boolean | string
+  /** Largest decoded data URI / base64 image accepted, in bytes. Default 20 MiB. */
+  maxBytes?: number
+}
+
+/** Exactly one of `src`, `url`, `filePath`, `base64`. */
+export interface SaveImageOptions extends CommonOptions {
+  /** An http(s) URL, a host-local path, or a `data:image/...;base64,` URI. */
+  src?: string
+  /** Alias of `src`. */
+  url?: string
+  /** Alias of `src`. */
+  filePath?: string
+  /** Raw base64 image data without a prefix; the format is sniffed from its bytes. */
+  base64?: string
+  success?: (result: SaveImageResult) => void
+  fail?: (error: SaveImageError) => void
+  complete?: (outcome: SaveImageResult | SaveImageError) => void
+}
+
+export interface SaveImageResult {
+  errMsg: 'saveImageToAlbum:ok'
+  /** The path handed to the host's save API. */
+  filePath: string
+  platform: PlatformId
+}
+
+/** One image of a batch: a source string, or its source with per-image headers. */
+export type BatchSource = string | Pick<SaveImageOptions, 'src' | 'url' | 'filePath' | 'base64' | 'headers'>
+
+export type BatchProgress =
+  | { done: number; total: number; index: number; result: SaveImageResult; error?: undefined }
+  | { done: number; total: number; index: number; error: SaveImageError; result?: undefined }
+
+export interface SaveImagesOptions extends CommonOptions {
+  /** Sources prepared (downloaded / written) in parallel. Saves still run one at a time. Default 3. */
+  concurrency?: number
+  onProgress?: (progress: BatchProgress) => void
+}
+
+export type BatchOutcome = { ok: true; result: SaveImageResult } | { ok: false; error: SaveImageError }
+
+export interface SaveImageApi {
+  saveImageToAlbum(source: string | SaveImageOptions): Promise<SaveImageResult>
+  saveImagesToAlbum(sources: readonly BatchSource[], options?: SaveImagesOptions): Promise<BatchOutcome[]>
+  /** Call synchronously from a tap handler. Resolves whether the album permission is on afterwards. */
+  openAlbumSetting(): Promise<boolean>
+}
