@@ -1,0 +1,99 @@
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from '../src/core/adapter'
+import { classifyWith, hostCallbacks, readScope } from '../src/core/callback-host'
+import { IMAGE_MIME, type ImageFormat } from '../src/core/format'
+
+type Options = Record<string, unknown>
+type AsyncApi = (options: Options) => unknown
+
+interface AlipayHost {
+  env?: { USER_DATA_PATH?: string }
+  canIUse?: (name: string) => boolean
+  saveImageToPhotosAlbum?: AsyncApi
+  saveImage?: AsyncApi
+  downloadFile?: AsyncApi
+  openSetting?: AsyncApi
+  confirm?: AsyncApi
+  showLoading?: AsyncApi
+  hideLoading?: (options?: Options) => unknown
+}
+
+declare const my: AlipayHost | undefined
+
+const host = (): AlipayHost | undefined => (typeof my === 'undefined' ? undefined : my)
+
+function call(name: keyof AlipayHost, options: Options): unknown {
+  const h = host()
+  const api = h?.[name]
+  if (typeof api !== 'function') throw new MissingHostApi(String(name))
+  return (api as AsyncApi).call(h, options)
+}
+
+/** Temp path of a download: `apFilePath` always, `tempFilePath` only from base library 2.7.23. */
+const downloadedPath = (res: Options) => String(res.apFilePath || res.tempFilePath || res.filePath || '')
+
+/** Old clients (base library < 1.15.0) and DingTalk only have the legacy my.saveImage({ url }). */
+function hasModernSave(h: AlipayHost): boolean {
+  if (typeof h.saveImageToPhotosAlbum !== 'function') return false
+  return typeof h.canIUse !== 'function' || h.canIUse('saveImageToPhotosAlbum') !== false
+}
+
+export const alipayAdapter: HostAdapter = {
+  platform: 'alipay',
+  // temp files live under https://resource/, user files under https://usr (hosts.md §4)
+  localPrefixes: ['https://resource/', 'https://usr/'],
+  // downloads and data URIs both land in host temp files, which the host cleans
+  downloadsToTarget: false,
+  writesToTarget: false,
+  available() {
+    const h = host()
+    return !!h && (typeof h.saveImageToPhotosAlbum === 'function' || typeof h.saveImage === 'function')
+  },
+  userDataPath: () => host()?.env?.USER_DATA_PATH ?? '',
+  download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
+    call('downloadFile', { url, ...(headers ? { header: headers } : {}), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
+  },
+  // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
+  writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
+    call('downloadFile', { url: `data:${IMAGE_MIME[format]};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
+  },
+  removeFile() {
+    // nothing of ours to remove: every file lives in the host's temp folder
+  },
+  save(filePath: string, done: Callback<void>) {
+    const callbacks = hostCallbacks(done, () => undefined)
+    if (hasModernSave(host() ?? {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
+    else call('saveImage', { url: filePath, showActionSheet: false, ...callbacks })
+  },
+  openSetting(done: Callback<boolean>) {
+    // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (hosts.md §2)
+    call('openSetting', hostCallbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')))
+  },
+  confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
+    call('confirm', {
+      title: texts.title,
+      content: texts.content,
+      confirmButtonText: texts.confirmText,
+      cancelButtonText: texts.cancelText,
+      success: (res: Options) => done(!!res?.confirm),
+      fail: () => done(false),
+    })
+  },
+  showLoading(title: string) {
+    call('showLoading', { content: title })
+  },
+  hideLoading() {
+    call('hideLoading', {})
+  },
+  classify: classifyWith(['error'], {
+    2: 'INVALID_ARGUMENT',
+    12: 'DOWNLOAD_FAILED',
+    13: 'DOWNLOAD_FAILED',
+    15: 'SYSTEM_PERMISSION_DENIED',
+    16: 'STORAGE_FULL',
+    17: 'UNKNOWN',
+    20: 'DOWNLOAD_FAILED',
+    2001: 'AUTH_DENIED',
+    2002: 'AUTH_DENIED',
+    2003: 'AUTH_DENIED',
+  }),
+}

@@ -1,0 +1,21 @@
+import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+
+declare const swan: CallbackHost | undefined
+
+export const swanAdapter = createCallbackHostAdapter({
+  platform: 'swan',
+  host: () => (typeof swan === 'undefined' ? undefined : swan),
+  scopeKey: 'scope.writePhotosAlbum',
+  localPrefixes: ['bdfile://'],
+  // swan.downloadFile documents only url and header
+  downloadsToTarget: false,
+  codeFields: ['errCode', 'errno'],
+  codes: {
+    10001: 'UNKNOWN',
+    10002: 'UNKNOWN',
+    10003: 'AUTH_DENIED',
+    10004: 'UNKNOWN',
+    10005: 'SYSTEM_PERMISSION_DENIED',
+    1001: 'UNSUPPORTED_PLATFORM',
+  },
+})
