@@ -1,0 +1,125 @@
+import { sniffFormat } from '../core/format'
+import { copyBytes } from './bytes'
+import { HANG } from './calls'
+import type { Outcome, Plan } from './calls'
+import type { HostContext } from './context'
+import { isUserPath } from './fs'
+import { isSuccessStatus } from './net'
+import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
+import type { AsyncReturn, CallbackOptions, HostResult } from './types'
+
+type SaveApi = 'saveImageToPhotosAlbum' | 'saveImage'
+
+const fail = (res: HostResult): Outcome => ({ ok: false, res })
+
+/** `saveImageToPhotosAlbum`, and Alipay's legacy `saveImage({url})`. */
+export function saveApi(ctx: HostContext, api: SaveApi): (options?: CallbackOptions) => AsyncReturn {
+  return ctx.desk.asyncApi(api, (opts) => savePlan(ctx, api, opts), true)
+}
+
+function savePlan(ctx: HostContext, api: SaveApi, opts: CallbackOptions): Plan {
+  const path = api === 'saveImage' ? opts.url : opts.filePath
+  const hideToast = opts.hideToast === true
+  if (!ctx.profile.alipayErrors) return { settle: () => save(ctx, api, path, hideToast) }
+  // Alipay "已知问题": overlapping calls fire success only once (hosts.md §5, seed 002 [D]). Modelled as:
+  // a call started while another save is in flight still saves [I] but never calls back.
+  const lost = ctx.savesInFlight > 0
+  ctx.savesInFlight++
+  const response = typeof path === 'string' && isRemote(ctx, path) ? ctx.downloads.get(path) : undefined
+  return {
+    delay: response ? response.delay : 0,
+    settle: () => {
+      ctx.savesInFlight--
+      const out = save(ctx, api, path, hideToast)
+      return lost ? HANG : out
+    },
+  }
+}
+
+/**
+ * Order of checks: Baidu web → argument → privacy → album permission → OS permission → file → format.
+ */
+function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean): Outcome {
+  const { payloads, state, profile } = ctx
+  if (profile.platform === 'swan' && state.web) return fail(payloads.webUnsupported(api))
+  if (typeof path !== 'string' || path === '') return fail(payloads.missingArgument(api))
+  if ((profile.platform === 'weapp' || profile.platform === 'tt') && state.privacy !== 'agreed') {
+    return fail(payloads.privacy(api, state.privacy))
+  }
+  const denied = albumPermission(ctx, api)
+  if (denied) return fail(denied)
+  if (!state.systemPermission) return fail(payloads.systemDenied(api))
+  const bytes = readSource(ctx, path)
+  if (bytes === HANG) return HANG
+  if (!bytes) return fail(payloads.fileNotFound(api))
+  // WeChat rejects a file without an image extension, e.g. an extensionless downloadFile temp file [O].
+  if (profile.platform === 'weapp' && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) {
+    return fail(payloads.invalidFileType(api))
+  }
+  const format = sniffFormat(bytes)
+  if (!format) return fail(payloads.invalidFileType(api))
+  ctx.album.push({ path, format, bytes: copyBytes(bytes) })
+  return { ok: true, res: succeed(ctx, api, hideToast) }
+}
+
+function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult {
+  if (!ctx.profile.alipayErrors) return ctx.payloads.ok(api)
+  if (api === 'saveImage') return {}
+  // Some Android phones show the host's own toast unless hideToast is set (uni-app #5978 [O]).
+  if (!hideToast && ctx.state.client === 'android') ctx.ui.push({ type: 'toast', title: '已保存到系统相册' })
+  return { success: true }
+}
+
+/**
+ * Album permission: null when granted, else the fail payload. First use shows the host's own prompt.
+ * After a refusal wx/tt/swan fail without asking again [D]; Alipay asks again unless the user ticked
+ * "不再询问" (2003, then 2002 on every later call) [D].
+ */
+export function albumPermission(ctx: HostContext, api: string): HostResult | null {
+  const { state, payloads } = ctx
+  const alipay = ctx.profile.alipayErrors
+  switch (state.permission) {
+    case 'granted':
+      return null
+    case 'not-asked':
+      return prompt(ctx, api)
+    case 'denied':
+      return alipay ? prompt(ctx, api) : payloads.authDenied(api, false)
+    case 'denied-forever':
+      return alipay ? payloads.alipayDenied(2002) : payloads.authDenied(api, false)
+  }
+}
+
+function prompt(ctx: HostContext, api: string): HostResult | null {
+  const { state, payloads } = ctx
+  ctx.ui.push({ type: 'permission-prompt' })
+  switch (state.prompt) {
+    case 'allow':
+      state.permission = 'granted'
+      return null
+    case 'deny':
+      state.permission = 'denied'
+      return payloads.authDenied(api, true)
+    case 'deny-forever':
+      if (!ctx.profile.alipayErrors) {
+        state.permission = 'denied'
+        return payloads.authDenied(api, true)
+      }
+      state.permission = 'denied-forever'
+      return payloads.alipayDenied(2003)
+  }
+}
+
+/** A network URL on Alipay (which saves URLs directly [D]); Alipay's own `https://` local paths excluded. */
+function isRemote(ctx: HostContext, path: string): boolean {
+  return /^https?:\/\//i.test(path) && !path.startsWith('https://resource/') && !isUserPath(ctx, path)
+}
+
+/** The bytes to save: a host file, or on Alipay a network URL fetched from `downloads` [I: failures → 17]. */
+function readSource(ctx: HostContext, path: string): Uint8Array | null | typeof HANG {
+  if (!ctx.profile.alipayErrors || !isRemote(ctx, path)) return ctx.files.get(path) ?? null
+  const response = ctx.downloads.get(path)
+  if (!response) return null
+  if (response.hang) return HANG
+  return response.fail || !isSuccessStatus(response.status ?? 200) ? null : copyBytes(response.body)
+}

@@ -1,0 +1,40 @@
+/**
+ * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my) and Baidu (swan) hosts
+ * for unit tests. They reproduce the behaviour documented in reference/hosts.md — error strings,
+ * permission prompts, file paths and quirks — not an idealised host.
+ *
+ *   const host = installHost('weapp', { client: 'ios' })   // globalThis.wx = host.api
+ *   host.downloads.set(url, { body: fixtures.png, contentType: 'image/png' })
+ *   host.state.permission = 'denied'                        // change state between calls
+ *   await host.idle()
+ *
+ * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
+ */
+export { createHost, installHost } from './host'
+export { fixtures, toBase64, toDataUri } from './fixtures'
+export type { Fixtures } from './fixtures'
+export type {
+  AlbumEntry,
+  AsyncReturn,
+  CallbackOptions,
+  CallRecord,
+  Client,
+  DownloadResponse,
+  DownloadTask,
+  FakeFileSystemManager,
+  Fault,
+  GlobalName,
+  HostApi,
+  HostEnv,
+  HostOptions,
+  HostResult,
+  HostState,
+  ModalAnswer,
+  ModalEvent,
+  Permission,
+  Privacy,
+  PromptAnswer,
+  SettingsAction,
+  SimulatedHost,
+  UiEvent,
+} from './types'

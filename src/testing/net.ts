@@ -1,0 +1,65 @@
+import { sniffFormat } from '../core/format'
+import { copyBytes, hostBase64 } from './bytes'
+import { HANG } from './calls'
+import type { Outcome, Plan } from './calls'
+import type { HostContext } from './context'
+import { storeUserFile } from './fs'
+import { extensionFor } from './profiles'
+import type { CallbackOptions, DownloadResponse, DownloadTask, HostResult } from './types'
+
+const fail = (res: HostResult): Outcome => ({ ok: false, res })
+const ok = (res: HostResult): Outcome => ({ ok: true, res })
+
+export function isSuccessStatus(status: number): boolean {
+  return status >= 200 && status < 300
+}
+
+/** `downloadFile`, answered from `host.downloads` by exact URL. */
+export function downloadFileApi(ctx: HostContext): (options: CallbackOptions) => DownloadTask {
+  return ctx.desk.taskApi('downloadFile', (opts) => downloadPlan(ctx, opts), () => ctx.payloads.aborted())
+}
+
+function downloadPlan(ctx: HostContext, opts: CallbackOptions): Plan {
+  const url = String(opts.url ?? '')
+  // Alipay's documented base64 route: its downloadFile also takes a Data URL (hosts.md §4 [D]).
+  if (ctx.profile.alipayErrors && url.startsWith('data:')) return { settle: () => dataUrlDownload(ctx, url) }
+  const response = ctx.downloads.get(url)
+  return { delay: response ? response.delay : 0, settle: () => answer(ctx, opts, response) }
+}
+
+function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadResponse | undefined): Outcome {
+  if (!response) return fail(ctx.payloads.notInDomainList())
+  if (response.hang) return HANG
+  if (response.fail) return fail(response.fail)
+  const status = response.status ?? 200
+  const body = copyBytes(response.body)
+  if (ctx.profile.alipayErrors) {
+    return isSuccessStatus(status) ? alipayTempFile(ctx, body, response.contentType) : fail(ctx.payloads.downloadFailed())
+  }
+  // Only WeChat's typings have `filePath` [D]; tt/swan ignore it. The body is stored whatever the
+  // status: "downloadFile:ok with statusCode 404" (hosts.md §5 [O]).
+  if (ctx.profile.platform === 'weapp' && typeof opts.filePath === 'string') {
+    const error = storeUserFile(ctx, 'downloadFile', opts.filePath, body)
+    return error ? fail(error) : ok(ctx.payloads.ok('downloadFile', { filePath: opts.filePath, statusCode: status }))
+  }
+  const tempFilePath = ctx.tempPath(extensionFor(response.contentType))
+  ctx.files.set(tempFilePath, body)
+  return ok(ctx.payloads.ok('downloadFile', { tempFilePath, statusCode: status }))
+}
+
+/** Alipay: `apFilePath` always, `tempFilePath` equal to it, response headers, NO statusCode (typings [D]). */
+function alipayTempFile(ctx: HostContext, body: Uint8Array, contentType: string | undefined): Outcome {
+  const isImage = (contentType !== undefined && /^\s*image\//i.test(contentType)) || sniffFormat(body) !== null
+  const path = ctx.tempPath(isImage ? 'image' : null)
+  ctx.files.set(path, body)
+  const header: Record<string, string> = contentType ? { 'Content-Type': contentType } : {}
+  return ok({ apFilePath: path, tempFilePath: path, header, headers: header })
+}
+
+/** A malformed Data URL (not base64, bad base64) fails like any failed download, error 12 [I]. */
+function dataUrlDownload(ctx: HostContext, url: string): Outcome {
+  const match = /^data:([^,;]*)((?:;[^,;]*)*?);base64,([\s\S]*)$/i.exec(url)
+  const body = match ? hostBase64(match[3]) : null
+  if (!match || !body) return fail(ctx.payloads.downloadFailed())
+  return alipayTempFile(ctx, body, match[1] || undefined)
+}

@@ -1,0 +1,184 @@
+import type { HostProfile } from './profiles'
+import type { HostResult, HostState } from './types'
+
+/**
+ * Every payload the simulated hosts send. Strings come from hosts.md §3 unless tagged [I]
+ * (an inference: the exact text for that host is not documented anywhere we found).
+ */
+export class Payloads {
+  constructor(
+    private readonly profile: HostProfile,
+    private readonly state: HostState,
+  ) {}
+
+  /** Success: `{errMsg: '<api>:ok'}` on wx/tt/swan; Alipay has no errMsg (typings). */
+  ok(api: string, fields: HostResult = {}): HostResult {
+    return this.profile.alipayErrors ? { ...fields } : { errMsg: `${api}:ok`, ...fields }
+  }
+
+  // ---- saveImageToPhotosAlbum / saveImage / authorize ----
+
+  /** [I] WeChat-style parameter check text; Alipay error 2 [D] (seed 002, typings of Alipay saveImage). */
+  missingArgument(api: string): HostResult {
+    if (this.profile.alipayErrors) {
+      return alipay(2, api === 'saveImage' ? '参数无效，没有传 url 参数' : '参数无效，没有传 filePath 参数')
+    }
+    const field = api === 'saveImage' ? 'url' : 'filePath'
+    return { errMsg: `${api}:fail parameter error: parameter.${field} should be String instead of Undefined;` }
+  }
+
+  /** Baidu Web 态: errCode 1001 and this text are documented for openSetting [D]; reused for the save [I]. */
+  webUnsupported(api: string): HostResult {
+    return { errCode: 1001, errMsg: `API ${this.profile.globalName}.${api} is not supported in web` }
+  }
+
+  /** WeChat errno 104/112 [D/O]; Douyin 10201/10202 in errNo or errorCode [D]. */
+  privacy(api: string, reason: 'not-agreed' | 'undeclared'): HostResult {
+    const detail = reason === 'not-agreed' ? 'privacy permission is not authorized' : 'api scope is not declared in the privacy agreement'
+    const errMsg = `${api}:fail ${detail}`
+    if (this.profile.platform === 'tt') return { errMsg, [this.state.errorField]: reason === 'not-agreed' ? 10201 : 10202 }
+    return { errMsg, errno: reason === 'not-agreed' ? 104 : 112 }
+  }
+
+  /**
+   * Album permission refused. `fresh`: the user just refused in the prompt (vs. an earlier refusal).
+   * WeChat by client [O]: devtools "fail auth deny"; Android "fail:auth denied" (authorize: "fail:auth deny");
+   * iOS "fail auth deny", then "fail authorize no response" on later calls. Douyin 112090 [D]. Baidu 10003 [D].
+   */
+  authDenied(api: string, fresh: boolean): HostResult {
+    switch (this.profile.platform) {
+      case 'weapp':
+        return { errMsg: this.wechatDenial(api, fresh) }
+      case 'tt':
+        return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: 112090 }
+      case 'swan':
+        // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
+        return { errCode: 10003, errMsg: `${api}:fail user deny` }
+      case 'alipay':
+        return this.alipayDenied(2001)
+    }
+  }
+
+  /** Alipay 2001 refusal [D saveImage doc], 2003 refusal with "不再询问", 2002 every call after [D]; texts of 2002/2003 [I]. */
+  alipayDenied(code: 2001 | 2002 | 2003): HostResult {
+    const text = { 2001: '用户拒绝给小程序授权', 2002: '用户已拒绝授权且不再询问', 2003: '用户拒绝授权并勾选不再询问' }
+    return alipay(code, text[code])
+  }
+
+  /** The OS denies the host app photo access. Douyin text completes the truncated "system auth de…" [I]. */
+  systemDenied(api: string): HostResult {
+    switch (this.profile.platform) {
+      case 'weapp':
+        return { errMsg: `${api}:fail:system permission denied` }
+      case 'tt':
+        return { errMsg: `${api}:fail system auth deny`, [this.state.errorField]: 112089 }
+      case 'swan':
+        // errCode 10005 "system deny" [D]; errMsg wording [I].
+        return { errCode: 10005, errMsg: `${api}:fail system deny` }
+      case 'alipay':
+        return alipay(15, '没有开启相册权限(ios only)')
+    }
+  }
+
+  /** Each host gets one of the documented variants (hosts.md §3); which one is [I]. */
+  fileNotFound(api: string): HostResult {
+    switch (this.profile.platform) {
+      case 'weapp':
+        return { errMsg: `${api}:fail file not found` }
+      case 'tt':
+        return { errMsg: `${api}:fail file not exists` }
+      case 'swan':
+        return { errMsg: `${api}:fail get file data fail` }
+      case 'alipay':
+        return this.alipaySaveFailed()
+    }
+  }
+
+  /** WeChat "invalid file type" [O]; the same text on Douyin (Android formats rule [D]) and Baidu is [I]. */
+  invalidFileType(api: string): HostResult {
+    return this.profile.alipayErrors ? this.alipaySaveFailed() : { errMsg: `${api}:fail invalid file type` }
+  }
+
+  /** Alipay 17 "保存图片过程中的其他错误" [D]: bad filePath, missing file, non-image content. */
+  alipaySaveFailed(): HostResult {
+    return alipay(17, '保存图片过程中的其他错误')
+  }
+
+  // ---- file system (codes: WeChat FileError table [D typings]; Alipay writeFile/unlink unions [D typings]) ----
+
+  noSuchFile(api: string, path: string): HostResult {
+    if (this.profile.alipayErrors) return alipay(10022, '文件不存在')
+    return this.fsError(api, `no such file or directory ${path}`, 1300002)
+  }
+
+  /**
+   * Writing outside USER_DATA_PATH, or deleting a code-package file. Wording "permission denied, open <path>"
+   * as in Baidu's fs docs [D]; WeChat/Douyin same [I]; the "unlink" variant [I]. Alipay 10024 texts [D typings].
+   */
+  notWritable(api: string, path: string, verb: 'open' | 'unlink' = 'open'): HostResult {
+    if (this.profile.alipayErrors) return alipay(10024, verb === 'open' ? '指定的路径没有写权限' : '指定的路径没有删除权限')
+    return this.fsError(api, `permission denied, ${verb} ${path}`, 1300013)
+  }
+
+  /** "fail base64 encode error" [D typings]; Alipay has no such message: error 3 "文件写入失败" [I]. */
+  base64Error(api: string): HostResult {
+    if (this.profile.alipayErrors) return alipay(3, '文件写入失败')
+    return this.fsError(api, 'base64 encode error', 1300203)
+  }
+
+  /** WeChat 1300202 [D]; same text on tt/swan [I]; Alipay 10028 "文件夹超过 50M" [D typings]. */
+  quotaExceeded(api: string): HostResult {
+    if (this.profile.alipayErrors) return alipay(10028, '文件夹超过 50M')
+    return this.fsError(api, 'the maximum size of the file storage limit is exceeded', 1300202)
+  }
+
+  /** Alipay 10028 "单个文件超过 10M" [D typings]. */
+  fileTooLarge(): HostResult {
+    return alipay(10028, '单个文件超过 10M')
+  }
+
+  // ---- downloadFile ----
+
+  /** A URL the test did not register: a domain-whitelist failure [I text]; Alipay 12 "下载失败" [D]. */
+  notInDomainList(): HostResult {
+    return this.profile.alipayErrors ? alipay(12, '下载失败') : { errMsg: 'downloadFile:fail url not in domain list' }
+  }
+
+  /** Alipay reports no statusCode, so a non-2xx answer is modelled as error 12 [I]. */
+  downloadFailed(): HostResult {
+    return alipay(12, '下载失败')
+  }
+
+  /** DownloadTask.abort() [I text]. */
+  aborted(): HostResult {
+    return this.profile.alipayErrors ? alipay(12, '下载失败') : { errMsg: 'downloadFile:fail abort' }
+  }
+
+  // ---- openSetting ----
+
+  /** WeChat ≥ 2.3.0 [O]. Other hosts only when `gestureRequired` is forced on; Alipay shape [I]. */
+  needsGesture(): HostResult {
+    const errMsg = 'openSetting:fail can only be invoked by user TAP gesture.'
+    return this.profile.alipayErrors ? alipay(4, errMsg) : { errMsg }
+  }
+
+  private wechatDenial(api: string, fresh: boolean): string {
+    switch (this.state.client) {
+      case 'devtools':
+        return `${api}:fail auth deny`
+      case 'android':
+        return api === 'authorize' ? 'authorize:fail:auth deny' : `${api}:fail:auth denied`
+      case 'ios':
+        return fresh ? `${api}:fail auth deny` : `${api}:fail authorize no response`
+    }
+  }
+
+  private fsError(api: string, detail: string, code: number): HostResult {
+    const errMsg = `${api}:fail ${detail}`
+    return this.profile.platform === 'weapp' ? { errMsg, errCode: code } : { errMsg }
+  }
+}
+
+function alipay(error: number, errorMessage: string): HostResult {
+  return { error, errorMessage }
+}

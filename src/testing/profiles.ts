@@ -1,0 +1,89 @@
+import type { PlatformId } from '../core/platform'
+import type { Client, GlobalName } from './types'
+
+const MiB = 1024 * 1024
+
+/** Static facts about one host (hosts.md §2, §4). */
+export interface HostProfile {
+  platform: PlatformId
+  globalName: GlobalName
+  /** getSetting / authorize key of the album permission */
+  settingScope: string
+  /** openSetting result key (Alipay differs from its getSetting key [D]) */
+  openSettingScope: string
+  defaultQuota: number
+  /** Alipay fails payloads as {error, errorMessage}; the others as {errMsg, <code field>} */
+  alipayErrors: boolean
+}
+
+export const PROFILES: Record<PlatformId, HostProfile> = {
+  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
+  tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
+  // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
+  // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
+  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true },
+  swan: { platform: 'swan', globalName: 'swan', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+}
+
+/** Alipay writeFile: "单个文件超过 10M" [D typings]. */
+export const ALIPAY_FILE_LIMIT = 10 * MiB
+
+/** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
+export function userDataPathFor(platform: PlatformId, client: Client): string {
+  switch (platform) {
+    case 'weapp':
+      return client === 'devtools' ? 'http://usr' : 'wxfile://usr'
+    case 'tt':
+      return 'ttfile://user'
+    case 'alipay':
+      return 'https://usr'
+    case 'swan':
+      return 'bdfile://usr'
+  }
+}
+
+/** Temp file path of a download. Alipay names images `.image`, anything else `.other` [D]. */
+export function tempPathFor(platform: PlatformId, client: Client, id: string, ext: string | null): string {
+  const suffix = ext ? `.${ext}` : ''
+  switch (platform) {
+    case 'weapp':
+      return client === 'devtools' ? `http://tmp/${id}${suffix}` : `wxfile://tmp_${id}${suffix}`
+    case 'tt':
+      return `ttfile://temp/${id}${suffix}`
+    case 'alipay':
+      return `https://resource/${id}.${ext === null ? 'other' : 'image'}`
+    case 'swan':
+      return `bdfile://tmp/${id}${suffix}`
+  }
+}
+
+const MIME_EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/jpg': 'jpg',
+  'image/pjpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/bmp': 'bmp',
+  'image/x-ms-bmp': 'bmp',
+  'image/svg+xml': 'svg',
+}
+
+/** Extension a host derives from the Content-Type; none for a missing or non-image type. */
+export function extensionFor(contentType: string | undefined): string | null {
+  if (!contentType) return null
+  const mime = contentType.split(';')[0].trim().toLowerCase()
+  if (MIME_EXT[mime]) return MIME_EXT[mime]
+  const match = /^image\/([a-z0-9]+)$/.exec(mime)
+  return match ? match[1] : null
+}
+
+/** Image extensions WeChat accepts for saveImageToPhotosAlbum [I: the set is not documented]. */
+export const WECHAT_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp']
+
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+}

@@ -1,0 +1,215 @@
+import type { ImageFormat } from '../core/format'
+import type { PlatformId } from '../core/platform'
+
+/** Where the mini-program runs: it decides WeChat's denial strings and paths (hosts.md §3, §5). */
+export type Client = 'devtools' | 'android' | 'ios'
+/** Album permission of the mini-program. A scope key is absent from getSetting until asked. */
+export type Permission = 'not-asked' | 'granted' | 'denied' | 'denied-forever'
+/** WeChat / Douyin privacy agreement state (hosts.md §2 privacy layer). */
+export type Privacy = 'agreed' | 'not-agreed' | 'undeclared'
+/** The user's answer to the host's own first-time album prompt. */
+export type PromptAnswer = 'allow' | 'deny' | 'deny-forever'
+/** The user's answer to every modal: true from a function means "confirm". */
+export type ModalAnswer = 'confirm' | 'cancel' | ((ui: ModalEvent) => boolean)
+/** What the user does on the settings page. */
+export type SettingsAction = 'enable' | 'keep'
+export type GlobalName = 'wx' | 'tt' | 'my' | 'swan'
+
+/** A canned server response for `downloadFile`, keyed by exact URL in `host.downloads`. */
+export interface DownloadResponse {
+  /** default 200 */
+  status?: number
+  /** default: empty */
+  body?: Uint8Array
+  /** e.g. 'image/png'; names the temp file's extension (Alipay: `.image` vs `.other`) */
+  contentType?: string
+  /** ms before the callback, on top of `latency` */
+  delay?: number
+  /** raw fail payload instead of a response */
+  fail?: Record<string, unknown>
+  /** never calls back (a task's abort() still fails it) */
+  hang?: boolean
+}
+
+export type Fault =
+  | { kind: 'hang' }
+  | { kind: 'throw'; error?: unknown }
+  | { kind: 'fail'; payload: Record<string, unknown> }
+  | { kind: 'delay'; ms: number }
+
+export interface HostOptions {
+  /** default 'android'; WeChat denial strings and paths depend on it (devtools: 'http://usr', 'http://tmp/…') */
+  client?: Client
+  /** album permission of the mini-program, default 'not-asked' */
+  permission?: Permission
+  /** answer to the host's own first-time album prompt, default 'allow' */
+  prompt?: PromptAnswer
+  /** the OS grants the host app photo access, default true */
+  systemPermission?: boolean
+  /** wx and tt only, default 'agreed' */
+  privacy?: Privacy
+  /** answer to showModal / confirm, default 'confirm' */
+  modal?: ModalAnswer
+  /** what the user does on the settings page, default 'enable' */
+  settings?: SettingsAction
+  /** ms before every async callback, default 0 */
+  latency?: number
+  /** bytes under USER_DATA_PATH: default 10 MiB on wx/swan, 50 MiB on tt and Alipay (Alipay also caps one file at 10 MiB) */
+  userDataQuota?: number
+  /** Alipay only, default true; false = an old client with only the legacy saveImage */
+  canIUseSaveImageToPhotosAlbum?: boolean
+  /** openSetting only inside a tap; default true on weapp, false elsewhere */
+  gestureRequired?: boolean
+  /** Baidu Web 态: the save and openSetting fail */
+  web?: boolean
+  /** Douyin's numeric error field, default 'errNo' */
+  errorField?: 'errNo' | 'errorCode'
+}
+
+/**
+ * The live, mutable state of a simulated host (`host.state`, also reachable as `host.options`).
+ * Assign any field between calls, e.g. `host.state.permission = 'denied'`.
+ * `client` is read at every call for error strings; paths were fixed from it when the host was created.
+ */
+export type HostState = Required<HostOptions>
+
+export interface ModalEvent {
+  type: 'modal'
+  title?: string
+  content?: string
+  confirmText?: string
+  cancelText?: string
+}
+export type UiEvent =
+  | ModalEvent
+  | { type: 'loading'; title?: string }
+  | { type: 'hide-loading' }
+  | { type: 'toast'; title?: string }
+  | { type: 'settings' }
+  | { type: 'permission-prompt' }
+
+export interface CallRecord {
+  api: string
+  kind: 'async' | 'sync'
+  /** the single argument, or an array when the call had several */
+  args: unknown
+}
+
+export interface AlbumEntry {
+  path: string
+  format: ImageFormat
+  bytes: Uint8Array
+}
+
+/** A callback payload: the union of the fields the four hosts use, loosely typed. */
+export interface HostResult {
+  errMsg?: string
+  errno?: number
+  errNo?: number
+  errorCode?: number
+  errCode?: number
+  error?: number
+  errorMessage?: string
+  tempFilePath?: string
+  filePath?: string
+  apFilePath?: string
+  statusCode?: number
+  confirm?: boolean
+  cancel?: boolean
+  authSetting?: Record<string, boolean>
+  success?: boolean
+  [field: string]: unknown
+}
+
+export interface CallbackOptions {
+  success?(res: HostResult): void
+  fail?(err: HostResult): void
+  complete?(res: HostResult): void
+  [option: string]: unknown
+}
+
+/** What an async API returns: a Promise when called without any callback, else nothing. */
+export type AsyncReturn = Promise<HostResult> | void
+
+export interface DownloadTask {
+  abort(): void
+  onProgressUpdate(listener: (res: HostResult) => void): void
+  offProgressUpdate(listener?: (res: HostResult) => void): void
+  onHeadersReceived(listener: (res: HostResult) => void): void
+  offHeadersReceived(listener?: (res: HostResult) => void): void
+}
+
+export interface FakeFileSystemManager {
+  writeFile(options: CallbackOptions): void
+  writeFileSync(filePath: string, data: string | ArrayBuffer, encoding?: string): void
+  unlink(options: CallbackOptions): void
+  /** Alipay also accepts `{ filePath }` and returns `{ success: true }` */
+  unlinkSync(filePath: string | { filePath: string }): HostResult | void
+  readFile(options: CallbackOptions): void
+  readFileSync(filePath: string, encoding?: string): string | ArrayBuffer
+  access(options: CallbackOptions): void
+  accessSync(path: string): void
+  readdirSync(dirPath: string): string[]
+  mkdir(options: CallbackOptions): void
+  mkdirSync(dirPath: string, recursive?: boolean): void
+}
+
+export interface HostEnv {
+  USER_DATA_PATH: string
+  [field: string]: unknown
+}
+
+/**
+ * The fake host global. Members that only some hosts have are optional.
+ * On Alipay with `canIUseSaveImageToPhotosAlbum: false`, `saveImageToPhotosAlbum` reads as undefined.
+ */
+export interface HostApi {
+  readonly env: HostEnv
+  getFileSystemManager(): FakeFileSystemManager
+  /** Returns a DownloadTask; typed `unknown` so tests can wrap or replace the member freely. */
+  downloadFile(options: CallbackOptions): unknown
+  saveImageToPhotosAlbum(options: CallbackOptions): AsyncReturn
+  openSetting(options?: CallbackOptions): AsyncReturn
+  getSetting(options?: CallbackOptions): AsyncReturn
+  showModal(options?: CallbackOptions): AsyncReturn
+  showLoading(options?: CallbackOptions): void
+  hideLoading(options?: CallbackOptions): void
+  showToast(options?: CallbackOptions): void
+  hideToast(options?: CallbackOptions): void
+  canIUse(schema: string): boolean
+  getSystemInfoSync(): HostResult
+  /** wx, tt, swan */
+  authorize?(options: CallbackOptions): AsyncReturn
+  /** Alipay */
+  confirm?(options?: CallbackOptions): AsyncReturn
+  /** Alipay legacy */
+  saveImage?(options: CallbackOptions): AsyncReturn
+  [member: string]: unknown
+}
+
+export interface SimulatedHost {
+  readonly platform: PlatformId
+  readonly globalName: GlobalName
+  readonly api: HostApi
+  readonly userDataPath: string
+  readonly album: AlbumEntry[]
+  readonly files: Map<string, Uint8Array>
+  readonly calls: CallRecord[]
+  readonly ui: UiEvent[]
+  readonly downloads: Map<string, DownloadResponse>
+  /** Mutable state; see HostState. */
+  readonly state: HostState
+  /** The same object as `state`. */
+  readonly options: HostState
+  /** Exceptions thrown by app callbacks; the simulator swallows them like a host's error log. */
+  readonly errors: unknown[]
+  count(api: string): number
+  asyncCalls(): string[]
+  addFile(path: string, bytes: Uint8Array): void
+  userFiles(): string[]
+  fault(api: string, fault: Fault, times?: number): void
+  tap<T>(fn: () => T): T
+  install(): this
+  uninstall(): void
+  idle(): Promise<void>
+}
