@@ -1,0 +1,44 @@
+import { alipayAdapter } from '../platforms/alipay'
+import { swanAdapter } from '../platforms/swan'
+import { ttAdapter } from '../platforms/tt'
+import { weappAdapter } from '../platforms/weapp'
+import type { HostAdapter } from '../src/core/adapter'
+import { createSaveImage } from '../src/core/create'
+import type { PlatformId } from '../src/core/platform'
+import { createHost, fixtures, type HostOptions, type SimulatedHost } from '../src/testing'
+
+export const PLATFORMS: PlatformId[] = ['weapp', 'tt', 'alipay', 'swan']
+export const ADAPTERS: Record<PlatformId, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter }
+
+export const POSTER_URL = 'https://cdn.example.com/poster.png'
+export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
+export const LOCAL_PATH = '/static/poster.png'
+
+/** Every host a test installed; test/setup.ts checks each for leftover files and removes it. */
+export const liveHosts: SimulatedHost[] = []
+
+/** A fresh simulated host on the global, and a fresh core bound to its adapter. */
+export function setup(platform: PlatformId, options?: HostOptions) {
+  const host = createHost(platform, options).install()
+  liveHosts.push(host)
+  host.downloads.set(POSTER_URL, { status: 200, body: fixtures.png, contentType: 'image/png' })
+  host.downloads.set(JPEG_URL, { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
+  host.addFile(LOCAL_PATH, fixtures.png)
+  const api = createSaveImage(() => ADAPTERS[platform])
+  return { host, api }
+}
+
+/** Settles a promise into a value or the error, for asserting on rejections without try/catch noise. */
+export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: any }> {
+  try {
+    return { ok: true, value: await promise }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+/** A permission the host refuses without asking again (a plain Alipay denial prompts again: only "don't ask again" sticks). */
+export const denied = (platform: PlatformId) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
+
+export const saves = (host: SimulatedHost) => host.count('saveImageToPhotosAlbum') + host.count('saveImage')
+export const modals = (host: SimulatedHost) => host.ui.filter((event) => event.type === 'modal')

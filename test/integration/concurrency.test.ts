@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { fixtures, toBase64 } from '../../src/testing'
+import { LOCAL_PATH, modals, PLATFORMS, POSTER_URL, saves, setup, denied } from '../helpers'
+
+const N = 500
+
+describe.each(PLATFORMS)('%s under load', (platform) => {
+  it(`${N} concurrent calls all settle, with one prompt, and every image reaches the album`, async () => {
+    const { host, api } = setup(platform, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
+    const sources = Array.from({ length: N }, (_, i) => (i % 3 === 0 ? POSTER_URL : i % 3 === 1 ? LOCAL_PATH : { base64: toBase64(fixtures.jpeg) }))
+    const results = await Promise.all(sources.map((source) => api.saveImageToAlbum(source as string)))
+    expect(results).toHaveLength(N)
+    expect(host.album).toHaveLength(N)
+    expect(modals(host)).toHaveLength(1)
+    expect(host.userFiles()).toEqual([])
+  })
+
+  it(`${N} concurrent calls with permission granted make exactly one save each`, async () => {
+    const { host, api } = setup(platform, { permission: 'granted' })
+    const results = await Promise.all(Array.from({ length: N }, () => api.saveImageToAlbum(LOCAL_PATH)))
+    expect(results.every((result) => result.filePath === LOCAL_PATH)).toBe(true)
+    expect(saves(host)).toBe(N)
+    expect(host.album).toHaveLength(N)
+  })
+})
+
+describe('Alipay overlapping-call bug (hosts.md §5)', () => {
+  it('the simulated host loses callbacks of overlapping raw calls, so the queue is what saves us', async () => {
+    const { host } = setup('alipay', { permission: 'granted' })
+    const save = host.api.saveImageToPhotosAlbum as (options: Record<string, unknown>) => void
+    let callbacks = 0
+    for (let i = 0; i < 5; i++) save({ filePath: LOCAL_PATH, complete: () => callbacks++ })
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(callbacks).toBe(1)
+  })
+})

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
+const root = resolve(__dirname, '../..')
+const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan'] as const
+/** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
+const MARKERS: Record<(typeof HOST_ENTRIES)[number], string> = {
+  weapp: 'wxfile://',
+  tt: 'ttfile://',
+  alipay: 'https://resource/',
+  swan: 'bdfile://',
+}
+
+let app: string
+
+function run(file: string, source: string): string {
+  writeFileSync(join(app, file), source)
+  return execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8' }).trim()
+}
+
+beforeAll(() => {
+  const work = mkdtempSync(join(tmpdir(), 'msi-pack-'))
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!
+  app = join(work, 'app')
+  mkdirSync(app)
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fresh-app', private: true, version: '1.0.0' }))
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball)], { cwd: app, stdio: 'pipe' })
+}, 120_000)
+
+const saveScript = (entry: string, platform: string, load: (id: string) => string) => `
+  const testing = ${load('mp-save-image/testing')}
+  const api = ${load(`mp-save-image${entry}`)}
+  const host = testing.installHost('${platform}', { permission: 'granted' })
+  host.addFile('/static/a.png', testing.fixtures.png)
+  host.downloads.set('https://x.example/p.png', { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
+  Promise.all([api.saveImageToAlbum('/static/a.png'), api.saveImageToAlbum('https://x.example/p.png'), api.saveImageToAlbum({ base64: testing.toBase64(testing.fixtures.gif) })])
+    .then((results) => console.log(JSON.stringify({ platforms: results.map((r) => r.platform), album: host.album.length, left: host.userFiles().length, isError: typeof api.SaveImageError })))
+    .catch((e) => { console.log('FAILED', e && e.errMsg); process.exitCode = 1 })
+`
+
+describe('the packed package in a fresh folder', () => {
+  it('ships only dist and the README, with no runtime dependencies', () => {
+    const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
+    expect(pkg.dependencies ?? {}).toEqual({})
+    expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual(['README.md', 'dist', 'package.json'])
+  })
+
+  describe.each([
+    ['', 'weapp'],
+    ...HOST_ENTRIES.map((id) => [`/${id}`, id]),
+  ])('mp-save-image%s', (entry, platform) => {
+    it('works through require()', () => {
+      const out = run(`req${entry.replace('/', '-')}.cjs`, saveScript(entry, platform, (id) => `require('${id}')`))
+      expect(JSON.parse(out)).toEqual({ platforms: [platform, platform, platform], album: 3, left: 0, isError: 'function' })
+    })
+
+    it('works through import', () => {
+      const out = run(`imp${entry.replace('/', '-')}.mjs`, saveScript(entry, platform, (id) => `await import('${id}')`))
+      expect(JSON.parse(out)).toEqual({ platforms: [platform, platform, platform], album: 3, left: 0, isError: 'function' })
+    })
+  })
+
+  it('the universal entry finds each host at call time', () => {
+    const out = run('universal.mjs', `
+      const testing = await import('mp-save-image/testing')
+      const { saveImageToAlbum } = await import('mp-save-image')
+      const seen = []
+      for (const id of ['weapp', 'tt', 'alipay', 'swan']) {
+        const host = testing.installHost(id, { permission: 'granted' })
+        host.addFile('/a.png', testing.fixtures.png)
+        seen.push((await saveImageToAlbum('/a.png')).platform)
+        host.uninstall()
+      }
+      const none = await saveImageToAlbum('/a.png').catch((e) => e.code)
+      console.log(JSON.stringify({ seen, none }))
+    `)
+    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan'], none: 'UNSUPPORTED_PLATFORM' })
+  })
+
+  it('importing any entry with no host never throws', () => {
+    const out = run('no-host.cjs', `
+      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/testing']) require('mp-save-image' + id)
+      console.log('ok')
+    `)
+    expect(out).toBe('ok')
+  })
+
+  it.each(HOST_ENTRIES)('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
+    for (const ext of ['mjs', 'cjs']) {
+      const code = loadedCode(join(app, 'node_modules/mp-save-image/dist', `${id}.${ext}`))
+      for (const [other, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `${id}.${ext} has ${other}`).toBe(other === id)
+    }
+  })
+
+  it('the universal entry does ship every adapter (the README says so)', () => {
+    const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/index.mjs'))
+    for (const marker of Object.values(MARKERS)) expect(code).toContain(marker)
+  })
+
+  it('types resolve for import and require users under strict TypeScript', () => {
+    writeFileSync(join(app, 'use.ts'), `
+      import { saveImageToAlbum, saveImagesToAlbum, openAlbumSetting, SaveImageError, type SaveImageResult, type ErrorCode } from 'mp-save-image/weapp'
+      import { installHost, fixtures } from 'mp-save-image/testing'
+      const host = installHost('weapp', { permission: 'granted' })
+      host.addFile('/a.png', fixtures.png)
+      const r: Promise<SaveImageResult> = saveImageToAlbum({ src: '/a.png', guide: { title: 't' }, loading: '保存中', timeout: 1000 })
+      const b = saveImagesToAlbum(['/a.png'], { concurrency: 2, onProgress: (p) => p.done })
+      const o: Promise<boolean> = openAlbumSetting()
+      const code: ErrorCode = 'AUTH_DENIED'
+      r.catch((e: unknown) => e instanceof SaveImageError && e.code === code)
+      void b; void o
+      // @ts-expect-error timeout must be a number
+      saveImageToAlbum({ src: '/a.png', timeout: '1' })
+    `)
+    const tsc = join(root, 'node_modules/typescript/bin/tsc')
+    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
+      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: app, stdio: 'pipe' })
+    }
+  })
+})
+
+/** An entry's code plus every chunk it imports, transitively. */
+function loadedCode(file: string, seen = new Set<string>()): string {
+  if (seen.has(file)) return ''
+  seen.add(file)
+  const code = readFileSync(file, 'utf8')
+  const imports = [...code.matchAll(/(?:from\s*|require\()\s*['"](\.[^'"]+)['"]/g)].map((m) => resolve(dirname(file), m[1]))
+  return code + imports.map((dep) => loadedCode(dep, seen)).join('\n')
+}
