@@ -7,7 +7,7 @@ export const weappAdapter = createCallbackHostAdapter({
   host: () => (typeof wx === 'undefined' ? undefined : wx),
   scopeKey: 'scope.writePhotosAlbum',
   // device paths, then the devtools' http:// look-alikes (hosts.md §4, §5)
-  localPrefixes: ['wxfile://', 'http://tmp/', 'http://usr/', 'http://store/'],
+  localPrefixes: ['wxfile://', 'http://tmp/', 'http://usr/'],
   // WeChat rejects a temp file without an image extension ("fail invalid file type"), so we name the file
   downloadsToTarget: true,
   codeFields: ['errno', 'errCode'],

@@ -17,9 +17,14 @@ export class HostFailure {
 export function callHost<T>(api: string, timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false
-    const timer = setTimeout(() => finish(() => reject(new HostTimeout(api, timeoutMs))), timeoutMs)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      finish(() => reject(new HostTimeout(api, timeoutMs)))
+    }, timeoutMs)
     function finish(outcome: () => void) {
-      if (settled) return void (onLate && onLate())
+      // a host calling back twice is ignored; only a callback after the watchdog has work left to undo
+      if (settled) return void (timedOut && onLate && onLate())
       settled = true
       clearTimeout(timer)
       outcome()
