@@ -16,6 +16,9 @@ import {
   type Source,
 } from './validate'
 
+/** How long the guide modal and the settings page may wait for the user before the call gives up. */
+export const USER_WAIT_MS = 5 * 60 * 1000
+
 export const DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
 
 type StepCode = ErrorCode | null | ((hostCode: ErrorCode) => ErrorCode)
@@ -65,8 +68,8 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
     return new SaveImageError('UNKNOWN', String(failure), platform, failure)
   }
 
-  function hostCall<T>(adapter: HostAdapter, api: string, settings: Settings, failCode: StepCode, start: (done: Callback<T>) => void, onLate?: () => void) {
-    return callHost(api, settings.timeout, start, onLate).catch((failure: unknown) => {
+  function hostCall<T>(adapter: HostAdapter, api: string, timeoutMs: number, failCode: StepCode, start: (done: Callback<T>) => void, onLate?: () => void) {
+    return callHost(api, timeoutMs, start, onLate).catch((failure: unknown) => {
       throw toError(adapter, failure, failCode)
     })
   }
@@ -80,7 +83,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
     const target = targetPath(adapter, source.extension)
     const ours = adapter.downloadsToTarget
     if (ours) owned.push(target)
-    const res = await hostCall<Downloaded>(adapter, 'download', settings, 'DOWNLOAD_FAILED', (done) => adapter.download(source.url, settings.headers, target, done), ours ? () => adapter.removeFile(target) : undefined)
+    const res = await hostCall<Downloaded>(adapter, 'download', settings.timeout, 'DOWNLOAD_FAILED', (done) => adapter.download(source.url, settings.headers, target, done), ours ? () => adapter.removeFile(target) : undefined)
     if (res.statusCode !== undefined && (res.statusCode < 200 || res.statusCode > 299)) {
       throw new SaveImageError('DOWNLOAD_FAILED', `download: HTTP ${res.statusCode} for ${source.url}`, adapter.platform, res.raw)
     }
@@ -92,7 +95,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
     const target = targetPath(adapter, extensionOf(source.format))
     const ours = adapter.writesToTarget
     if (ours) owned.push(target)
-    return hostCall<string>(adapter, 'write', settings, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done), ours ? () => adapter.removeFile(target) : undefined)
+    return hostCall<string>(adapter, 'write', settings.timeout, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done), ours ? () => adapter.removeFile(target) : undefined)
   }
 
   function prepare(adapter: HostAdapter, source: Source, settings: Settings, owned: string[]): Promise<string> {
@@ -103,7 +106,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
 
   /** One serialised save; resolves the failure instead of throwing so recovery can look at it. */
   function attemptSave(adapter: HostAdapter, filePath: string, settings: Settings): Promise<SaveImageError | null> {
-    return serial(() => hostCall<void>(adapter, 'save', settings, null, (done) => adapter.save(filePath, done))).then(
+    return serial(() => hostCall<void>(adapter, 'save', settings.timeout, null, (done) => adapter.save(filePath, done))).then(
       () => null,
       (error: SaveImageError) => error,
     )
@@ -112,8 +115,9 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
   async function saveWithRecovery(adapter: HostAdapter, filePath: string, settings: Settings, since: number) {
     const denied = await attemptSave(adapter, filePath, settings)
     if (!denied) return
-    if (denied.code !== 'AUTH_DENIED' || !settings.guide) throw denied
-    const outcome = await guide.recover(adapter, since, settings.guide, (raw) => toError(adapter, new HostFailure('openSetting', raw), null))
+    const guideTexts = settings.guide
+    if (denied.code !== 'AUTH_DENIED' || !guideTexts) throw denied
+    const outcome = await guide.recover(since, () => askToOpenSettings(adapter, guideTexts))
     if (!outcome.granted) throw outcome.error || denied
     const retried = await attemptSave(adapter, filePath, settings)
     if (retried) throw retried
@@ -175,17 +179,36 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
     return results
   }
 
-  function openAlbumSetting(): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      const adapter = requireHost(resolveAdapter())
-      const fail = (raw: unknown) => reject(toError(adapter, new HostFailure('openSetting', raw), null))
-      // no await before this call: WeChat only opens settings inside the tap's own call stack
+  /**
+   * The guide: a modal whose confirm opens the settings page. openSetting is called synchronously
+   * inside the modal's callback: WeChat ≥ 2.3.0 only opens settings from a tap, and a modal button
+   * press is one. Both wait for the user, so they get USER_WAIT_MS rather than the call's timeout.
+   */
+  function askToOpenSettings(adapter: HostAdapter, texts: ModalTexts): Promise<GuideOutcome> {
+    const settingsFailed = (raw: unknown): GuideOutcome => ({ granted: false, error: toError(adapter, new HostFailure('openSetting', raw), null) })
+    const answered = (done: Callback<GuideOutcome>) => (confirmed: boolean) => {
+      if (!confirmed) return done.success({ granted: false })
       try {
-        adapter.openSetting({ success: resolve, fail })
+        adapter.openSetting({ success: (granted) => done.success({ granted }), fail: (raw) => done.success(settingsFailed(raw)) })
       } catch (thrown) {
-        fail(thrown)
+        done.success(settingsFailed(thrown))
       }
-    })
+    }
+    return callHost<GuideOutcome>('guide', USER_WAIT_MS, (done) => adapter.confirm(texts, answered(done))).catch((failure: unknown) =>
+      // a host without a modal leaves the original denial standing; a guide nobody answered is a TIMEOUT
+      failure instanceof HostTimeout ? { granted: false, error: toError(adapter, failure, null) } : { granted: false },
+    )
+  }
+
+  function openAlbumSetting(): Promise<boolean> {
+    let adapter: HostAdapter
+    try {
+      adapter = requireHost(resolveAdapter())
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    // no await before this call: WeChat only opens settings inside the tap's own call stack
+    return hostCall<boolean>(adapter, 'openSetting', USER_WAIT_MS, null, (done) => adapter.openSetting(done))
   }
 
   return {
@@ -232,10 +255,11 @@ function createGuide() {
   let last: GuideOutcome = { granted: false }
   return {
     epoch: () => epoch,
-    recover(adapter: HostAdapter, since: number, texts: ModalTexts, settingsError: (raw: unknown) => SaveImageError): Promise<GuideOutcome> {
+    /** `since`: the epoch when the asking call started; a guide closed after that answers for it too. */
+    recover(since: number, ask: () => Promise<GuideOutcome>): Promise<GuideOutcome> {
       if (open) return open
       if (since !== epoch) return Promise.resolve(last)
-      open = askToOpenSettings(adapter, texts, settingsError).then((outcome) => {
+      open = ask().then((outcome) => {
         open = null
         epoch++
         last = outcome
@@ -244,30 +268,6 @@ function createGuide() {
       return open
     },
   }
-}
-
-/**
- * The modal and the settings page wait for the user, so they have no watchdog.
- * openSetting is called synchronously inside the modal's callback: WeChat ≥ 2.3.0 only opens
- * settings from a tap, and a modal button press counts as one.
- */
-function askToOpenSettings(adapter: HostAdapter, texts: ModalTexts, settingsError: (raw: unknown) => SaveImageError): Promise<GuideOutcome> {
-  return new Promise<GuideOutcome>((resolve) => {
-    const failed = (raw: unknown) => resolve({ granted: false, error: settingsError(raw) })
-    const onAnswer = (confirmed: boolean) => {
-      if (!confirmed) return resolve({ granted: false })
-      try {
-        adapter.openSetting({ success: (granted) => resolve({ granted }), fail: failed })
-      } catch (thrown) {
-        failed(thrown)
-      }
-    }
-    try {
-      adapter.confirm(texts, onAnswer)
-    } catch {
-      resolve({ granted: false })
-    }
-  })
 }
 
 /** Reference-counted so overlapping calls show one indicator, hidden before the last one settles. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { USER_WAIT_MS } from '../../src/core/create'
 import { SaveImageError } from '../../src/core/errors'
 import type { ImageFormat } from '../../src/core/format'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
@@ -214,6 +215,39 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       // a later tap is a new request and may ask again
       await outcome(api.saveImageToAlbum(LOCAL_PATH))
       expect(modals(host)).toHaveLength(2)
+    })
+  })
+
+  describe('waiting for the user', () => {
+    it('the guide may wait longer than the call timeout, but a guide nobody answers ends in TIMEOUT', async () => {
+      vi.useFakeTimers()
+      try {
+        const { host, api } = setup(platform, { permission: denied(platform) })
+        host.fault(platform === 'alipay' ? 'confirm' : 'showModal', { kind: 'hang' })
+        let settled = false
+        const result = outcome(api.saveImageToAlbum({ src: LOCAL_PATH, timeout: 1000 })).finally(() => (settled = true))
+        await vi.advanceTimersByTimeAsync(USER_WAIT_MS - 1000)
+        expect(settled).toBe(false)
+        await vi.advanceTimersByTimeAsync(1000)
+        const failed = await result
+        expect(failed.ok ? null : failed.error.code).toBe('TIMEOUT')
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('openAlbumSetting on a settings page that never returns ends in TIMEOUT', async () => {
+      vi.useFakeTimers()
+      try {
+        const { host, api } = setup(platform, { permission: denied(platform) })
+        host.fault('openSetting', { kind: 'hang' })
+        const result = outcome(host.tap(() => api.openAlbumSetting()))
+        await vi.advanceTimersByTimeAsync(USER_WAIT_MS)
+        const failed = await result
+        expect(failed.ok ? null : failed.error.code).toBe('TIMEOUT')
+      } finally {
+        vi.useRealTimers()
+      }
     })
   })
 
