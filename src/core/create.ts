@@ -1,7 +1,6 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from './adapter'
 import { callHost, createQueue, HostFailure, HostTimeout, noop, safely } from './call'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
-import type { PlatformId } from './platform'
 import type { BatchOutcome, SaveImageApi, SaveImageOptions, SaveImageResult, SaveImagesOptions } from './types'
 import {
   extensionOf,
@@ -293,4 +292,3 @@ function createLoading() {
   }
 }
 
-export type { PlatformId }
