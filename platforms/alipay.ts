@@ -90,7 +90,6 @@ export const alipayAdapter: HostAdapter = {
     13: 'DOWNLOAD_FAILED',
     15: 'SYSTEM_PERMISSION_DENIED',
     16: 'STORAGE_FULL',
-    17: 'UNKNOWN',
     20: 'DOWNLOAD_FAILED',
     2001: 'AUTH_DENIED',
     2002: 'AUTH_DENIED',

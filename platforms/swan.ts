@@ -11,10 +11,7 @@ export const swanAdapter = createCallbackHostAdapter({
   downloadsToTarget: false,
   codeFields: ['errCode', 'errno'],
   codes: {
-    10001: 'UNKNOWN',
-    10002: 'UNKNOWN',
     10003: 'AUTH_DENIED',
-    10004: 'UNKNOWN',
     10005: 'SYSTEM_PERMISSION_DENIED',
     1001: 'UNSUPPORTED_PLATFORM',
   },

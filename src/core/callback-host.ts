@@ -21,7 +21,7 @@ export interface CallbackHost {
   }
 }
 
-export interface CallbackHostConfig {
+interface CallbackHostConfig {
   platform: PlatformId
   /** Reads the host global at call time. */
   host(): CallbackHost | undefined
@@ -55,9 +55,10 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     return h
   }
   const call = (name: keyof CallbackHost, options: Options) => {
-    const api = host()[name]
+    const h = host()
+    const api = h[name]
     if (typeof api !== 'function') throw new MissingHostApi(String(name))
-    return (api as AsyncApi).call(host(), options)
+    return (api as AsyncApi).call(h, options)
   }
   return {
     platform: config.platform,

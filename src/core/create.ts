@@ -6,7 +6,7 @@ import {
   extensionOf,
   parse,
   parseBatchItem,
-  parseBatchOptions,
+  parseBatch,
   parseSaveInput,
   readCallbacks,
   type Callbacks,
@@ -18,7 +18,7 @@ import {
 /** How long the guide modal and the settings page may wait for the user before the call gives up. */
 export const USER_WAIT_MS = 5 * 60 * 1000
 
-export const DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
+const DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
 
 type StepCode = ErrorCode | null | ((hostCode: ErrorCode) => ErrorCode)
 
@@ -146,11 +146,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
   async function saveBatch(sources: unknown, options: unknown): Promise<BatchOutcome[]> {
     const resolved = resolveAdapter()
     const ctx = context(resolved)
-    const batch = parse(ctx.platform, () => {
-      if (!Array.isArray(sources)) throw new SaveImageError('INVALID_ARGUMENT', `sources must be an array, got ${sources === null ? 'null' : typeof sources}`, ctx.platform)
-      return parseBatchOptions(options, ctx)
-    })
-    const items = sources as unknown[]
+    const { items, ...batch } = parse(ctx.platform, () => parseBatch(sources, options, ctx))
     const results: BatchOutcome[] = new Array(items.length)
     const since = guide.epoch()
     let next = 0

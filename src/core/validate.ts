@@ -31,13 +31,13 @@ export interface Context {
   defaults: Required<Omit<CommonOptions, 'headers'>>
 }
 
-export const DEFAULT_GUIDE: ModalTexts = {
+const DEFAULT_GUIDE: ModalTexts = {
   title: '提示',
   content: '保存图片需要访问您的相册，请在设置中允许“保存到相册”后重试',
   confirmText: '去设置',
   cancelText: '取消',
 }
-export const DEFAULT_LOADING = '保存中'
+const DEFAULT_LOADING = '保存中'
 const MAX_TIMER_MS = 2147483647
 const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64'] as const
 const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|bmp)$/i
@@ -85,7 +85,12 @@ export function parseSaveInput(input: unknown, ctx: Context): { source: Source; 
   return { source: parseSourceOf(input, ctx, settings.maxBytes), settings }
 }
 
-export function parseBatchOptions(input: unknown, ctx: Context): Settings & { concurrency: number; onProgress?: SaveImagesOptions['onProgress'] } {
+export function parseBatch(sources: unknown, input: unknown, ctx: Context) {
+  if (!Array.isArray(sources)) return invalid(`sources must be an array, got ${describe(sources)}`)
+  return { items: sources as unknown[], ...parseBatchOptions(input, ctx) }
+}
+
+function parseBatchOptions(input: unknown, ctx: Context): Settings & { concurrency: number; onProgress?: SaveImagesOptions['onProgress'] } {
   if (input === undefined) input = {}
   if (!isRecord(input)) return invalid(`options must be an object, got ${describe(input)}`)
   const { concurrency = 3, onProgress } = input

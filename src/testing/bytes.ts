@@ -34,19 +34,6 @@ export function utf8Decode(bytes: Uint8Array): string {
   return out
 }
 
-function latin1(text: string): Uint8Array {
-  const out = new Uint8Array(text.length)
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff
-  return out
-}
-
-function hex(text: string): Uint8Array | null {
-  if (text.length % 2 !== 0 || /[^0-9a-f]/i.test(text)) return null
-  const out = new Uint8Array(text.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16)
-  return out
-}
-
 /**
  * Host base64 decoding. The prefix rule is documented (typings: a Data URI prefix gives
  * "base64 encode error"); rejecting the URL-safe alphabet follows the note in core/base64.ts [I].
@@ -65,12 +52,6 @@ export function encodeData(data: unknown, encoding: unknown): Uint8Array | null 
   switch (encoding) {
     case 'base64':
       return hostBase64(text)
-    case 'hex':
-      return hex(text)
-    case 'binary':
-    case 'latin1':
-    case 'ascii':
-      return latin1(text)
     default:
       return utf8Encode(text)
   }
@@ -85,12 +66,6 @@ export function decodeData(bytes: Uint8Array, encoding: unknown): string | Array
       return bytes.slice().buffer
     case 'base64':
       return encodeBase64(bytes)
-    case 'hex':
-      return Array.from(bytes, (b) => (b < 16 ? '0' : '') + b.toString(16)).join('')
-    case 'binary':
-    case 'latin1':
-    case 'ascii':
-      return Array.from(bytes, (b) => String.fromCharCode(b)).join('')
     default:
       return utf8Decode(bytes)
   }

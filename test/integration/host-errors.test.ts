@@ -88,8 +88,8 @@ describe.each(Object.keys(SAVE_FAILURES) as PlatformId[])('%s error table (hosts
     await expect(api.saveImageToAlbum(POSTER_URL)).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', raw: payload })
   })
 
-  it('a full user data folder on write → FILE_WRITE_FAILED (hosts.md: quota errors)', async () => {
-    if (platform === 'alipay') return // Alipay's base64 route downloads the data URI: no user-folder write
+  // Alipay's base64 route downloads the data URI into a host temp file: no user-folder write to fill
+  it.runIf(platform !== 'alipay')('a full user data folder on write → FILE_WRITE_FAILED (hosts.md: quota errors)', async () => {
     const { api } = setup(platform, { permission: 'granted', userDataQuota: 16 })
     await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png) })).rejects.toMatchObject({ code: 'FILE_WRITE_FAILED' })
   })

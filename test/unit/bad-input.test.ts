@@ -71,12 +71,12 @@ const BAD_INPUTS: Array<[string, unknown, ErrorCode]> = [
   ['an SVG URL', 'https://cdn.example.com/logo.svg', 'UNSUPPORTED_FORMAT'],
 ]
 
-describe.each(PLATFORMS)('bad input on %s', (platform) => {
-  it(`has at least 40 distinct cases`, () => {
-    expect(new Set(BAD_INPUTS.map(([name]) => name)).size).toBe(BAD_INPUTS.length)
-    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40)
-  })
+it('has at least 40 distinct bad inputs', () => {
+  expect(new Set(BAD_INPUTS.map(([name]) => name)).size).toBe(BAD_INPUTS.length)
+  expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40)
+})
 
+describe.each(PLATFORMS)('bad input on %s', (platform) => {
   it.each(BAD_INPUTS)('%s → %s, with no host call', async (_name, input, code) => {
     const { host, api } = setup(platform)
     const result = await outcome(api.saveImageToAlbum(input as string))

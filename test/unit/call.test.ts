@@ -94,8 +94,8 @@ describe.each(PLATFORMS)('no usable host on %s', (platform) => {
     expect(host.calls).toEqual([])
   })
 
-  it('a host without a file system manager gives UNSUPPORTED_PLATFORM for base64, not a crash', async () => {
-    if (platform === 'alipay') return // Alipay writes base64 through downloadFile
+  // Alipay writes base64 through downloadFile, not a file system manager
+  it.runIf(platform !== 'alipay')('a host without a file system manager gives UNSUPPORTED_PLATFORM for base64, not a crash', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
     delete (host.api as Record<string, unknown>).getFileSystemManager
     await expect(api.saveImageToAlbum({ base64: encodeBase64(fixtures.png) })).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
