@@ -1,8 +1,10 @@
-import { defineConfig } from 'rollup'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { defineConfig, type Plugin } from 'rollup'
 import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 
-/** Every public entry: the universal runtime, one per host, and the simulated hosts. */
+/** Every public runtime entry: the universal runtime, one per host, and the simulated hosts. */
 export const entries = {
   index: 'src/index.ts',
   weapp: 'src/weapp.ts',
@@ -12,20 +14,64 @@ export const entries = {
   testing: 'src/testing/index.ts',
 }
 
+/** The build plugins, which run in Node. */
+const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
+
+// Taro and uni do not transpile node_modules, and mini-program JS engines (iOS JSC) lack ?. and ??:
+// ES2018 keeps async/await and object spread native and lowers everything newer
+const es2018 = () => esbuild({ target: 'es2018', tsconfig: 'tsconfig.json' })
+
+/** The runtime module's `../index` is the package itself, which the plugins alias per platform. */
+const packageItself: Plugin = {
+  name: 'package-itself',
+  resolveId: (source, importer) =>
+    source === '../index' && importer === resolve('src/taro/runtime.ts') ? { id: 'mp-save-image', external: true } : null,
+}
+
+/** ESM twin of the CJS Vite plugin: one implementation, and `__dirname` stays real. */
+const viteEsm: Plugin = {
+  name: 'vite-esm',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'vite.mjs',
+      source: "import { createRequire } from 'node:module'\nexport default createRequire(import.meta.url)('./vite.cjs').default\n",
+    })
+  },
+}
+
+const augment = (file: string) => readFileSync(file, 'utf8')
+
 export default defineConfig([
   {
     input: entries,
-    // Taro and uni do not transpile node_modules, and mini-program JS engines (iOS JSC) lack ?. and ??:
-    // ES2018 keeps async/await and object spread native and lowers everything newer
-    plugins: [esbuild({ target: 'es2018', tsconfig: 'tsconfig.json' })],
+    plugins: [es2018()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', hoistTransitiveImports: false },
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', hoistTransitiveImports: false },
     ],
   },
   {
+    input: { 'taro-runtime': 'src/taro/runtime.ts' },
+    external: ['@tarojs/taro'],
+    plugins: [packageItself, es2018()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
+  },
+  {
+    input: nodeEntries,
+    external: [/^node:/],
+    plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json' }), viteEsm],
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/node-[name]-[hash].cjs', exports: 'named' },
+  },
+  {
     input: entries,
     plugins: [dts({ tsconfig: 'tsconfig.json' })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
+  ...Object.entries(nodeEntries).map(([name, input]) => ({
+    input: { [name]: input },
+    external: [/^node:/],
+    plugins: [dts({ tsconfig: 'tsconfig.node.json' })],
+    output: { dir: 'dist', format: 'es' as const, entryFileNames: '[name].d.ts', footer: augment(`src/${name}/augment.d.ts`) },
+  })),
 ])

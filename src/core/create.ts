@@ -1,8 +1,9 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from './adapter'
 import { callHost, createQueue, HostFailure, HostTimeout, noop, safely } from './call'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
-import type { BatchOutcome, SaveImageApi, SaveImageOptions, SaveImageResult, SaveImagesOptions } from './types'
+import type { AppDefaults, BatchOutcome, SaveImageApi, SaveImageOptions, SaveImageResult, SaveImagesOptions } from './types'
 import {
+  BASE_DEFAULTS,
   extensionOf,
   parse,
   parseBatchItem,
@@ -18,7 +19,12 @@ import {
 /** How long the guide modal and the settings page may wait for the user before the call gives up. */
 export const USER_WAIT_MS = 5 * 60 * 1000
 
-const DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
+// A build plugin defines this global with the app-wide defaults it was given (see src/build/defaults.ts).
+declare const __MP_SAVE_IMAGE_DEFAULTS__: AppDefaults | undefined
+const DEFAULTS: Context['defaults'] = {
+  ...BASE_DEFAULTS,
+  ...(typeof __MP_SAVE_IMAGE_DEFAULTS__ === 'object' ? __MP_SAVE_IMAGE_DEFAULTS__ : undefined),
+}
 
 type StepCode = ErrorCode | null | ((hostCode: ErrorCode) => ErrorCode)
 

@@ -1,6 +1,7 @@
 export { ERROR_CODES, SaveImageError, isSaveImageError, type ErrorCode } from './errors'
 export type { PlatformId } from './platform'
 export type {
+  AppDefaults,
   BatchOutcome,
   BatchProgress,
   BatchSource,

@@ -22,6 +22,9 @@ export interface CommonOptions {
   maxBytes?: number
 }
 
+/** App-wide defaults: the options of the Taro and uni-app plugins. A call's own options win. */
+export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes'>
+
 /** Exactly one of `src`, `url`, `filePath`, `base64`. */
 export interface SaveImageOptions extends CommonOptions {
   /** An http(s) URL, a host-local path, or a `data:image/...;base64,` URI. */

@@ -3,7 +3,7 @@ import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
 import { SaveImageError, type ErrorCode } from './errors'
 import { IMAGE_EXTENSIONS, SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
 import type { PlatformId } from './platform'
-import type { CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
+import type { AppDefaults, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
 
 export type Source =
   | { kind: 'url'; url: string; extension: string }
@@ -38,6 +38,8 @@ const DEFAULT_GUIDE: ModalTexts = {
   cancelText: '取消',
 }
 const DEFAULT_LOADING = '保存中'
+export const BASE_DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
+const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes'] satisfies (keyof AppDefaults)[]
 const MAX_TIMER_MS = 2147483647
 const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64'] as const
 const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|bmp)$/i
@@ -83,6 +85,18 @@ export function parseSaveInput(input: unknown, ctx: Context): { source: Source; 
   }
   const settings = parseSettings(input, ctx)
   return { source: parseSourceOf(input, ctx, settings.maxBytes), settings }
+}
+
+/** App-wide defaults given to a build plugin, checked by the same rules as a call's options. */
+export function parseDefaults(input: unknown): AppDefaults {
+  return parse(null, () => {
+    if (input === undefined) return {}
+    if (!isRecord(input)) return invalid(`options must be an object, got ${describe(input)}`)
+    const unknown = Object.keys(input).find((key) => !DEFAULT_KEYS.includes(key))
+    if (unknown !== undefined) invalid(`unknown option "${unknown}"; the app-wide defaults are ${DEFAULT_KEYS.join(', ')}`)
+    parseSettings(input, { platform: null, isHostLocal: () => false, defaults: BASE_DEFAULTS })
+    return withoutUndefined(input) as AppDefaults
+  })
 }
 
 export function parseBatch(sources: unknown, input: unknown, ctx: Context) {

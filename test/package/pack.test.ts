@@ -46,7 +46,7 @@ describe('the packed package in a fresh folder', () => {
   it('ships only dist and the README, with no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
     expect(pkg.dependencies ?? {}).toEqual({})
-    expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual(['README.md', 'dist', 'package.json'])
+    expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual(['README.md', 'dist', 'package.json', 'taro.js'])
   })
 
   describe.each([

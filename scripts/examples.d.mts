@@ -1,0 +1,8 @@
+/** Absolute path of the repository. */
+export const root: string
+/** Where `pack()` writes the package tarball, which the examples' package.json files name. */
+export const tarball: string
+/** Packs the built package to `tarball`; run `npm run build` first. */
+export function pack(): string
+/** Installs an example folder (e.g. 'example-taro') with the fresh tarball; returns its absolute path. */
+export function install(example: string): string

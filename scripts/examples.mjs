@@ -1,0 +1,64 @@
+// Installs an example app the way a user would: its locked dependencies from npm, and this package
+// from its packed tarball (`npm pack` → .pack/mp-save-image.tgz, which the example's package.json names).
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const tarball = join(root, '.pack', 'mp-save-image.tgz')
+
+function run(cmd, args, cwd) {
+  try {
+    return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+  } catch (error) {
+    const said = `${error.stdout || ''}${error.stderr || ''}`.split('\n').filter((line) => line && !line.includes('nodedir'))
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${said.slice(0, 12).join('\n')}`)
+  }
+}
+
+/** Packs the built package (run `npm run build` first). */
+export function pack() {
+  mkdirSync(dirname(tarball), { recursive: true })
+  const name = run('npm', ['pack', '--silent', '--pack-destination', dirname(tarball)], root).trim().split('\n').pop()
+  renameSync(join(dirname(tarball), name), tarball)
+  return tarball
+}
+
+/**
+ * The lockfile must not pin the tarball's hash, or every rebuild of the package would break `npm ci`.
+ * A local `npm install` adds it back; it is dropped again here.
+ */
+function unpinTarball(lockFile) {
+  const lock = JSON.parse(readFileSync(lockFile, 'utf8'))
+  const entry = lock.packages['node_modules/mp-save-image']
+  if (entry && entry.integrity) {
+    delete entry.integrity
+    writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`)
+  }
+}
+
+/** `npm ci` when the lockfile changed since the last install, else only the fresh tarball is unpacked. */
+export function install(example) {
+  const dir = join(root, example)
+  const lockFile = join(dir, 'package-lock.json')
+  unpinTarball(lockFile)
+  const stamp = join(dir, 'node_modules', '.msi-lock-hash')
+  const hash = createHash('sha256').update(readFileSync(lockFile)).digest('hex')
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    const target = join(dir, 'node_modules', 'mp-save-image')
+    rmSync(target, { recursive: true, force: true })
+    mkdirSync(target, { recursive: true })
+    run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], dir)
+  } else {
+    run('npm', ['ci', '--no-audit', '--no-fund'], dir)
+    writeFileSync(stamp, hash)
+  }
+  return dir
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  pack()
+  for (const example of process.argv.slice(2)) console.log(`installed ${install(example)}`)
+}

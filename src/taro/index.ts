@@ -1,0 +1,75 @@
+import { defaultsDefine } from '../build/defaults'
+import { platformResolver, PACKAGE, type ResolvePlugin } from '../build/resolve-plugin'
+import { platformBuild } from '../build/targets'
+import type { AppDefaults } from '../core/types'
+
+/** Options of `['mp-save-image/taro', options]`: app-wide defaults; a call's own options still win. */
+export type SaveImageTaroOptions = AppDefaults
+
+/** The part of Taro's joi that the options schema uses. */
+export interface TaroJoi {
+  object(keys: Record<string, TaroJoiSchema>): TaroJoiSchema
+  alternatives(): { try(...schemas: TaroJoiSchema[]): TaroJoiSchema }
+  boolean(): TaroJoiSchema
+  string(): TaroJoiSchema
+  number(): TaroJoiSchema
+}
+export interface TaroJoiSchema {
+  greater(limit: number): TaroJoiSchema
+  max(limit: number): TaroJoiSchema
+}
+
+/** The members of Taro's `IPluginContext` (@tarojs/service 4) this plugin uses. */
+export interface TaroPluginContext {
+  runOpts?: { options?: { platform?: string } }
+  addPluginOptsSchema(schema: (joi: TaroJoi) => TaroJoiSchema): void
+  registerMethod(method: { name: string; fn: (platform: { runtimePath: string | string[] }) => void }): void
+  modifyRunnerOpts(fn: (args: { opts: { defineConstants?: Record<string, string> } }) => void): void
+  modifyWebpackChain(fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void): void
+  modifyViteConfig(fn: (args: { viteConfig: { plugins: ResolvePlugin[] } }) => void): void
+}
+
+const RUNTIME = `${PACKAGE}/taro/runtime`
+
+const guideTexts = (joi: TaroJoi) =>
+  joi.object({ title: joi.string(), content: joi.string(), confirmText: joi.string(), cancelText: joi.string() })
+
+/**
+ * Taro plugin: builds each app for the one host it targets. The bare `mp-save-image` import is aliased
+ * to that host's build (webpack5 and vite alike), and a runtime module puts the API on `Taro`.
+ */
+export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: SaveImageTaroOptions = {}): void {
+  ctx.addPluginOptsSchema((joi) =>
+    joi.object({
+      guide: joi.alternatives().try(joi.boolean(), guideTexts(joi)),
+      timeout: joi.number().greater(0).max(2147483647),
+      loading: joi.alternatives().try(joi.boolean(), joi.string()),
+      maxBytes: joi.number().greater(0),
+    }),
+  )
+  // Resolved when a build starts, so `taro info` and friends never fail on a missing target.
+  let build: { file: string; define: Record<string, string> } | undefined
+  const current = () => {
+    if (!build) {
+      const target = (ctx.runOpts && ctx.runOpts.options && ctx.runOpts.options.platform) || process.env.TARO_ENV
+      build = { file: platformBuild('Taro', target, __dirname).file, define: defaultsDefine('mp-save-image/taro', options) }
+    }
+    return build
+  }
+
+  ctx.modifyRunnerOpts(({ opts }) => {
+    opts.defineConstants = { ...opts.defineConstants, ...current().define }
+  })
+  ctx.registerMethod({
+    name: 'onSetupClose',
+    fn(platform) {
+      platform.runtimePath = [...([] as string[]).concat(platform.runtimePath || []), RUNTIME]
+    },
+  })
+  ctx.modifyWebpackChain(({ chain }) => {
+    chain.resolve.alias.set(`${PACKAGE}$`, current().file)
+  })
+  ctx.modifyViteConfig(({ viteConfig }) => {
+    viteConfig.plugins.push(platformResolver(current().file))
+  })
+}

@@ -1,0 +1,11 @@
+
+// With "mp-save-image/vite" in tsconfig `types` (next to "@dcloudio/types"), `uni.saveImageToAlbum`
+// and friends type-check.
+import type { SaveImageApi as __SaveImageApi } from 'mp-save-image'
+declare global {
+  interface Uni {
+    saveImageToAlbum: __SaveImageApi['saveImageToAlbum']
+    saveImagesToAlbum: __SaveImageApi['saveImagesToAlbum']
+    openAlbumSetting: __SaveImageApi['openAlbumSetting']
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { defaultsDefine } from '../build/defaults'
+import { platformResolver, PACKAGE } from '../build/resolve-plugin'
+import { platformBuild } from '../build/targets'
+import type { AppDefaults } from '../core/types'
+
+/** Options of `saveImage(options)`: app-wide defaults; a call's own options still win. */
+export type SaveImageViteOptions = AppDefaults
+
+/** A Vite plugin, typed without depending on Vite's types. */
+export interface SaveImageVitePlugin {
+  name: string
+  enforce: 'pre'
+  config(): { define: Record<string, string>; optimizeDeps: { exclude: string[] } }
+  resolveId(source: string): string | null
+  transform(code: string, id: string): { code: string; map: null } | null
+  buildEnd(this: { warn(message: string): void }, error?: Error): void
+}
+
+const MAIN_FILES = ['main.ts', 'main.js']
+
+// Put in front of the app's own main file, where uni's build binds `uni` to its real API object on every
+// target. One line, joined to the file's first line, so every line of main.ts keeps its number.
+const ATTACH =
+  `import { saveImageToAlbum as __msiSave, saveImagesToAlbum as __msiSaveAll, openAlbumSetting as __msiOpenSetting } from '${PACKAGE}';` +
+  'uni.saveImageToAlbum = __msiSave; uni.saveImagesToAlbum = __msiSaveAll; uni.openAlbumSetting = __msiOpenSetting;'
+
+function mainFile(): string | undefined {
+  const inputDir = process.env.UNI_INPUT_DIR || join(process.cwd(), 'src')
+  return MAIN_FILES.map((name) => resolve(inputDir, name)).find((file) => existsSync(file))
+}
+
+/**
+ * uni-app plugin: `plugins: [uni(), saveImage()]`. Builds each app for the one host `UNI_PLATFORM`
+ * names, and puts the API on `uni`.
+ */
+export default function saveImage(options: SaveImageViteOptions = {}): SaveImageVitePlugin {
+  const define = defaultsDefine('mp-save-image/vite', options)
+  const { file } = platformBuild('uni-app', process.env.UNI_PLATFORM, __dirname)
+  const resolver = platformResolver(file)
+  const main = mainFile()
+  let attached = false
+  return {
+    ...resolver,
+    config: () => ({ define, optimizeDeps: { exclude: [PACKAGE] } }),
+    transform(code, id) {
+      if (main === undefined || resolve(id.split('?')[0] ?? id) !== main) return null
+      attached = true
+      return { code: ATTACH + code, map: null }
+    },
+    buildEnd(error) {
+      // the direct import still works; only `uni.saveImageToAlbum` and friends would be missing at run time
+      if (attached || error) return
+      const where = join(process.env.UNI_INPUT_DIR || 'src', `main.{${MAIN_FILES.map((name) => name.slice(5)).join(',')}}`)
+      this.warn(`[mp-save-image] the app's main file (${where}) was not built, so uni.saveImageToAlbum is not attached`)
+    },
+  }
+}
