@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '保存图片到相册' })
