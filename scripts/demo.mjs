@@ -1,65 +1,74 @@
-// The demo: the built package on all four simulated hosts, printing what a user would see.
-import { fixtures, installHost, toBase64, toDataUri } from 'mp-save-image/testing'
+// The demo: example-taro, built by the real Taro CLI for WeChat from the packed package, run in Node
+// on the simulated WeChat host, with its buttons tapped the way a user would.
+import { install, pack } from './examples.mjs'
+import { buildTaro, loadTaroApp } from './taro-example.mjs'
 
-const HOSTS = [
-  ['weapp', 'WeChat 微信'],
-  ['tt', 'Douyin 抖音'],
-  ['alipay', 'Alipay 支付宝'],
-  ['swan', 'Baidu 百度'],
-]
 const POSTER = 'https://cdn.example.com/poster.png'
+const BATCH = [1, 2, 3].map((n) => `https://cdn.example.com/set/${n}.jpg`)
 
-const describeSource = (source) => {
-  const src = typeof source === 'string' ? source : source.src ?? source.base64
-  return src.length > 60 ? `${src.slice(0, 40)}… (${src.length} chars)` : src
-}
-
-function steps(host, from) {
-  return host.calls.slice(from).map((call) => call.api).filter((api) => !['canIUse', 'getFileSystemManager'].includes(api))
-}
-
-async function attempt(api, host, label, source) {
-  const from = host.calls.length
-  const uiFrom = host.ui.length
-  try {
-    const result = await api.saveImageToAlbum(source)
-    console.log(`  ✔ ${label}: ${describeSource(source)}`)
-    console.log(`      host calls: ${steps(host, from).join(' → ')}`)
-    for (const event of host.ui.slice(uiFrom)) console.log(`      user sees: ${event.type}${event.title ? ` “${event.title}${event.content ? `: ${event.content}` : ''}”` : ''}`)
-    console.log(`      saved ${result.filePath}; album now has ${host.album.length}`)
-  } catch (error) {
-    console.log(`  ✘ ${label}: ${describeSource(source)}`)
-    console.log(`      ${error.code} — ${error.errMsg}`)
-    if (steps(host, from).length) console.log(`      host calls: ${steps(host, from).join(' → ')}`)
+function describeUi(event) {
+  switch (event.type) {
+    case 'loading':
+      return `loading indicator “${event.title}”`
+    case 'hide-loading':
+      return 'loading indicator hidden'
+    case 'permission-prompt':
+      return 'WeChat asks: allow “save to album”?'
+    case 'modal':
+      return `modal “${event.title}: ${event.content}” [${event.cancelText} | ${event.confirmText}]`
+    case 'settings':
+      return 'WeChat settings page (the user switches “Add to album” on)'
+    default:
+      return `${event.type}${event.title ? ` “${event.title}”` : ''}`
   }
 }
 
-for (const [platform, name] of HOSTS) {
-  const api = await import(`mp-save-image/${platform}`)
-  console.log(`\n━━ ${name} (${platform}) ━━`)
-  const host = installHost(platform, { permission: 'not-asked', prompt: 'allow' })
-  host.downloads.set(POSTER, { status: 200, body: fixtures.png, contentType: 'image/png' })
-  host.downloads.set('https://cdn.example.com/gone.png', { status: 404, body: fixtures.html, contentType: 'text/html' })
-  host.addFile('/static/poster.png', fixtures.jpeg)
-
-  await attempt(api, host, 'network poster', POSTER)
-  await attempt(api, host, 'canvas data URI', toDataUri(fixtures.png, 'image/png'))
-  await attempt(api, host, 'raw base64 (format sniffed)', { base64: toBase64(fixtures.webp) })
-  await attempt(api, host, 'package file', '/static/poster.png')
-
-  console.log('  — the user turns the album permission off —')
-  host.state.permission = 'denied'
-  host.state.prompt = 'deny' // Alipay asks again after a plain denial: the user refuses again
-  await attempt(api, host, 'denied → guide → settings → retry', POSTER)
-
-  const batch = await api.saveImagesToAlbum([POSTER, '/static/poster.png', { base64: toBase64(fixtures.gif) }], {
-    onProgress: ({ done, total, index, error }) => console.log(`      batch ${done}/${total}: #${index} ${error ? error.code : 'saved'}`),
-  })
-  console.log(`  ✔ batch of ${batch.length}: ${batch.filter((r) => r.ok).length} saved`)
-
-  await attempt(api, host, 'a 404 URL', 'https://cdn.example.com/gone.png')
-  await attempt(api, host, 'an SVG data URI', toDataUri(fixtures.svg, 'image/svg+xml'))
-  await attempt(api, host, 'a javascript: URL', 'javascript:alert(1)')
-  console.log(`  files left in ${host.userDataPath}: ${host.userFiles().length}`)
-  host.uninstall()
+async function tap(app, label, statusPrefix, note) {
+  const { host } = app
+  const calls = host.calls.length
+  const ui = host.ui.length
+  const album = host.album.length
+  console.log(`\n▶ the user taps “${label}”${note ? ` (${note})` : ''}`)
+  app.tap(label)
+  const status = await app.status(statusPrefix)
+  await host.idle()
+  for (const event of host.ui.slice(ui)) console.log(`    user sees: ${describeUi(event)}`)
+  const apis = host.calls.slice(calls).map((call) => call.api).filter((api) => !['getFileSystemManager', 'canIUse'].includes(api))
+  console.log(`    host calls: ${apis.join(' → ') || '(none)'}`)
+  console.log(`    status line: ${status}`)
+  console.log(`    album: ${host.album.length} image(s) (+${host.album.length - album})`)
 }
+
+console.log('Packing mp-save-image and installing it into example-taro (the first run installs Taro: about a minute)…')
+pack()
+install('example-taro')
+console.log('Building example-taro for WeChat with the real Taro CLI (taro build --type weapp)…')
+const build = await buildTaro({ platform: 'weapp', output: 'demo/weapp' })
+if (!build.ok) {
+  console.error(build.log.slice(-3000))
+  process.exit(1)
+}
+console.log(`Built in ${(build.ms / 1000).toFixed(1)} s → example-taro/dist/demo/weapp`)
+
+const { fixtures } = await import('mp-save-image/testing')
+const app = await loadTaroApp(build.dir, 'weapp', { client: 'ios', permission: 'not-asked', prompt: 'allow', latency: 20 })
+for (const url of [POSTER, ...BATCH]) app.host.downloads.set(url, { status: 200, body: url.endsWith('.jpg') ? fixtures.jpeg : fixtures.png, contentType: url.endsWith('.jpg') ? 'image/jpeg' : 'image/png' })
+console.log(`\nThe page shows: ${app.texts().join(' | ')}`)
+
+await tap(app, 'Save poster (URL)', 'poster', 'first save: WeChat asks for the album permission')
+await tap(app, 'Save canvas (base64)', 'canvas')
+await tap(app, 'Save batch of 3', 'batch')
+
+console.log('\n— the user turns “Add to album” off in WeChat settings —')
+app.host.state.permission = 'denied'
+app.host.state.modal = 'confirm'
+await tap(app, 'Save poster (URL)', 'poster', 'the guide opens settings from the modal’s button')
+
+app.host.state.permission = 'denied'
+await tap(app, 'Save headless', 'headless', 'guide: false — the app shows its own hint')
+console.log(`    the page now shows: ${app.texts().filter((text) => text === 'Album access is off.').join('') || '(no hint)'}`)
+await tap(app, 'Open settings', 'settings')
+await tap(app, 'Save headless', 'headless')
+
+console.log(`\nFiles left in the user data folder: ${app.host.userFiles().length}`)
+app.unload()

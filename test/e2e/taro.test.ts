@@ -5,8 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { install } from '../../scripts/examples.mjs'
 import type { PlatformId } from '../../src/core/platform'
 import { fixtures, type HostOptions, type SimulatedHost } from '../../src/testing'
-import { adaptersIn, buildTaro, exampleDir, type BuildResult, type TaroBuild } from './taro/build'
-import { loadTaroApp, type LoadedApp } from './taro/harness'
+import { adaptersIn, buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
 const POSTER_URL = 'https://cdn.example.com/poster.png'

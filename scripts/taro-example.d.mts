@@ -1,0 +1,39 @@
+import type { PlatformId } from '../src/core/platform'
+import type { HostOptions, SimulatedHost } from '../src/testing'
+
+export const exampleDir: string
+
+export interface TaroBuild {
+  /** `taro build --type` */
+  platform: string
+  compiler?: 'webpack5' | 'vite'
+  /** A dev build: `--watch`, stopped after its first compile. */
+  watch?: boolean
+  /** Under example-taro/dist/. */
+  output: string
+  env?: Record<string, string>
+}
+export interface BuildResult {
+  ok: boolean
+  ms: number
+  log: string
+  dir: string
+}
+export function buildTaro(build: TaroBuild): Promise<BuildResult>
+
+export const ADAPTER_MARKERS: Record<PlatformId, string>
+export function scriptsIn(dir: string): string[]
+export function adaptersIn(dir: string): PlatformId[]
+
+export interface LoadedApp {
+  host: SimulatedHost
+  page: { data: Record<string, unknown> }
+  /** Every text the page shows, in order. */
+  texts(): string[]
+  /** Taps the button whose label is `label`, inside a user gesture, as the host would deliver it. */
+  tap(label: string): void
+  /** Resolves once the status line starts with `prefix` and is no longer "saving…". */
+  status(prefix: string, ms?: number): Promise<string>
+  unload(): void
+}
+export function loadTaroApp(dist: string, platform: PlatformId, options?: HostOptions): Promise<LoadedApp>

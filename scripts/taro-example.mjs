@@ -1,0 +1,171 @@
+// example-taro: build it with the real Taro CLI, and load a build in Node on a simulated host.
+// Used by the e2e tests, the demo and the bench.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { root } from './examples.mjs'
+
+export const exampleDir = join(root, 'example-taro')
+const requireNative = createRequire(import.meta.url)
+/** The simulated hosts as the package ships them. */
+const testing = requireNative(join(root, 'dist/testing.cjs'))
+
+const WATCH_READY = /Compiled successfully|Watching\.\.\./
+
+/** Runs the real Taro CLI on the example. A watch build is stopped once its first compile is written. */
+export function buildTaro(build) {
+  const dir = join(exampleDir, 'dist', build.output)
+  rmSync(dir, { recursive: true, force: true })
+  // A watch build pre-bundles dependencies into a cache keyed on the lockfile, which does not see a repacked tarball.
+  if (build.watch) rmSync(join(exampleDir, 'node_modules/.taro'), { recursive: true, force: true })
+  const args = ['build', '--type', build.platform, ...(build.watch ? ['--watch'] : [])]
+  // The CLI decides NODE_ENV itself (production, or development with --watch); a test runner's "test" would leak in.
+  const { NODE_ENV: _inherited, ...inherited } = process.env
+  const env = { ...inherited, TARO_OUTPUT: `dist/${build.output}`, TARO_COMPILER: build.compiler || 'webpack5', ...build.env }
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(join(exampleDir, 'node_modules/.bin/taro'), args, { cwd: exampleDir, env, detached: true })
+    let log = ''
+    let done = false
+    const finish = (ok) => {
+      if (done) return
+      done = true
+      resolve({ ok, ms: Date.now() - started, log: log.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''), dir })
+    }
+    const onOutput = (chunk) => {
+      log += chunk.toString()
+      if (build.watch && WATCH_READY.test(log) && existsSync(join(dir, 'app.js'))) {
+        finish(true)
+        process.kill(-child.pid, 'SIGTERM')
+      }
+    }
+    child.stdout.on('data', onOutput)
+    child.stderr.on('data', onOutput)
+    child.on('close', (code) => finish(code === 0))
+  })
+}
+
+/** Strings that exist in exactly one host adapter of this package: its host-local path prefixes. */
+export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://' }
+
+export function scriptsIn(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return scriptsIn(path)
+    return name.endsWith('.js') ? [path] : []
+  })
+}
+
+/** Which of this package's host adapters the built app's scripts contain. */
+export function adaptersIn(dir) {
+  const code = scriptsIn(dir).map((file) => readFileSync(file, 'utf8')).join('\n')
+  return Object.keys(ADAPTER_MARKERS).filter((platform) => code.includes(ADAPTER_MARKERS[platform]))
+}
+
+/** The globals a mini-program's JS sees besides its host API object. */
+const MINI_GLOBALS = ['App', 'Page', 'Component', 'getApp', 'getCurrentPages', 'navigator']
+
+/** Sets `a.b.[0].c` / `a.b[0].c` style keys, the way the host applies a setData patch. */
+function applyPatch(data, patch) {
+  for (const [path, value] of Object.entries(patch)) {
+    const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)
+    let target = data
+    keys.slice(0, -1).forEach((key, i) => {
+      if (target[key] === undefined || target[key] === null) target[key] = /^\d+$/.test(keys[i + 1]) ? [] : {}
+      target = target[key]
+    })
+    target[keys[keys.length - 1]] = value
+  }
+}
+
+function findNode(node, match, parent) {
+  if (match(node)) return { node, parent }
+  for (const child of node.cn || []) {
+    const found = findNode(child, match, node)
+    if (found) return found
+  }
+  return undefined
+}
+
+const textsOf = (node) => [...(node.v !== undefined ? [node.v] : []), ...(node.cn || []).flatMap(textsOf)]
+
+/**
+ * Loads a Taro mini-program build in Node: the simulated host on its global, the mini-program
+ * globals, app.js, then the index page, mounted through the same lifecycle the host runs.
+ */
+export async function loadTaroApp(dist, platform, options = {}) {
+  const host = testing.installHost(platform, options)
+  const registered = {}
+  const pages = []
+  const globals = globalThis
+  globals.App = (app) => (registered.app = app)
+  globals.Page = (page) => (registered.page = page)
+  globals.Component = (component) => (registered.page = registered.page || component)
+  globals.getApp = () => registered.app
+  globals.getCurrentPages = () => pages
+  // Alipay's engine has a navigator, whose userAgent Taro's alipay runtime redefines; Node 20 has none.
+  if (!('navigator' in globals)) globals.navigator = { userAgent: 'mini-program' }
+
+  const unload = () => {
+    for (const id of Object.keys(requireNative.cache)) if (id.startsWith(dist)) delete requireNative.cache[id]
+    for (const name of MINI_GLOBALS) delete globals[name]
+    host.uninstall()
+  }
+  try {
+    return await mount(dist, registered, pages, host, unload)
+  } catch (error) {
+    unload()
+    throw error
+  }
+}
+
+async function mount(dist, registered, pages, host, unload) {
+  requireNative(join(dist, 'app.js'))
+  const app = registered.app
+  if (!app) throw new Error(`${dist}/app.js did not register an App`)
+  const launch = { path: 'pages/index/index', query: {}, scene: 1001 }
+  app.onLaunch?.call(app, launch)
+  app.onShow?.call(app, launch)
+
+  requireNative(join(dist, 'pages/index/index.js'))
+  const config = registered.page
+  const page = Object.create(config)
+  page.data = JSON.parse(JSON.stringify(config.data || {}))
+  page.route = page.__route__ = 'pages/index/index'
+  page.setData = function (patch, callback) {
+    applyPatch(this.data, patch)
+    if (callback) setTimeout(callback, 0)
+  }
+  pages.push(page)
+  // Baidu's page lifecycle starts with onInit where the others have onLoad.
+  ;(page.onLoad || page.onInit).call(page, {})
+  page.onShow?.call(page)
+  page.onReady?.call(page)
+
+  const texts = () => textsOf(page.data.root)
+  const loaded = {
+    host,
+    page,
+    texts,
+    tap(label) {
+      const sid = findNode(page.data.root, (node) => node.v === label)?.parent?.sid
+      if (!sid) throw new Error(`no button "${label}" on the page; it shows: ${texts().join(' | ')}`)
+      const target = { id: sid, dataset: { sid } }
+      host.tap(() => page.eh.call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: {} }))
+    },
+    async status(prefix, ms = 10_000) {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const line = texts().find((text) => text.startsWith(prefix) && !text.endsWith('saving…'))
+        if (line) return line
+        if (Date.now() > deadline) throw new Error(`status "${prefix}…" never shown; the page shows: ${texts().join(' | ')}`)
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    },
+    unload,
+  }
+  // React renders and Taro flushes setData on the next ticks.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  return loaded
+}
