@@ -1,3 +1,5 @@
+import type { PlatformId } from '../src/core/platform'
+
 /** Absolute path of the repository. */
 export const root: string
 /** Where `pack()` writes the package tarball, which the examples' package.json files name. */
@@ -6,3 +8,10 @@ export const tarball: string
 export function pack(): string
 /** Installs an example folder (e.g. 'example-taro') with the fresh tarball; returns its absolute path. */
 export function install(example: string): string
+
+/** Strings that exist in exactly one host adapter of this package. */
+export const ADAPTER_MARKERS: Record<PlatformId, string>
+/** Every script of a build output. */
+export function scriptsIn(dir: string): string[]
+/** Which of this package's host adapters a built app's scripts contain. */
+export function adaptersIn(dir: string): PlatformId[]

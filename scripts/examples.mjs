@@ -2,7 +2,7 @@
 // from its packed tarball (`npm pack` → .pack/mp-save-image.tgz, which the example's package.json names).
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -56,6 +56,27 @@ export function install(example) {
     writeFileSync(stamp, hash)
   }
   return dir
+}
+
+/**
+ * Strings that exist in exactly one host adapter of this package (its host-local path prefixes), and
+ * nowhere in Taro's or uni's own runtimes.
+ */
+export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://' }
+
+/** Every script of a build output. */
+export function scriptsIn(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return scriptsIn(path)
+    return name.endsWith('.js') ? [path] : []
+  })
+}
+
+/** Which of this package's host adapters a built app's scripts contain. */
+export function adaptersIn(dir) {
+  const code = scriptsIn(dir).map((file) => readFileSync(file, 'utf8')).join('\n')
+  return Object.keys(ADAPTER_MARKERS).filter((platform) => code.includes(ADAPTER_MARKERS[platform]))
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -21,9 +21,7 @@ export interface BuildResult {
 }
 export function buildTaro(build: TaroBuild): Promise<BuildResult>
 
-export const ADAPTER_MARKERS: Record<PlatformId, string>
-export function scriptsIn(dir: string): string[]
-export function adaptersIn(dir: string): PlatformId[]
+export { adaptersIn, scriptsIn } from './examples.mjs'
 
 export interface LoadedApp {
   host: SimulatedHost

@@ -1,10 +1,12 @@
 // example-taro: build it with the real Taro CLI, and load a build in Node on a simulated host.
 // Used by the e2e tests, the demo and the bench.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { root } from './examples.mjs'
+
+export { adaptersIn, scriptsIn } from './examples.mjs'
 
 export const exampleDir = join(root, 'example-taro')
 const requireNative = createRequire(import.meta.url)
@@ -44,23 +46,6 @@ export function buildTaro(build) {
     child.stderr.on('data', onOutput)
     child.on('close', (code) => finish(code === 0))
   })
-}
-
-/** Strings that exist in exactly one host adapter of this package: its host-local path prefixes. */
-export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://' }
-
-export function scriptsIn(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return scriptsIn(path)
-    return name.endsWith('.js') ? [path] : []
-  })
-}
-
-/** Which of this package's host adapters the built app's scripts contain. */
-export function adaptersIn(dir) {
-  const code = scriptsIn(dir).map((file) => readFileSync(file, 'utf8')).join('\n')
-  return Object.keys(ADAPTER_MARKERS).filter((platform) => code.includes(ADAPTER_MARKERS[platform]))
 }
 
 /** The globals a mini-program's JS sees besides its host API object. */

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { install } from '../../scripts/examples.mjs'
+import { trackSavesInFlight } from './saves'
 import type { PlatformId } from '../../src/core/platform'
 import { fixtures, type HostOptions, type SimulatedHost } from '../../src/testing'
 import { adaptersIn, buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
@@ -30,27 +31,6 @@ async function open(dist: string, platform: PlatformId, options: HostOptions = {
     app.host.downloads.set(url, url.endsWith('.jpg') ? { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' } : { status: 200, body: fixtures.png, contentType: 'image/png' })
   }
   return app
-}
-
-/** Wraps the host's save APIs to record the most saves ever in flight at once. */
-function trackSavesInFlight(host: SimulatedHost) {
-  let inFlight = 0
-  let most = 0
-  const api = host.api as Record<string, unknown>
-  for (const name of ['saveImageToPhotosAlbum', 'saveImage']) {
-    const original = api[name] as ((options: Record<string, (res: unknown) => void>) => unknown) | undefined
-    if (typeof original !== 'function') continue
-    // defineProperty: Alipay's simulated save API is an accessor (it disappears when canIUse says no)
-    Object.defineProperty(api, name, { configurable: true, enumerable: true, value: (options: Record<string, (res: unknown) => void>) => {
-      most = Math.max(most, ++inFlight)
-      const settle = (key: string) => (res: unknown) => {
-        inFlight--
-        options[key]?.(res)
-      }
-      return original.call(api, { ...options, success: settle('success'), fail: settle('fail') })
-    } })
-  }
-  return () => most
 }
 
 async function until(check: () => boolean, what: string, ms = 10_000) {
