@@ -1,0 +1,13 @@
+/** A poster on the network. */
+export const POSTER_URL = 'https://cdn.example.com/poster.png'
+
+/** What `canvasToTempFilePath`-less code gets from a canvas: a PNG data URI (a 24×24 red square). */
+export const CANVAS_DATA_URI =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAJ0lEQVR42mP4/+EOVRDDCDHomY0NSWjUoFGDRg0aNYhWBo2W2VgRAMsH2/39pPMmAAAAAElFTkSuQmCC'
+
+/** Three photos of a set, saved in one go. */
+export const BATCH = [
+  'https://cdn.example.com/set/1.jpg',
+  'https://cdn.example.com/set/2.jpg',
+  'https://cdn.example.com/set/3.jpg',
+]

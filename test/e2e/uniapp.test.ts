@@ -1,0 +1,234 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
+import { install } from '../../scripts/examples.mjs'
+import { trackSavesInFlight } from './saves'
+import type { PlatformId } from '../../src/core/platform'
+import type { HostOptions, SimulatedHost } from '../../src/testing'
+import { cleanEnv, exampleDir, uniBuild, type UniBuildResult } from './uniapp/build'
+import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarget } from './uniapp/harness'
+
+// example-uniapp, built by the real uni-app CLI against the packed package, then run in Node on the
+// package's own simulated hosts (mp-save-image/testing, from the same tarball).
+
+type Testing = typeof import('../../src/testing')
+
+/** The guide set in example-uniapp/vite.config.ts: seeing it at run time proves the plugin options became defaults. */
+const CONFIGURED_GUIDE = { title: '保存到相册', confirmText: '去设置', cancelText: '暂不' }
+const CONFIGURED_LOADING = '正在保存'
+const INSTALL_MS = 10 * 60_000
+const BUILD_MS = 5 * 60_000
+const denied = (platform: PlatformId) => (platform === 'alipay' ? 'denied-forever' : 'denied')
+
+let testing: Testing
+const buildTimes: Record<string, number> = {}
+
+// test/global-setup.ts has packed the package once for every example
+beforeAll(async () => {
+  install('example-uniapp')
+  const entry = join(exampleDir, 'node_modules/mp-save-image/dist/testing.mjs')
+  testing = (await import(pathToFileURL(entry).href)) as Testing
+}, INSTALL_MS)
+
+afterAll(() => {
+  const times = Object.entries(buildTimes).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+  if (times.length) console.log(`uni build wall times: ${times.join(', ')}`)
+})
+
+let app: MountedApp | undefined
+let host: SimulatedHost | undefined
+afterEach(async () => {
+  app?.unload()
+  app = undefined
+  if (host) {
+    await host.idle()
+    const left = host.userFiles()
+    host.uninstall()
+    host = undefined
+    expect(left, 'files left under USER_DATA_PATH').toEqual([])
+  }
+})
+
+/** A fresh simulated host with the example's images online, and the built app loaded against it. */
+function open(dir: string, target: UniTarget, options: HostOptions = {}, beforeMount?: (host: SimulatedHost) => void) {
+  host = testing.installHost(TARGETS[target].platform, { permission: 'granted', ...options })
+  host.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
+  for (const url of BATCH) host.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
+  beforeMount?.(host)
+  app = mountApp(dir, target, host)
+  return { app, host }
+}
+
+/** The marker check: the adapters a build output holds must be exactly its own host's. */
+function expectOnlyOwnAdapter(dir: string, platform: PlatformId) {
+  expect(adaptersIn(dir), 'adapters found in the build output').toEqual([platform])
+}
+
+const run = (file: string, args: string[], cwd: string) => {
+  try {
+    return { ok: true, out: execFileSync(file, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' }) }
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string }
+    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }
+  }
+}
+
+describe('types: vue-tsc on example-uniapp', () => {
+  const vueTsc = join(exampleDir, 'node_modules/.bin/vue-tsc')
+
+  it('type-checks uni.saveImageToAlbum with "mp-save-image/vite" in compilerOptions.types', () => {
+    const result = run(vueTsc, ['--noEmit', '-p', 'tsconfig.json'], exampleDir)
+    expect(result.out).toBe('')
+    expect(result.ok).toBe(true)
+  }, 120_000)
+
+  it('fails with TS2339 without that types entry (the README setup step is what makes it pass)', () => {
+    const config = join(exampleDir, 'dist/e2e/tsconfig.without-types.json')
+    mkdirSync(join(exampleDir, 'dist/e2e'), { recursive: true })
+    const own = JSON.parse(readFileSync(join(exampleDir, 'tsconfig.json'), 'utf8'))
+    expect(own.compilerOptions.types).toEqual(['@dcloudio/types', 'mp-save-image/vite'])
+    writeFileSync(config, JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { types: ['@dcloudio/types'] } }))
+    const result = run(vueTsc, ['--noEmit', '-p', config], exampleDir)
+    expect(result.ok).toBe(false)
+    expect(result.out).toContain("error TS2339: Property 'saveImageToAlbum' does not exist on type 'Uni'.")
+  }, 120_000)
+})
+
+describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]][])('uni build -p %s', (target, { platform }) => {
+  let build: UniBuildResult
+
+  beforeAll(async () => {
+    build = await uniBuild(target)
+    buildTimes[target] = build.ms
+    if (!build.ok) throw new Error(`uni build -p ${target} failed:\n${build.log.slice(-3000)}`)
+  }, BUILD_MS)
+
+  it(`holds only the ${platform} adapter, and the plugin's defaults inlined`, () => {
+    expectOnlyOwnAdapter(build.dir, platform)
+    const js = outputJs(build.dir)
+    expect(js).not.toContain('__MP_SAVE_IMAGE_DEFAULTS__')
+    expect(js).toContain(CONFIGURED_GUIDE.title)
+    // the plugin's transform of src/main.ts puts the API on uni
+    expect(/\bindex\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
+  })
+
+  it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
+    const { app, host } = open(build.dir, target)
+    expect(app.status()).toBe('ready')
+    expect(typeof app.vendor.index.saveImageToAlbum).toBe('function')
+
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
+    expect(host.album.map((entry) => entry.format)).toEqual(['png'])
+    // the plugin's `loading` became the default title
+    expect(host.ui).toContainEqual({ type: 'loading', title: CONFIGURED_LOADING })
+
+    app.tap('Save canvas')
+    expect(await app.waitForStatus(/^canvas: (?!saving)/)).toMatch(/^canvas: saved \S+/)
+    expect(host.album.map((entry) => entry.format)).toEqual(['png', 'png'])
+    expect(Buffer.from(host.album[1]!.bytes)).toEqual(Buffer.from(CANVAS_DATA_URI.split(',')[1]!, 'base64'))
+
+    app.tap('Save batch')
+    expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
+    expect(host.album.map((entry) => entry.format)).toEqual(['png', 'png', 'jpeg', 'jpeg', 'jpeg'])
+  })
+
+  it('uni.saveImageToAlbum and the direct import share one core: one save in flight at a time', async () => {
+    let most = () => 0
+    const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))
+    // one function object: uni.saveImageToAlbum is the export the page imports directly
+    expect(app.vendor.index.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
+    // the same moment: the poster button (uni.saveImageToAlbum) and the headless one (import from 'mp-save-image')
+    app.tap('Save poster')
+    app.tap('Save headless')
+    await app.waitForStatus(/^poster: (?!saving)/)
+    expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
+    expect(host.album).toHaveLength(2)
+    expect(most()).toBe(1)
+  })
+
+  it('permission denied → the guide modal with the configured texts → settings → saved', async () => {
+    const { app, host } = open(build.dir, target, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+    const modals = host.ui.filter((event) => event.type === 'modal')
+    expect(modals).toHaveLength(1)
+    expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
+    expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)
+    expect(host.album).toHaveLength(1)
+  })
+
+  it('headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed', async () => {
+    const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
+    app.tap('Save headless')
+    expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    // openSetting must run inside the tap (WeChat): the button has data-eventsync="true", or uni defers the handler
+    app.tap('Open settings')
+    expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe('settings: album allowed')
+    app.tap('Save headless')
+    expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
+    expect(host.album).toHaveLength(1)
+  })
+})
+
+describe('negative control: mp-weixin built without the plugin (MSI_WITHOUT_PLUGIN=1)', () => {
+  let build: UniBuildResult
+
+  beforeAll(async () => {
+    build = await uniBuild('mp-weixin', { name: 'mp-weixin-without-plugin', env: { MSI_WITHOUT_PLUGIN: '1' } })
+    buildTimes['mp-weixin without plugin'] = build.ms
+    if (!build.ok) throw new Error(`uni build failed:\n${build.log.slice(-3000)}`)
+  }, BUILD_MS)
+
+  it('fails the marker check: every host adapter ships', () => {
+    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan'])
+    expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
+  })
+
+  it('has no uni.saveImageToAlbum; the direct import still works (universal build)', async () => {
+    const attached = /\bindex\.(saveImageToAlbum|saveImagesToAlbum|openAlbumSetting)\s*=/.exec(outputJs(build.dir))
+    expect(attached?.[0], 'an assignment onto uni').toBeUndefined()
+    const { app, host } = open(build.dir, 'mp-weixin')
+    expect(app.vendor.index.saveImageToAlbum).toBeUndefined()
+    expect(app.vendor.index.openAlbumSetting).toBeUndefined()
+    app.tap('Save headless')
+    expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
+    expect(host.album).toHaveLength(1)
+  })
+})
+
+describe('the plugin refuses what it cannot do', () => {
+  it.each(['mp-qq', 'h5'])('an unsupported target (%s) fails the build with a clear message', async (target) => {
+    const build = await uniBuild(target, { name: `unsupported-${target}` })
+    expect(build.ok).toBe(false)
+    expect(build.log).toContain(
+      `[mp-save-image] uni-app target "${target}" is not supported yet. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu.`,
+    )
+  }, 120_000)
+
+  it('a wrong option fails, naming the option (the vite.config.ts call, through require as Vite loads it)', () => {
+    const load = createRequire(join(exampleDir, 'vite.config.ts'))
+    const saveImage = (load('mp-save-image/vite') as { default: (options: unknown) => unknown }).default
+    const previous = process.env.UNI_PLATFORM
+    process.env.UNI_PLATFORM = 'mp-weixin'
+    try {
+      expect(() => saveImage({ timeout: 'soon' })).toThrow(/^\[mp-save-image\] invalid mp-save-image\/vite option: .*timeout/)
+      expect(() => saveImage({ guide: 'yes' })).toThrow(/invalid mp-save-image\/vite option: .*guide/)
+      expect(() => saveImage({ timeut: 1000 })).toThrow(/unknown option "timeut"/)
+      const plugin = saveImage({ timeout: 1000 }) as { name: string; buildEnd(this: unknown, error?: Error): void }
+      expect(plugin).toMatchObject({ name: 'mp-save-image:platform', enforce: 'pre' })
+      // run from the repository, there is no src/main.ts to attach to: the build warns rather than silently shipping without uni.*
+      const warnings: string[] = []
+      plugin.buildEnd.call({ warn: (message: string) => warnings.push(message) })
+      expect(warnings).toEqual([expect.stringMatching(/main file .* was not built, so uni.saveImageToAlbum is not attached/)])
+    } finally {
+      if (previous === undefined) delete process.env.UNI_PLATFORM
+      else process.env.UNI_PLATFORM = previous
+    }
+  })
+})

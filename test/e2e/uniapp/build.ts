@@ -1,0 +1,53 @@
+// Builds example-uniapp with the real uni-app CLI (`uni build -p <target>`), one build at a time.
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export const exampleDir = resolve(__dirname, '../../../example-uniapp')
+
+export interface UniBuildOptions {
+  /** Output folder name under example-uniapp/dist/e2e (default: the target). */
+  name?: string
+  /** Extra environment, e.g. MSI_WITHOUT_PLUGIN=1. */
+  env?: Record<string, string>
+}
+
+export interface UniBuildResult {
+  ok: boolean
+  /** Output folder (UNI_OUTPUT_DIR). */
+  dir: string
+  /** stdout + stderr. */
+  log: string
+  /** Wall time of the CLI run. */
+  ms: number
+}
+
+/**
+ * The environment of a user's shell: without what the test runner put there (NODE_ENV=test and friends
+ * would make uni build a test-mode app) or any UNI_* left over from a parent build.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*|VITE_.*|UNI_.*|MSI_.*)$/.test(key)) continue
+    env[key] = value
+  }
+  return { ...env, ...extra }
+}
+
+/** Runs `uni build -p <target>` in `cwd` (default example-uniapp) into `<cwd>/dist/e2e/<name>`. */
+export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = exampleDir): Promise<UniBuildResult> {
+  const dir = join(cwd, 'dist', 'e2e', options.name ?? target)
+  rmSync(dir, { recursive: true, force: true })
+  const bin = join(cwd, 'node_modules', '.bin', 'uni')
+  const args = target === 'h5' ? ['build'] : ['build', '-p', target]
+  const started = performance.now()
+  return new Promise((done, fail) => {
+    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir, ...options.env }), stdio: ['ignore', 'pipe', 'pipe'] })
+    let log = ''
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk))
+    child.on('error', fail)
+    child.on('close', (code) => done({ ok: code === 0, dir, log, ms: performance.now() - started }))
+  })
+}

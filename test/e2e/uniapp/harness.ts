@@ -1,0 +1,214 @@
+// Runs a uni-app mini-program build (dist/build/mp-*) in Node, the way a host would: the host global
+// (a simulated host from mp-save-image/testing), the App/Page/Component/getApp globals, app.js, then the
+// first page, mounted, with taps delivered to the handlers its template binds.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, sep } from 'node:path'
+import type { PlatformId } from '../../../src/core/platform'
+import type { SimulatedHost } from '../../../src/testing'
+
+export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu'
+
+export const TARGETS: Record<UniTarget, { platform: PlatformId; template: string; tapAttr: string }> = {
+  'mp-weixin': { platform: 'weapp', template: 'wxml', tapAttr: 'bindtap' },
+  'mp-toutiao': { platform: 'tt', template: 'ttml', tapAttr: 'bindtap' },
+  'mp-alipay': { platform: 'alipay', template: 'axml', tapAttr: 'onTap' },
+  'mp-baidu': { platform: 'swan', template: 'swan', tapAttr: 'bindtap' },
+}
+
+import { scriptsIn } from '../../../scripts/examples.mjs'
+
+export { adaptersIn } from '../../../scripts/examples.mjs'
+
+/** Every JS file of a build output, concatenated. */
+export const outputJs = (dir: string): string => scriptsIn(dir).sort().map((file) => readFileSync(file, 'utf8')).join('\n')
+
+interface Button {
+  label: string
+  handlerKey: string
+  dataset: Record<string, string>
+}
+
+interface PageTemplate {
+  buttons: Button[]
+  statusKey: string
+}
+
+/** Buttons (`<button bindtap="{{a}}" data-x="y">Label</button>`) and the status text key of a page template. */
+export function readTemplate(file: string, tapAttr: string): PageTemplate {
+  const source = readFileSync(file, 'utf8')
+  const buttons: Button[] = []
+  for (const match of source.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)) {
+    const attrs = match[1] ?? ''
+    const handler = new RegExp(`\\b${tapAttr}="\\{\\{(\\w+)\\}\\}"`).exec(attrs)
+    if (!handler) continue
+    const dataset: Record<string, string> = {}
+    for (const data of attrs.matchAll(/\bdata-([\w-]+)="([^"]*)"/g)) dataset[data[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data[2]!
+    buttons.push({ label: (match[2] ?? '').trim(), handlerKey: handler[1]!, dataset })
+  }
+  const status = /<text class="status">\{\{(\w+)\}\}<\/text>/.exec(source)
+  if (!status) throw new Error(`no status text in ${file}`)
+  return { buttons, statusKey: status[1]! }
+}
+
+type Options = Record<string, any>
+
+export interface MountedApp {
+  /** The page instance the host would hold: its `data` is what the template shows. */
+  page: Options
+  /** `common/vendor.js` exports: `index` is uni's `uni` object. */
+  vendor: Options
+  /** The status line as rendered. */
+  status(): string
+  /** Taps the button whose label starts with `label`, as the host does (the handler runs inside the tap). */
+  tap(label: string): void
+  /** Waits until the status line matches. */
+  waitForStatus(pattern: RegExp, ms?: number): Promise<string>
+  unload(): void
+}
+
+const GLOBALS = ['App', 'Page', 'Component', 'getApp', 'getCurrentPages'] as const
+
+function setPath(target: Options, path: string, value: unknown) {
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.')
+  let node = target
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {}
+  node[keys[keys.length - 1]!] = value
+}
+
+/**
+ * Loads a build output into this process against `host` (already installed on the global).
+ * Modules of the output are loaded fresh, so each call gets its own app, core and queue.
+ */
+export function mountApp(dir: string, target: UniTarget, host: SimulatedHost): MountedApp {
+  const { template, tapAttr } = TARGETS[target]
+  const scope = globalThis as unknown as Options
+  const saved = GLOBALS.map((name) => [name, scope[name]] as const)
+  // the runtimes also set globals of their own (createApp, getLocale, …), which another target's runtime reads
+  const existing = new Set(Object.keys(scope))
+  // wx: uni replaces the host global with its own copy (initWx); the simulated host restores its own on uninstall
+  const hostGlobal = host.globalName
+  const hostBefore = scope[hostGlobal]
+
+  let appOptions: Options | undefined
+  const registered: { kind: 'page' | 'component'; options: Options }[] = []
+  let pageInstance: Options | undefined
+  scope.App = (options: Options) => {
+    appOptions = options
+  }
+  scope.Page = (options: Options) => {
+    registered.push({ kind: 'page', options })
+  }
+  scope.Component = (options: Options) => {
+    registered.push({ kind: 'component', options })
+  }
+  scope.getApp = () => appOptions
+  scope.getCurrentPages = () => (pageInstance ? [pageInstance] : [])
+
+  const load = createRequire(join(dir, 'app.js'))
+  const ours = (id: string) => id.startsWith(dir + sep)
+  for (const id of Object.keys(load.cache)) if (ours(id)) delete load.cache[id]
+
+  const restore = () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete scope[name]
+      else scope[name] = value
+    }
+    for (const id of Object.keys(load.cache)) if (ours(id)) delete load.cache[id]
+    for (const name of Object.keys(scope)) if (!existing.has(name)) delete scope[name]
+    scope[hostGlobal] = hostBefore
+  }
+
+  try {
+    load(join(dir, 'app.js'))
+    if (!appOptions) throw new Error('app.js did not call App()')
+    appOptions.onLaunch?.call(appOptions, { path: 'pages/index/index', query: {}, scene: 1001 })
+    appOptions.onShow?.call(appOptions, { path: 'pages/index/index', query: {}, scene: 1001 })
+
+    const appJson = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { pages: string[] }
+    const route = appJson.pages[0]!
+    load(join(dir, `${route}.js`))
+    const def = registered.pop()
+    if (!def) throw new Error(`${route}.js registered no page`)
+
+    const page: Options = {
+      route,
+      __route__: route,
+      is: route,
+      options: {},
+      properties: {},
+      data: {},
+      setData(patch: Options, callback?: () => void) {
+        for (const [path, value] of Object.entries(patch)) setPath(this.data, path, value)
+        callback?.()
+      },
+      triggerEvent() {},
+      selectAllComponents: () => [],
+      selectComponent: () => null,
+      createSelectorQuery: () => ({}),
+    }
+    pageInstance = page
+    // Douyin tells a page from a component by its node id 0; Baidu by `methods.onLoad`, and hands the page
+    // object as `pageinstance` and relations through `dispatch`
+    page.__nodeId__ = 0
+    page.pageinstance = page
+    page.dispatch = () => {}
+    const options = def.options
+    if (def.kind === 'component') {
+      // WeChat, Douyin, Baidu: a page is a Component(); created → attached → onLoad → onShow → ready
+      page.data = { ...(options.data ?? {}) }
+      page.methods = options.methods ?? {}
+      Object.assign(page, options.methods ?? {})
+      const life = options.lifetimes ?? options
+      life.created?.call(page)
+      life.attached?.call(page)
+      page.onLoad?.({})
+      page.onShow?.()
+      life.ready?.call(page)
+      page.onReady?.()
+    } else {
+      // Alipay: a page is a Page(); its hooks and handlers are top-level members
+      for (const [key, value] of Object.entries(options)) if (key !== 'data') page[key] = value
+      page.data = { ...(typeof options.data === 'function' ? options.data() : options.data ?? {}) }
+      page.$spliceData = () => {}
+      page.onLoad?.({})
+      page.onShow?.()
+      page.onReady?.()
+    }
+
+    const { buttons, statusKey } = readTemplate(join(dir, `${route}.${template}`), tapAttr)
+    const vendor = load(join(dir, 'common', 'vendor.js')) as Options
+
+    const status = () => String(page.data[statusKey] ?? '')
+    return {
+      page,
+      vendor,
+      status,
+      tap(label) {
+        const button = buttons.find((b) => b.label.startsWith(label))
+        if (!button) throw new Error(`no button "${label}" in ${route}.${template}: ${buttons.map((b) => b.label).join(', ')}`)
+        const name = page.data[button.handlerKey]
+        const handler = typeof name === 'string' ? page[name] : undefined
+        if (typeof handler !== 'function') throw new Error(`button "${label}": data.${button.handlerKey} = ${String(name)} names no handler`)
+        const node = { id: '', dataset: { ...button.dataset } }
+        const event = { type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target: node, currentTarget: node }
+        host.tap(() => handler.call(page, event))
+      },
+      async waitForStatus(pattern, ms = 5000) {
+        const until = Date.now() + ms
+        while (!pattern.test(status())) {
+          if (Date.now() > until) throw new Error(`status "${status()}" never matched ${pattern} within ${ms} ms`)
+          await new Promise((resolve) => setTimeout(resolve, 5))
+        }
+        return status()
+      },
+      unload() {
+        page.onUnload?.()
+        restore()
+      },
+    }
+  } catch (error) {
+    restore()
+    throw error
+  }
+}
