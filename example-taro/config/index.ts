@@ -7,6 +7,8 @@ const compiler = process.env.TARO_COMPILER === 'vite' ? 'vite' : 'webpack5'
 // (to show the build refuses them). Apps need neither switch.
 const withPlugin = process.env.MSI_WITHOUT_PLUGIN !== '1'
 const testOptions = JSON.parse(process.env.MSI_PLUGIN_OPTIONS || '{}')
+// The package's bench swaps the package for a stub to measure the bytes it adds.
+const benchStub = process.env.MSI_BENCH_STUB
 
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
@@ -16,7 +18,7 @@ export default defineConfig<'webpack5'>(() => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_OUTPUT || `dist/${compiler}/${process.env.TARO_ENV}`,
-    plugins: withPlugin
+    plugins: withPlugin && !benchStub
       ? [
           [
             'mp-save-image/taro',
@@ -40,7 +42,7 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       postcss: { pxtransform: { enable: true, config: {} } },
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    alias: { '@': path.resolve(__dirname, '..', 'src'), ...(benchStub ? { 'mp-save-image': benchStub } : {}) },
   }
   return config
 })
