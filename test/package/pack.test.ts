@@ -96,6 +96,32 @@ describe('the packed package in a fresh folder', () => {
     }
   })
 
+  it('the build plugins load from Node through require and import, and name the runtime module they inject', () => {
+    const out = run('plugins.mjs', `
+      import { createRequire } from 'node:module'
+      const require = createRequire(import.meta.url)
+      const taro = require('mp-save-image/taro')
+      const vite = (await import('mp-save-image/vite')).default
+      process.env.UNI_PLATFORM = 'mp-baidu'
+      const plugin = vite({ timeout: 1000 })
+      const runtime = import.meta.resolve('mp-save-image/taro/runtime')
+      console.log(JSON.stringify({
+        taro: typeof taro.default,
+        vite: typeof vite,
+        viteRequired: typeof require('mp-save-image/vite').default,
+        resolved: plugin.resolveId('mp-save-image').replace(/.*node_modules/, ''),
+        runtime: runtime.replace(/.*node_modules/, ''),
+      }))
+    `)
+    expect(JSON.parse(out)).toEqual({
+      taro: 'function',
+      vite: 'function',
+      viteRequired: 'function',
+      resolved: '/mp-save-image/dist/swan.mjs',
+      runtime: '/mp-save-image/dist/taro-runtime.mjs',
+    })
+  })
+
   it('the universal entry does ship every adapter (the README says so)', () => {
     const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/index.mjs'))
     for (const marker of Object.values(MARKERS)) expect(code).toContain(marker)
@@ -117,7 +143,7 @@ describe('the packed package in a fresh folder', () => {
       saveImageToAlbum({ src: '/a.png', timeout: '1' })
     `)
     const tsc = join(root, 'node_modules/typescript/bin/tsc')
-    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
+    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler'], ['commonjs', 'node10']]) {
       execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: app, stdio: 'pipe' })
     }
   })
