@@ -122,6 +122,25 @@ describe('the packed package in a fresh folder', () => {
     })
   })
 
+  it('the Taro runtime module adds the three APIs to Taro, the same functions as the package’s, and leaves Taro’s own alone', () => {
+    const taro = join(app, 'node_modules/@tarojs/taro')
+    mkdirSync(taro, { recursive: true })
+    writeFileSync(join(taro, 'package.json'), JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js' }))
+    writeFileSync(join(taro, 'index.js'), 'const own = function saveImageToPhotosAlbum() {}\nmodule.exports = { saveImageToPhotosAlbum: own, own }\n')
+    const out = run('taro-runtime.mjs', `
+      import Taro from '@tarojs/taro'
+      import * as api from 'mp-save-image'
+      const before = Object.keys(Taro)
+      await import('mp-save-image/taro/runtime')
+      console.log(JSON.stringify({
+        added: Object.keys(Taro).filter((key) => !before.includes(key)),
+        same: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'].every((name) => Taro[name] === api[name]),
+        ownUntouched: Taro.saveImageToPhotosAlbum === Taro.own,
+      }))
+    `)
+    expect(JSON.parse(out)).toEqual({ added: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'], same: true, ownUntouched: true })
+  })
+
   it('the universal entry does ship every adapter (the README says so)', () => {
     const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/index.mjs'))
     for (const marker of Object.values(MARKERS)) expect(code).toContain(marker)
