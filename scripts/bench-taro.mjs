@@ -3,10 +3,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { install, pack, root } from './examples.mjs'
-import { buildTaro, scriptsIn } from './taro-example.mjs'
+import { install, pack, root, scriptsIn } from './examples.mjs'
+import { buildTaro } from './taro-example.mjs'
 
-const RUNS = Number(process.env.RUNS || 3)
+const RUNS = Number(process.argv[2] || 3)
 const TARGETS = [
   ...['weapp', 'tt', 'alipay', 'swan'].map((platform) => ({ platform, compiler: 'webpack5' })),
   ...['weapp', 'tt', 'swan'].map((platform) => ({ platform, compiler: 'vite' })),

@@ -21,7 +21,6 @@ export interface BuildResult {
 }
 export function buildTaro(build: TaroBuild): Promise<BuildResult>
 
-export { adaptersIn, scriptsIn } from './examples.mjs'
 
 export interface LoadedApp {
   host: SimulatedHost

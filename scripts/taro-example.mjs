@@ -6,8 +6,6 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { root } from './examples.mjs'
 
-export { adaptersIn, scriptsIn } from './examples.mjs'
-
 export const exampleDir = join(root, 'example-taro')
 const requireNative = createRequire(import.meta.url)
 /** The simulated hosts as the package ships them. */

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { install } from '../../scripts/examples.mjs'
+import { adaptersIn, install } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import type { PlatformId } from '../../src/core/platform'
 import { fixtures, type HostOptions, type SimulatedHost } from '../../src/testing'
-import { adaptersIn, buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
+import { buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
 const POSTER_URL = 'https://cdn.example.com/poster.png'
