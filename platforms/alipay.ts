@@ -1,5 +1,5 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from '../src/core/adapter'
-import { classifyWith, hostCallbacks, readScope } from '../src/core/callback-host'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from '../src/core/adapter'
+import { classifyWith, hostCallbacks, inAlbum, readScope } from '../src/core/callback-host'
 import { IMAGE_MIME, type ImageFormat } from '../src/core/format'
 
 type Options = Record<string, unknown>
@@ -59,8 +59,8 @@ export const alipayAdapter: HostAdapter = {
   removeFile() {
     // nothing of ours to remove: every file lives in the host's temp folder
   },
-  save(filePath: string, done: Callback<void>) {
-    const callbacks = hostCallbacks(done, () => undefined)
+  save(filePath: string, done: Callback<Saved>) {
+    const callbacks = hostCallbacks(done, () => inAlbum(filePath))
     if (hasModernSave(host() ?? {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
     else call('saveImage', { url: filePath, showActionSheet: false, ...callbacks })
   },

@@ -1,5 +1,4 @@
-import type { PlatformId } from '../src/core/platform'
-import type { HostOptions, SimulatedHost } from '../src/testing'
+import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../src/testing'
 
 export const exampleDir: string
 
@@ -33,4 +32,4 @@ export interface LoadedApp {
   status(prefix: string, ms?: number): Promise<string>
   unload(): void
 }
-export function loadTaroApp(dist: string, platform: PlatformId, options?: HostOptions): Promise<LoadedApp>
+export function loadTaroApp(dist: string, platform: SimulatedPlatform, options?: HostOptions): Promise<LoadedApp>

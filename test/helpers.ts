@@ -4,11 +4,11 @@ import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
 import type { HostAdapter } from '../src/core/adapter'
 import { createSaveImage } from '../src/core/create'
-import type { PlatformId } from '../src/core/platform'
+import type { SimulatedPlatform } from '../src/testing'
 import { createHost, fixtures, type HostOptions, type SimulatedHost } from '../src/testing'
 
-export const PLATFORMS: PlatformId[] = ['weapp', 'tt', 'alipay', 'swan']
-export const ADAPTERS: Record<PlatformId, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter }
+export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan']
+export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter }
 
 export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
@@ -18,7 +18,7 @@ export const LOCAL_PATH = '/static/poster.png'
 export const liveHosts: SimulatedHost[] = []
 
 /** A fresh simulated host on the global, and a fresh core bound to its adapter. */
-export function setup(platform: PlatformId, options?: HostOptions) {
+export function setup(platform: SimulatedPlatform, options?: HostOptions) {
   const host = createHost(platform, options).install()
   liveHosts.push(host)
   host.downloads.set(POSTER_URL, { status: 200, body: fixtures.png, contentType: 'image/png' })
@@ -38,7 +38,7 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
 }
 
 /** A permission the host refuses without asking again (a plain Alipay denial prompts again: only "don't ask again" sticks). */
-export const denied = (platform: PlatformId) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
+export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
 
 export const saves = (host: SimulatedHost) => host.count('saveImageToPhotosAlbum') + host.count('saveImage')
 export const modals = (host: SimulatedHost) => host.ui.filter((event) => event.type === 'modal')

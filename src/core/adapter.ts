@@ -1,6 +1,10 @@
 import type { ErrorCode } from './errors'
 import type { ImageFormat } from './format'
 import type { PlatformId } from './platform'
+import type { SaveImageResult } from './types'
+
+/** What a save gave the user, and the path (H5: the file name) it was given as. */
+export type Saved = Pick<SaveImageResult, 'mode' | 'filePath'>
 
 /** How an adapter reports the end of one host call. */
 export interface Callback<T> {
@@ -51,7 +55,8 @@ export interface HostAdapter {
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): void
   /** Best effort and synchronous: cleanup must not add a round-trip or fail a save. */
   removeFile(path: string): void
-  save(filePath: string, done: Callback<void>): void
+  /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
+  save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
   openSetting(done: Callback<boolean>): void
   /** A two-button modal; `done(true)` on confirm. */

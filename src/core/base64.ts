@@ -33,7 +33,7 @@ export function decodedLength(canonical: string): number {
 }
 
 /** Decodes canonical base64; `maxBytes` lets callers read just a header. */
-export function decodeBase64(canonical: string, maxBytes = Infinity): Uint8Array {
+export function decodeBase64(canonical: string, maxBytes = Infinity): Uint8Array<ArrayBuffer> {
   const total = Math.min(decodedLength(canonical), maxBytes)
   const out = new Uint8Array(total)
   let o = 0

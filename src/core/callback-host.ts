@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from './adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
 import { codeFromMessage, messageOf, numericField, type ErrorCode } from './errors'
 import type { ImageFormat } from './format'
 import type { PlatformId } from './platform'
@@ -94,8 +94,8 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
         // already gone, or the host refuses: either way nothing more we can do without a round-trip
       }
     },
-    save(filePath: string, done: Callback<void>) {
-      call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => undefined) })
+    save(filePath: string, done: Callback<Saved>) {
+      call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
     },
     openSetting(done: Callback<boolean>) {
       call('openSetting', hostCallbacks(done, (res) => readScope(res, config.scopeKey)))
@@ -117,6 +117,9 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     classify: classifyWith(config.codeFields, config.codes),
   }
 }
+
+/** A mini-program host's save succeeded: the image is in the album. */
+export const inAlbum = (filePath: string): Saved => ({ mode: 'album', filePath })
 
 export function readScope(res: Options, key: string): boolean {
   const setting = res.authSetting

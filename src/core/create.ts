@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts } from './adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
 import { callHost, createQueue, HostFailure, HostTimeout, noop, safely } from './call'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
 import type { AppDefaults, BatchOutcome, SaveImageApi, SaveImageOptions, SaveImageResult, SaveImagesOptions } from './types'
@@ -41,9 +41,13 @@ const CODE_FIELDS = ['errno', 'errNo', 'errorCode', 'errCode', 'error']
 
 /**
  * The whole runtime over one host adapter. `resolveAdapter` is read on every call, so the
- * universal build can find its host lazily and importing never touches a host.
+ * universal build can find its host lazily and importing never touches a host. `unsupported` is
+ * the message of the UNSUPPORTED_PLATFORM rejection when there is no host.
  */
-export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveImageApi {
+export function createSaveImage(
+  resolveAdapter: () => HostAdapter | null,
+  unsupported = 'no supported mini-program host with a save API was found',
+): SaveImageApi {
   const serial = createQueue()
   const guide = createGuide()
   const loading = createLoading()
@@ -55,7 +59,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
 
   function requireHost(adapter: HostAdapter | null): HostAdapter {
     if (adapter && adapter.available()) return adapter
-    throw new SaveImageError('UNSUPPORTED_PLATFORM', 'no supported mini-program host with a save API was found', adapter && adapter.platform)
+    throw new SaveImageError('UNSUPPORTED_PLATFORM', unsupported, adapter && adapter.platform)
   }
 
   /** `failCode` names the step's code (a failed download is DOWNLOAD_FAILED whatever the host said); null asks the adapter. */
@@ -109,31 +113,29 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null): SaveI
     return Promise.resolve(source.path)
   }
 
-  /** One serialised save; resolves the failure instead of throwing so recovery can look at it. */
-  function attemptSave(adapter: HostAdapter, filePath: string, settings: Settings): Promise<SaveImageError | null> {
-    return serial(() => hostCall<void>(adapter, 'save', settings.timeout, null, (done) => adapter.save(filePath, done))).then(
-      () => null,
-      (error: SaveImageError) => error,
-    )
+  /** One serialised save. */
+  function attemptSave(adapter: HostAdapter, filePath: string, settings: Settings): Promise<Saved> {
+    return serial(() => hostCall<Saved>(adapter, 'save', settings.timeout, null, (done) => adapter.save(filePath, done, settings.hint)))
   }
 
-  async function saveWithRecovery(adapter: HostAdapter, filePath: string, settings: Settings, since: number) {
-    const denied = await attemptSave(adapter, filePath, settings)
-    if (!denied) return
-    const guideTexts = settings.guide
-    if (denied.code !== 'AUTH_DENIED' || !guideTexts) throw denied
-    const outcome = await guide.recover(since, () => askToOpenSettings(adapter, guideTexts))
-    if (!outcome.granted) throw outcome.error || denied
-    const retried = await attemptSave(adapter, filePath, settings)
-    if (retried) throw retried
+  async function saveWithRecovery(adapter: HostAdapter, filePath: string, settings: Settings, since: number): Promise<Saved> {
+    try {
+      return await attemptSave(adapter, filePath, settings)
+    } catch (denied) {
+      const guideTexts = settings.guide
+      if (!(denied instanceof SaveImageError) || denied.code !== 'AUTH_DENIED' || !guideTexts) throw denied
+      const outcome = await guide.recover(since, () => askToOpenSettings(adapter, guideTexts))
+      if (!outcome.granted) throw outcome.error || denied
+      return attemptSave(adapter, filePath, settings)
+    }
   }
 
   async function saveOne(adapter: HostAdapter, source: Source, settings: Settings, since: number): Promise<SaveImageResult> {
     const owned: string[] = []
     try {
       const filePath = await prepare(adapter, source, settings, owned)
-      await saveWithRecovery(adapter, filePath, settings, since)
-      return { errMsg: 'saveImageToAlbum:ok', filePath, platform: adapter.platform }
+      const saved = await saveWithRecovery(adapter, filePath, settings, since)
+      return { errMsg: 'saveImageToAlbum:ok', platform: adapter.platform, ...saved }
     } catch (failure) {
       throw toError(adapter, failure, null)
     } finally {

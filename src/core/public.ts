@@ -11,4 +11,5 @@ export type {
   SaveImageOptions,
   SaveImageResult,
   SaveImagesOptions,
+  SaveMode,
 } from './types'

@@ -20,10 +20,12 @@ export interface CommonOptions {
   loading?: boolean | string
   /** Largest decoded data URI / base64 image accepted, in bytes. Default 20 MiB. */
   maxBytes?: number
+  /** H5 only: the text under the image in the long-press overlay. Default '长按图片保存到相册'. */
+  hint?: string
 }
 
 /** App-wide defaults: the options of the Taro and uni-app plugins. A call's own options win. */
-export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes'>
+export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes' | 'hint'>
 
 /** Exactly one of `src`, `url`, `filePath`, `base64`. */
 export interface SaveImageOptions extends CommonOptions {
@@ -40,11 +42,19 @@ export interface SaveImageOptions extends CommonOptions {
   complete?: (outcome: SaveImageResult | SaveImageError) => void
 }
 
+/**
+ * What the user got: `'album'` the image is in the photo album (mini-program hosts); on H5, where no page
+ * can confirm that, `'share'` the system share sheet opened with the file, `'download'` a typed file went to
+ * the browser's download, `'overlay'` the image is shown for long-press / right-click saving.
+ */
+export type SaveMode = 'album' | 'share' | 'download' | 'overlay'
+
 export interface SaveImageResult {
   errMsg: 'saveImageToAlbum:ok'
-  /** The path handed to the host's save API. */
+  /** The path handed to the host's save API; on H5 the file name offered (or the URL shown). */
   filePath: string
   platform: PlatformId
+  mode: SaveMode
 }
 
 /** One image of a batch: a source string, or its source with per-image headers. */

@@ -16,6 +16,8 @@ export interface Settings {
   guide: ModalTexts | null
   loading: string | null
   maxBytes: number
+  /** Absent: the adapter's own default. */
+  hint: string | undefined
 }
 
 export interface Callbacks {
@@ -28,7 +30,7 @@ export interface Context {
   platform: PlatformId | null
   /** Host-local paths that look like URLs. */
   isHostLocal(path: string): boolean
-  defaults: Required<Omit<CommonOptions, 'headers'>>
+  defaults: Required<Omit<CommonOptions, 'headers' | 'hint'>> & Pick<CommonOptions, 'hint'>
 }
 
 const DEFAULT_GUIDE: ModalTexts = {
@@ -39,7 +41,7 @@ const DEFAULT_GUIDE: ModalTexts = {
 }
 const DEFAULT_LOADING = '保存中'
 export const BASE_DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
-const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes'] satisfies (keyof AppDefaults)[]
+const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes', 'hint'] satisfies (keyof AppDefaults)[]
 const MAX_TIMER_MS = 2147483647
 const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64'] as const
 const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|bmp)$/i
@@ -121,15 +123,17 @@ export function parseBatchItem(item: unknown, ctx: Context, batch: Settings): { 
 }
 
 function parseSettings(input: Record<string, unknown>, ctx: Context): Settings {
-  const { timeout, guide, loading, maxBytes } = { ...ctx.defaults, ...withoutUndefined(input) }
+  const { timeout, guide, loading, maxBytes, hint } = { ...ctx.defaults, ...withoutUndefined(input) }
   if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER_MS) invalid(`timeout must be a number of ms between 1 and ${MAX_TIMER_MS}`)
   if (typeof maxBytes !== 'number' || !(maxBytes > 0)) invalid('maxBytes must be a positive number')
+  if (hint !== undefined && typeof hint !== 'string') invalid(`hint must be a string, got ${describe(hint)}`)
   return {
     headers: input.headers === undefined ? undefined : parseHeaders(input.headers),
     timeout: timeout as number,
     guide: parseGuide(guide),
     loading: parseLoading(loading),
     maxBytes: maxBytes as number,
+    hint: hint as string | undefined,
   }
 }
 

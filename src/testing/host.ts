@@ -1,4 +1,3 @@
-import type { PlatformId } from '../core/platform'
 import { buildApi } from './api'
 import { copyBytes } from './bytes'
 import { CallDesk } from './calls'
@@ -17,6 +16,7 @@ import type {
   HostOptions,
   HostState,
   SimulatedHost,
+  SimulatedPlatform,
   UiEvent,
 } from './types'
 
@@ -50,7 +50,7 @@ interface SavedGlobal {
 }
 
 class Host implements SimulatedHost {
-  readonly platform: PlatformId
+  readonly platform: SimulatedPlatform
   readonly globalName: GlobalName
   readonly api: HostApi
   readonly userDataPath: string
@@ -63,7 +63,7 @@ class Host implements SimulatedHost {
   private readonly desk: CallDesk
   private saved: SavedGlobal | undefined
 
-  constructor(platform: PlatformId, options: HostOptions) {
+  constructor(platform: SimulatedPlatform, options: HostOptions) {
     const profile = PROFILES[platform]
     if (!profile) throw new Error(`mp-save-image/testing: unknown platform "${String(platform)}"`)
     this.platform = platform
@@ -150,10 +150,10 @@ class Host implements SimulatedHost {
   }
 }
 
-export function createHost(platform: PlatformId, options: HostOptions = {}): SimulatedHost {
+export function createHost(platform: SimulatedPlatform, options: HostOptions = {}): SimulatedHost {
   return new Host(platform, options)
 }
 
-export function installHost(platform: PlatformId, options: HostOptions = {}): SimulatedHost {
+export function installHost(platform: SimulatedPlatform, options: HostOptions = {}): SimulatedHost {
   return createHost(platform, options).install()
 }

@@ -36,5 +36,6 @@ export type {
   PromptAnswer,
   SettingsAction,
   SimulatedHost,
+  SimulatedPlatform,
   UiEvent,
 } from './types'

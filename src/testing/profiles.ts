@@ -1,11 +1,10 @@
-import type { PlatformId } from '../core/platform'
-import type { Client, GlobalName } from './types'
+import type { Client, GlobalName, SimulatedPlatform } from './types'
 
 const MiB = 1024 * 1024
 
 /** Static facts about one host (hosts.md §2, §4). */
 export interface HostProfile {
-  platform: PlatformId
+  platform: SimulatedPlatform
   globalName: GlobalName
   /** getSetting / authorize key of the album permission */
   settingScope: string
@@ -16,7 +15,7 @@ export interface HostProfile {
   alipayErrors: boolean
 }
 
-export const PROFILES: Record<PlatformId, HostProfile> = {
+export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
   weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
   tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
@@ -30,7 +29,7 @@ export const PROFILES: Record<PlatformId, HostProfile> = {
 export const ALIPAY_FILE_LIMIT = 10 * MiB
 
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
-export function userDataPathFor(platform: PlatformId, client: Client): string {
+export function userDataPathFor(platform: SimulatedPlatform, client: Client): string {
   switch (platform) {
     case 'weapp':
       return client === 'devtools' ? 'http://usr' : 'wxfile://usr'
@@ -44,7 +43,7 @@ export function userDataPathFor(platform: PlatformId, client: Client): string {
 }
 
 /** Temp file path of a download. Alipay names images `.image`, anything else `.other` [D]. */
-export function tempPathFor(platform: PlatformId, client: Client, id: string, ext: string | null): string {
+export function tempPathFor(platform: SimulatedPlatform, client: Client, id: string, ext: string | null): string {
   const suffix = ext ? `.${ext}` : ''
   switch (platform) {
     case 'weapp':

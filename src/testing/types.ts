@@ -1,6 +1,9 @@
 import type { ImageFormat } from '../core/format'
 import type { PlatformId } from '../core/platform'
 
+/** The hosts that have a simulated twin: the mini-program hosts (a browser is tested in a real one). */
+export type SimulatedPlatform = Exclude<PlatformId, 'h5'>
+
 /** Where the mini-program runs: it decides WeChat's denial strings and paths (hosts.md §3, §5). */
 export type Client = 'devtools' | 'android' | 'ios'
 /** Album permission of the mini-program. A scope key is absent from getSetting until asked. */
@@ -188,7 +191,7 @@ export interface HostApi {
 }
 
 export interface SimulatedHost {
-  readonly platform: PlatformId
+  readonly platform: SimulatedPlatform
   readonly globalName: GlobalName
   readonly api: HostApi
   readonly userDataPath: string

@@ -29,7 +29,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.asyncCalls()).toEqual(['downloadFile', 'saveImageToPhotosAlbum'])
       expect(host.album).toHaveLength(1)
       expect(host.album[0].format).toBe('png')
-      expect(result).toEqual({ errMsg: 'saveImageToAlbum:ok', filePath: host.album[0].path, platform })
+      expect(result).toEqual({ errMsg: 'saveImageToAlbum:ok', filePath: host.album[0].path, platform, mode: 'album' })
     })
 
     it('saves a local path with exactly one host call', async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../src/core/errors'
-import type { PlatformId } from '../../src/core/platform'
+import type { SimulatedPlatform } from '../../src/testing'
 import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, outcome, POSTER_URL, setup } from '../helpers'
 
 type Row = [string, Record<string, unknown>, ErrorCode]
 
 /** Every failure payload of hosts.md §3 that a save can return, per host, with its contract code. */
-const SAVE_FAILURES: Record<PlatformId, Row[]> = {
+const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
   weapp: [
     ['devtools / iOS denial', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
     ['Android denial (colon)', { errMsg: 'saveImageToPhotosAlbum:fail:auth denied' }, 'AUTH_DENIED'],
@@ -61,14 +61,14 @@ const SAVE_FAILURES: Record<PlatformId, Row[]> = {
 }
 
 /** Download failures of hosts.md §3–4: whatever the host says, a failed download is DOWNLOAD_FAILED. */
-const DOWNLOAD_FAILURES: Record<PlatformId, Array<Record<string, unknown>>> = {
+const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, unknown>>> = {
   weapp: [{ errMsg: 'downloadFile:fail url not in domain list' }, { errMsg: 'downloadFile:fail timeout' }],
   tt: [{ errMsg: 'downloadFile:fail' }],
   alipay: [{ error: 12, errorMessage: '下载失败' }, { error: 13, errorMessage: '没有权限' }, { error: 20, errorMessage: '请求的 URL 不支持 HTTP' }],
   swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
 }
 
-describe.each(Object.keys(SAVE_FAILURES) as PlatformId[])('%s error table (hosts.md §3)', (platform) => {
+describe.each(Object.keys(SAVE_FAILURES) as SimulatedPlatform[])('%s error table (hosts.md §3)', (platform) => {
   it.each(SAVE_FAILURES[platform])('save failing with %s → %s', async (_name, payload, code) => {
     const { host, api } = setup(platform, { permission: 'granted' })
     host.fault('saveImageToPhotosAlbum', { kind: 'fail', payload })
@@ -103,7 +103,7 @@ describe.each(Object.keys(SAVE_FAILURES) as PlatformId[])('%s error table (hosts
 })
 
 describe('state-driven host errors (the simulator produces them, the adapter maps them)', () => {
-  it.each<[PlatformId, 'devtools' | 'android' | 'ios']>([
+  it.each<[SimulatedPlatform, 'devtools' | 'android' | 'ios']>([
     ['weapp', 'devtools'],
     ['weapp', 'android'],
     ['weapp', 'ios'],
@@ -125,7 +125,7 @@ describe('state-driven host errors (the simulator produces them, the adapter map
   })
 
   it('a missing file on every host → FILE_NOT_FOUND or the host’s documented code', async () => {
-    for (const platform of ['weapp', 'tt', 'swan', 'alipay'] as PlatformId[]) {
+    for (const platform of ['weapp', 'tt', 'swan', 'alipay'] as SimulatedPlatform[]) {
       const { api } = setup(platform, { permission: 'granted' })
       const result = await outcome(api.saveImageToAlbum({ src: '/static/missing.png', guide: false }))
       // Alipay reports a bad path as 17 "other error" (its doc: usually a bad filePath)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PlatformId } from '../../src/core/platform'
+import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, toBase64, toDataUri, type DownloadTask, type HostResult } from '../../src/testing'
 
 const URL = 'https://cdn.example.com/a.png'
@@ -13,7 +13,7 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
 }
 
 describe('downloadFile', () => {
-  it.each<PlatformId>(['weapp', 'tt', 'swan'])('%s: a 404 still calls success with the status, and the body is stored', async (platform) => {
+  it.each<SimulatedPlatform>(['weapp', 'tt', 'swan'])('%s: a 404 still calls success with the status, and the body is stored', async (platform) => {
     const host = createHost(platform)
     host.downloads.set(GONE, { status: 404, body: fixtures.html, contentType: 'text/html' })
     const { ok, res } = await invoke(host.api.downloadFile, { url: GONE })
@@ -72,7 +72,7 @@ describe('downloadFile', () => {
   })
 
   it('Douyin and Baidu ignore filePath (not in their typings)', async () => {
-    for (const platform of ['tt', 'swan'] as PlatformId[]) {
+    for (const platform of ['tt', 'swan'] as SimulatedPlatform[]) {
       const host = createHost(platform)
       host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
       const { res } = await invoke(host.api.downloadFile, { url: URL, filePath: `${host.userDataPath}/x.png` })
@@ -138,7 +138,7 @@ describe('downloadFile', () => {
 describe('FileSystemManager.writeFile', () => {
   const png64 = toBase64(fixtures.png)
 
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'writeFile:ok' }],
     ['tt', { errMsg: 'writeFile:ok' }],
     ['swan', { errMsg: 'writeFile:ok' }],
@@ -153,7 +153,7 @@ describe('FileSystemManager.writeFile', () => {
     expect(host.asyncCalls()).toEqual(['fs.writeFile'])
   })
 
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'writeFile:fail base64 encode error', errCode: 1300203 }],
     ['tt', { errMsg: 'writeFile:fail base64 encode error' }],
     ['swan', { errMsg: 'writeFile:fail base64 encode error' }],
@@ -168,7 +168,7 @@ describe('FileSystemManager.writeFile', () => {
     expect(host.files.size).toBe(0)
   })
 
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'writeFile:fail permission denied, open wxfile://tmp_1.png', errCode: 1300013 }],
     ['alipay', { error: 10024, errorMessage: '指定的路径没有写权限' }],
   ])('%s: writing outside USER_DATA_PATH → %o', async (platform, payload) => {
@@ -188,7 +188,7 @@ describe('FileSystemManager.writeFile', () => {
     expect(fs.readdirSync(`${host.userDataPath}/posters`)).toEqual(['a.png'])
   })
 
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded', errCode: 1300202 }],
     ['tt', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }],
     ['swan', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }],
@@ -227,7 +227,7 @@ describe('FileSystemManager.writeFile', () => {
 })
 
 describe('FileSystemManager unlink / access', () => {
-  it.each<PlatformId>(['weapp', 'tt', 'alipay', 'swan'])('%s: unlinkSync of a missing file throws "no such file or directory"', (platform) => {
+  it.each<SimulatedPlatform>(['weapp', 'tt', 'alipay', 'swan'])('%s: unlinkSync of a missing file throws "no such file or directory"', (platform) => {
     const host = createHost(platform)
     const fs = host.api.getFileSystemManager()
     const path = `${host.userDataPath}/missing.png`

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PlatformId } from '../../src/core/platform'
+import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, installHost, type HostResult, type SimulatedHost } from '../../src/testing'
 
 const URL = 'https://cdn.example.com/poster.png'
@@ -12,14 +12,14 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
   })
 }
 
-const EXPECTED: Record<PlatformId, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
+const EXPECTED: Record<SimulatedPlatform, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
   weapp: { global: 'wx', userData: 'wxfile://usr', temp: 'wxfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
   tt: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.album', openScope: 'scope.album' },
   alipay: { global: 'my', userData: 'https://usr', temp: 'https://resource/00000001.image', saved: { success: true }, scope: 'writePhotosAlbum', openScope: 'album' },
   swan: { global: 'swan', userData: 'bdfile://usr', temp: 'bdfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
 }
 
-describe.each(Object.keys(EXPECTED) as PlatformId[])('%s happy path', (platform) => {
+describe.each(Object.keys(EXPECTED) as SimulatedPlatform[])('%s happy path', (platform) => {
   const want = EXPECTED[platform]
 
   it('names, env and USER_DATA_PATH', () => {
@@ -160,7 +160,7 @@ describe('modals', () => {
   })
 
   it('only Alipay has confirm and saveImage; only the others have authorize', () => {
-    for (const platform of ['weapp', 'tt', 'swan'] as PlatformId[]) {
+    for (const platform of ['weapp', 'tt', 'swan'] as SimulatedPlatform[]) {
       const host = createHost(platform)
       expect(typeof host.api.authorize).toBe('function')
       expect(host.api.confirm).toBeUndefined()
@@ -204,7 +204,7 @@ describe('install', () => {
   })
 
   it('rejects an unknown platform', () => {
-    expect(() => createHost('qq' as PlatformId)).toThrow(/unknown platform/)
+    expect(() => createHost('qq' as SimulatedPlatform)).toThrow(/unknown platform/)
   })
 
   it('state and options are one mutable object with the documented defaults', () => {

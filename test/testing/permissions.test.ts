@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PlatformId } from '../../src/core/platform'
+import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, type Client, type HostOptions, type HostResult } from '../../src/testing'
 
 const FILE = '/static/poster.png'
@@ -11,7 +11,7 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
   })
 }
 
-function hostWithFile(platform: PlatformId, options: HostOptions = {}) {
+function hostWithFile(platform: SimulatedPlatform, options: HostOptions = {}) {
   const host = createHost(platform, options)
   host.addFile(FILE, fixtures.png)
   const save = () => invoke(host.api.saveImageToPhotosAlbum, { filePath: FILE })
@@ -113,7 +113,7 @@ describe('Douyin, Baidu and Alipay denials', () => {
 })
 
 describe('OS permission of the host app', () => {
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'saveImageToPhotosAlbum:fail:system permission denied' }],
     ['tt', { errMsg: 'saveImageToPhotosAlbum:fail system auth deny', errNo: 112089 }],
     ['alipay', { error: 15, errorMessage: '没有开启相册权限(ios only)' }],
@@ -135,7 +135,7 @@ describe('OS permission of the host app', () => {
 })
 
 describe('privacy agreement (wx, tt)', () => {
-  it.each<[PlatformId, 'not-agreed' | 'undeclared', HostResult]>([
+  it.each<[SimulatedPlatform, 'not-agreed' | 'undeclared', HostResult]>([
     ['weapp', 'not-agreed', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errno: 104 }],
     ['weapp', 'undeclared', { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errno: 112 }],
     ['tt', 'not-agreed', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errNo: 10201 }],
@@ -153,7 +153,7 @@ describe('privacy agreement (wx, tt)', () => {
   })
 
   it('Alipay and Baidu have no privacy layer', async () => {
-    for (const platform of ['alipay', 'swan'] as PlatformId[]) {
+    for (const platform of ['alipay', 'swan'] as SimulatedPlatform[]) {
       const { save } = hostWithFile(platform, { privacy: 'not-agreed' })
       expect((await save()).ok).toBe(true)
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PlatformId } from '../../src/core/platform'
+import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, type HostResult } from '../../src/testing'
 
 const URL = 'https://cdn.example.com/render?id=1'
@@ -37,7 +37,7 @@ describe('file type rules', () => {
     expect(host.album).toEqual([])
   })
 
-  it.each<[PlatformId, HostResult]>([
+  it.each<[SimulatedPlatform, HostResult]>([
     ['weapp', { errMsg: 'saveImageToPhotosAlbum:fail file not found' }],
     ['tt', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }],
     ['swan', { errMsg: 'saveImageToPhotosAlbum:fail get file data fail' }],
@@ -48,7 +48,7 @@ describe('file type rules', () => {
   })
 
   it('Douyin and Baidu have no extension rule but need image bytes (jpeg/png/bmp/gif/webp)', async () => {
-    for (const platform of ['tt', 'swan'] as PlatformId[]) {
+    for (const platform of ['tt', 'swan'] as SimulatedPlatform[]) {
       const host = createHost(platform, { permission: 'granted' })
       host.addFile('/static/noext', fixtures.bmp)
       host.addFile('/static/logo.png', fixtures.svg)
@@ -188,7 +188,7 @@ describe('openSetting gesture rule (WeChat ≥ 2.3.0)', () => {
   })
 
   it('other hosts need no tap unless told to', async () => {
-    for (const platform of ['tt', 'alipay', 'swan'] as PlatformId[]) {
+    for (const platform of ['tt', 'alipay', 'swan'] as SimulatedPlatform[]) {
       const host = createHost(platform, { permission: 'denied' })
       expect((await invoke(host.api.openSetting)).ok).toBe(true)
     }

@@ -57,6 +57,7 @@ const BAD_INPUTS: Array<[string, unknown, ErrorCode]> = [
   ['a string guide', { src: POSTER_URL, guide: 'yes' }, 'INVALID_ARGUMENT'],
   ['a guide with a numeric title', { src: POSTER_URL, guide: { title: 1 } }, 'INVALID_ARGUMENT'],
   ['a numeric loading', { src: POSTER_URL, loading: 1 }, 'INVALID_ARGUMENT'],
+  ['a non-string hint', { src: POSTER_URL, hint: ['长按保存'] }, 'INVALID_ARGUMENT'],
   ['a string success callback', { src: POSTER_URL, success: 'done' }, 'INVALID_ARGUMENT'],
   ['a zero maxBytes', { src: POSTER_URL, maxBytes: 0 }, 'INVALID_ARGUMENT'],
   ['a string maxBytes', { src: POSTER_URL, maxBytes: '1MB' }, 'INVALID_ARGUMENT'],
