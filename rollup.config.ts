@@ -4,13 +4,18 @@ import { defineConfig, type Plugin } from 'rollup'
 import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 
-/** Every public runtime entry: the universal runtime, one per host, and the simulated hosts. */
+/**
+ * Every runtime entry: the universal runtime, one per host, the simulated hosts, and the entry the
+ * build plugins point a target without an adapter at (not exported: only the plugins use it).
+ */
 export const entries = {
   index: 'src/index.ts',
   weapp: 'src/weapp.ts',
   tt: 'src/tt.ts',
   alipay: 'src/alipay.ts',
   swan: 'src/swan.ts',
+  h5: 'src/h5.ts',
+  unsupported: 'src/unsupported.ts',
   testing: 'src/testing/index.ts',
 }
 

@@ -3,7 +3,7 @@ import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
 import { fixtures, toBase64 } from 'mp-save-image/testing'
 
-const ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'index']
+const ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'h5', 'unsupported', 'index']
 
 async function minGz(entry) {
   const result = await build({
@@ -22,7 +22,7 @@ async function minGz(entry) {
 console.log('size (the entry with every chunk it loads, minified by esbuild, gzip -9)')
 for (const entry of ENTRIES) {
   const { min, gz } = await minGz(entry)
-  console.log(`  ${(entry === 'index' ? 'universal' : entry).padEnd(10)} ${String(min).padStart(6)} B min  ${String(gz).padStart(5)} B min+gz`)
+  console.log(`  ${(entry === 'index' ? 'universal' : entry).padEnd(12)} ${String(min).padStart(6)} B min  ${String(gz).padStart(5)} B min+gz`)
 }
 
 /** A WeChat-shaped host that answers on the next microtask: what is left is the runtime's own cost. */

@@ -6,13 +6,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
+/** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
 const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan'] as const
 /** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
-const MARKERS: Record<(typeof HOST_ENTRIES)[number], string> = {
+const MARKERS: Record<(typeof HOST_ENTRIES)[number] | 'h5', string> = {
   weapp: 'wxfile://',
   tt: 'ttfile://',
   alipay: 'https://resource/',
   swan: 'bdfile://',
+  h5: 'msi-overlay',
 }
 
 let app: string
@@ -83,13 +85,40 @@ describe('the packed package in a fresh folder', () => {
 
   it('importing any entry with no host never throws', () => {
     const out = run('no-host.cjs', `
-      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/testing']) require('mp-save-image' + id)
+      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/testing']) require('mp-save-image' + id)
       console.log('ok')
     `)
     expect(out).toBe('ok')
   })
 
-  it.each(HOST_ENTRIES)('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
+  it('outside a browser, the h5 entry rejects UNSUPPORTED_PLATFORM for platform h5, and openAlbumSetting too', () => {
+    const out = run('h5-in-node.mjs', `
+      const { saveImageToAlbum, openAlbumSetting } = await import('mp-save-image/h5')
+      const save = await saveImageToAlbum('https://x.example/p.png').catch((e) => [e.code, e.platform])
+      const open = await openAlbumSetting().catch((e) => e.code)
+      console.log(JSON.stringify({ save, open }))
+    `)
+    expect(JSON.parse(out)).toEqual({ save: ['UNSUPPORTED_PLATFORM', 'h5'], open: 'UNSUPPORTED_PLATFORM' })
+  })
+
+  it('the entry the plugins give a target without an adapter: the same API, rejecting UNSUPPORTED_PLATFORM, no adapter inside', () => {
+    const out = run('unsupported.mjs', `
+      // not exported: the plugins point at the file itself
+      const api = await import('./node_modules/mp-save-image/dist/unsupported.mjs')
+      const outcome = await api.saveImageToAlbum('https://x.example/p.png').catch((e) => [e.code, e.platform, e.message])
+      const batch = await api.saveImagesToAlbum(['https://x.example/p.png'])
+      console.log(JSON.stringify({ outcome, batch: batch.map((b) => b.ok || b.error.code), exports: Object.keys(api).sort() }))
+    `)
+    expect(JSON.parse(out)).toEqual({
+      outcome: ['UNSUPPORTED_PLATFORM', null, 'saveImageToAlbum:fail UNSUPPORTED_PLATFORM this build target has no adapter'],
+      batch: ['UNSUPPORTED_PLATFORM'],
+      exports: ['ERROR_CODES', 'SaveImageError', 'isSaveImageError', 'openAlbumSetting', 'saveImageToAlbum', 'saveImagesToAlbum'],
+    })
+    const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/unsupported.mjs'))
+    for (const [other, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `unsupported.mjs has ${other}`).toBe(false)
+  })
+
+  it.each([...HOST_ENTRIES, 'h5' as const])('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
     for (const ext of ['mjs', 'cjs']) {
       const code = loadedCode(join(app, 'node_modules/mp-save-image/dist', `${id}.${ext}`))
       for (const [other, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `${id}.${ext} has ${other}`).toBe(other === id)

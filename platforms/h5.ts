@@ -1,0 +1,148 @@
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Saved } from '../src/core/adapter'
+import { decodeBase64 } from '../src/core/base64'
+import { codeFromMessage, messageOf, type ErrorCode } from '../src/core/errors'
+import { IMAGE_EXTENSIONS, IMAGE_MIME, sniffFormat, type ImageFormat } from '../src/core/format'
+import { hideToast, showImage, showToast } from './h5-view'
+
+// A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
+// and the result says which (reference/h5-and-app.md). No page can confirm it reached the album.
+
+/** A prepared image: what the overlay shows (the URL itself, or a data URI), and its bytes when the page could read them. */
+interface Prepared {
+  src: string
+  bytes?: Uint8Array<ArrayBuffer>
+}
+
+/** Keyed by the target path the core hands us, and removed by its cleanup. */
+const prepared = new Map<string, Prepared>()
+
+// How long a download's object URL lives: iOS asks "download?" before reading it (FileSaver.js waits as long).
+const REVOKE_MS = 40_000
+
+// In-app browsers, where a download does nothing (h5-and-app.md §4): WeChat, WeCom, QQ, Douyin/TikTok,
+// ByteDance, Alipay, Kuaishou, Weibo, DingTalk, Feishu/Lark, Baidu, Facebook, Instagram, Android WebView.
+const IN_APP = /MicroMessenger|wxwork|\sQQ\/|aweme|douyin|BytedanceWebview|musical_ly|TikTok|AlipayClient|Kuaishou|Kwai|Weibo|DingTalk|Lark|Feishu|baiduboxapp|FBAN|FBAV|Instagram|; wv\)/i
+const IOS = /iPhone|iPad|iPod/
+
+const userAgent = () => (typeof navigator === 'undefined' ? '' : navigator.userAgent || '')
+const isIOS = () => IOS.test(userAgent()) || (/Macintosh/.test(userAgent()) && navigator.maxTouchPoints > 1)
+// An iOS web view without Safari's token is an app's WKWebView: no downloads there either.
+const inAppBrowser = () => IN_APP.test(userAgent()) || (IOS.test(userAgent()) && !/Safari\//.test(userAgent()))
+
+/** The file name offered: the URL's own name with the extension of the bytes, else `image.<ext>`. */
+function fileName(src: string, format: ImageFormat): string {
+  const extension = IMAGE_EXTENSIONS[format]
+  if (/^data:/i.test(src)) return `image.${extension}`
+  let name = (/([^/?#]*)(?:[?#].*)?$/.exec(src) || ['', ''])[1]
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // a malformed escape: keep the name as written
+  }
+  const stem = name.replace(/\.[^.]*$/, '') || 'image'
+  return `${stem}.${extension}`
+}
+
+/**
+ * Reads a URL the way a mini-program host downloads it. In an in-app browser nothing is fetched: the
+ * overlay shows the URL itself. A URL the page may not read (no CORS) is shown as it is too, since an
+ * `<img>` needs no CORS; one that does not exist fails when that image does not load.
+ */
+function read(url: string, headers: Record<string, string> | undefined): Promise<{ image: Prepared; response?: Response }> {
+  const shown = { image: { src: url } }
+  if (inAppBrowser()) return Promise.resolve(shown)
+  return fetch(url, headers ? { headers } : undefined).then(
+    (response) => (response.ok ? response.arrayBuffer().then((body) => ({ image: { src: url, bytes: new Uint8Array(body) }, response })) : { ...shown, response }),
+    () => shown,
+  )
+}
+
+function download(file: File) {
+  const link = document.createElement('a')
+  const href = URL.createObjectURL(file)
+  link.href = href
+  link.download = file.name
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(href), REVOKE_MS)
+}
+
+/** iOS only: its share sheet has "Save Image"; Android's has no save action, so Android downloads. */
+function canShare(file: File): boolean {
+  return isIOS() && typeof navigator.share === 'function' && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })
+}
+
+function overlay(src: string, hint: string | undefined, done: Callback<Saved>, share?: () => Promise<unknown>) {
+  showImage(src, hint, (error) => (error ? done.fail(error) : done.success({ mode: 'overlay', filePath: src })), share)
+}
+
+// Older WebKit's DOMException is no Error: read the name of any object.
+const nameOf = (raw: unknown) => (typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined)
+
+function present(image: Prepared, hint: string | undefined, done: Callback<Saved>) {
+  if (!image.bytes || inAppBrowser()) return overlay(image.src, hint, done)
+  const format = sniffFormat(image.bytes)
+  if (!format) return done.fail({ errMsg: `invalid file type: ${image.src.slice(0, 100)} is not a png, jpeg, gif, webp or bmp image` })
+  const file = new File([image.bytes], fileName(image.src, format), { type: IMAGE_MIME[format] })
+  if (!canShare(file)) {
+    download(file)
+    return done.success({ mode: 'download', filePath: file.name })
+  }
+  const share = () => navigator.share({ files: [file] })
+  share().then(
+    () => done.success({ mode: 'share', filePath: file.name }),
+    // NotAllowedError: the tap's activation was spent (a URL had to be fetched first); the overlay's
+    // button is a new tap. Any other refusal still leaves the image to long-press.
+    (error: unknown) => (nameOf(error) === 'AbortError' ? done.fail(error) : overlay(image.src, hint, done, share)),
+  )
+}
+
+/** A fetch Response is an HTTP error; a DOM event is an image that did not load. */
+function classify(raw: unknown): ErrorCode {
+  if (nameOf(raw) === 'AbortError') return 'USER_CANCELLED'
+  if (typeof Response !== 'undefined' && raw instanceof Response) return 'DOWNLOAD_FAILED'
+  if (typeof Event !== 'undefined' && raw instanceof Event) return 'DOWNLOAD_FAILED'
+  return codeFromMessage(messageOf(raw))
+}
+
+export const h5Adapter: HostAdapter = {
+  platform: 'h5',
+  // `blob:` URLs are the page's own images (e.g. from canvas.toBlob)
+  localPrefixes: ['blob:'],
+  downloadsToTarget: true,
+  writesToTarget: true,
+  // Taro's mini-program builds provide their own `document` and `window`; only a browser has fetch and object URLs.
+  available: () => typeof document !== 'undefined' && typeof fetch === 'function' && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function',
+  userDataPath: () => '',
+  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>) {
+    read(url, headers).then(({ image, response }) => {
+      prepared.set(target, image)
+      done.success({ path: target, statusCode: response && response.status, raw: response })
+    }, done.fail)
+  },
+  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>) {
+    prepared.set(target, { src: `data:${IMAGE_MIME[format]};base64,${base64}`, bytes: decodeBase64(base64) })
+    done.success(target)
+  },
+  removeFile(path: string) {
+    prepared.delete(path)
+  },
+  save(path: string, done: Callback<Saved>, hint: string | undefined) {
+    const image = prepared.get(path)
+    if (image) return present(image, hint, done)
+    // a local path or blob: URL, used as it is: read like a download, but an HTTP error fails the save
+    read(path, undefined).then(({ image, response }) => (response && !response.ok ? done.fail(response) : present(image, hint, done)), done.fail)
+  },
+  openSetting() {
+    throw new MissingHostApi('album permission to open: a browser has no photo album API')
+  },
+  confirm(_texts, done) {
+    // never asked: a browser does not refuse for lack of an album permission
+    done(false)
+  },
+  showLoading: showToast,
+  hideLoading: hideToast,
+  classify,
+}
