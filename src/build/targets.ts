@@ -3,28 +3,40 @@ import type { PlatformId } from '../core/platform'
 
 /** Build targets of each framework that have an adapter, mapped onto our platform ids. */
 const TARGETS = {
-  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan' },
-  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan' },
+  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5' },
+  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5' },
 } as const satisfies Record<string, Record<string, PlatformId>>
 
 export type Framework = keyof typeof TARGETS
 
+/** The global through which the adapter-less entry learns its message (see src/unsupported.ts). */
+const UNSUPPORTED_GLOBAL = '__MP_SAVE_IMAGE_UNSUPPORTED__'
+
 export interface PlatformBuild {
-  platform: PlatformId
+  /** Null for a target without an adapter. */
+  platform: PlatformId | null
   /** Absolute path of the entry bound to this platform; it holds no other host's adapter. */
   file: string
+  /** Bundler defines this entry reads. */
+  define: Record<string, string>
+  /** Set for a target without an adapter: to be printed once by the plugin. */
+  warning?: string
 }
 
 /**
  * The one answer to "which platform file" for both build plugins: the bare `mp-save-image` import
  * is pointed here, so the app, its framework object and every `mp-save-image/<platform>` import share one core.
+ * A target without an adapter never fails the build: it gets an entry whose calls reject UNSUPPORTED_PLATFORM.
  */
 export function platformBuild(framework: Framework, target: string | undefined, distDir: string): PlatformBuild {
   const targets: Record<string, PlatformId> = TARGETS[framework]
   const platform = target !== undefined && Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined
-  if (!platform) {
-    const supported = Object.keys(targets).join(', ')
-    throw new Error(`[mp-save-image] ${framework} target "${target ?? '(none)'}" is not supported yet. Supported targets: ${supported}.`)
+  if (platform) return { platform, file: join(distDir, `${platform}.mjs`), define: {} }
+  const message = `${framework} target "${target ?? '(none)'}" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${Object.keys(targets).join(', ')}.`
+  return {
+    platform: null,
+    file: join(distDir, 'unsupported.mjs'),
+    define: { [UNSUPPORTED_GLOBAL]: JSON.stringify(message) },
+    warning: `[mp-save-image] ${message}`,
   }
-  return { platform, file: join(distDir, `${platform}.mjs`) }
 }

@@ -36,7 +36,8 @@ const guideTexts = (joi: TaroJoi) =>
 
 /**
  * Taro plugin: builds each app for the one host it targets. The bare `mp-save-image` import is aliased
- * to that host's build (webpack5 and vite alike), and a runtime module puts the API on `Taro`.
+ * to that host's build (webpack5 and vite alike), and a runtime module puts the API on `Taro`. A target
+ * without an adapter still builds, with a warning; the API rejects UNSUPPORTED_PLATFORM there.
  */
 export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: SaveImageTaroOptions = {}): void {
   ctx.addPluginOptsSchema((joi) =>
@@ -45,14 +46,17 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
       timeout: joi.number().greater(0).max(2147483647),
       loading: joi.alternatives().try(joi.boolean(), joi.string()),
       maxBytes: joi.number().greater(0),
+      hint: joi.string(),
     }),
   )
-  // Resolved when a build starts, so `taro info` and friends never fail on a missing target.
+  // Resolved when a build starts, so `taro info` and friends never see it; a target without an adapter warns once.
   let build: { file: string; define: Record<string, string> } | undefined
   const current = () => {
     if (!build) {
       const target = (ctx.runOpts && ctx.runOpts.options && ctx.runOpts.options.platform) || process.env.TARO_ENV
-      build = { file: platformBuild('Taro', target, __dirname).file, define: defaultsDefine('mp-save-image/taro', options) }
+      const { file, define, warning } = platformBuild('Taro', target, __dirname)
+      if (warning) console.warn(warning)
+      build = { file, define: { ...define, ...defaultsDefine('mp-save-image/taro', options) } }
     }
     return build
   }

@@ -14,6 +14,7 @@ export interface SaveImageVitePlugin {
   enforce: 'pre'
   config(): { define: Record<string, string>; optimizeDeps: { exclude: string[] } }
   resolveId(source: string): string | null
+  buildStart(this: { warn(message: string): void }): void
   transform(code: string, id: string): { code: string; map: null } | null
   buildEnd(this: { warn(message: string): void }, error?: Error): void
 }
@@ -33,17 +34,23 @@ function mainFile(): string | undefined {
 
 /**
  * uni-app plugin: `plugins: [uni(), saveImage()]`. Builds each app for the one host `UNI_PLATFORM`
- * names, and puts the API on `uni`.
+ * names, and puts the API on `uni`. A target without an adapter still builds, with a warning; the API
+ * rejects UNSUPPORTED_PLATFORM there.
  */
 export default function saveImage(options: SaveImageViteOptions = {}): SaveImageVitePlugin {
-  const define = defaultsDefine('mp-save-image/vite', options)
-  const { file } = platformBuild('uni-app', process.env.UNI_PLATFORM, __dirname)
+  const defaults = defaultsDefine('mp-save-image/vite', options)
+  const { file, define, warning } = platformBuild('uni-app', process.env.UNI_PLATFORM, __dirname)
   const resolver = platformResolver(file)
   const main = mainFile()
   let attached = false
+  let warned = false
   return {
     ...resolver,
-    config: () => ({ define, optimizeDeps: { exclude: [PACKAGE] } }),
+    config: () => ({ define: { ...define, ...defaults }, optimizeDeps: { exclude: [PACKAGE] } }),
+    buildStart() {
+      if (warning && !warned) this.warn(warning)
+      warned = true
+    },
     transform(code, id) {
       if (main === undefined || resolve(id.split('?')[0] ?? id) !== main) return null
       attached = true

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultsDefine, DEFAULTS_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild } from '../../src/build/targets'
@@ -10,22 +10,30 @@ describe('which platform file a build uses', () => {
     ['Taro', 'tt', 'tt'],
     ['Taro', 'alipay', 'alipay'],
     ['Taro', 'swan', 'swan'],
+    ['Taro', 'h5', 'h5'],
     ['uni-app', 'mp-weixin', 'weapp'],
     ['uni-app', 'mp-toutiao', 'tt'],
     ['uni-app', 'mp-alipay', 'alipay'],
     ['uni-app', 'mp-baidu', 'swan'],
+    ['uni-app', 'h5', 'h5'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
-    expect(platformBuild(framework, target, '/pkg/dist')).toEqual({ platform, file: join('/pkg/dist', `${platform}.mjs`) })
+    expect(platformBuild(framework, target, '/pkg/dist')).toEqual({ platform, file: join('/pkg/dist', `${platform}.mjs`), define: {} })
   })
 
   it.each([
-    ['Taro', 'h5', 'Taro target "h5" is not supported yet. Supported targets: weapp, tt, alipay, swan.'],
-    ['Taro', 'mp-weixin', 'Taro target "mp-weixin" is not supported yet'],
-    ['uni-app', 'weapp', 'uni-app target "weapp" is not supported yet. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu.'],
-    ['uni-app', undefined, 'uni-app target "(none)" is not supported yet'],
-    ['uni-app', 'toString', 'uni-app target "toString" is not supported yet'],
-  ] as const)('%s target %s fails, naming the supported ones', (framework, target, message) => {
-    expect(() => platformBuild(framework, target, '/pkg/dist')).toThrow(message)
+    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5.'],
+    ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
+    ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
+    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.'],
+    ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
+    ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
+    ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
+  ] as const)('%s target %s builds the adapter-less entry, with one warning naming the supported targets', (framework, target, message) => {
+    const build = platformBuild(framework, target, '/pkg/dist')
+    expect(build.platform).toBeNull()
+    expect(build.file).toBe(join('/pkg/dist', 'unsupported.mjs'))
+    expect(build.warning).toBe(`[mp-save-image] ${JSON.parse(build.define.__MP_SAVE_IMAGE_UNSUPPORTED__!)}`)
+    expect(build.warning).toContain(message)
   })
 
   it('the resolver answers only the bare package import', () => {
@@ -38,7 +46,7 @@ describe('which platform file a build uses', () => {
 
 describe('plugin options become the runtime defaults', () => {
   it('valid options are carried as a JSON define', () => {
-    const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024 }
+    const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024, hint: '长按保存' }
     const define = defaultsDefine('mp-save-image/vite', options)
     expect(Object.keys(define)).toEqual([DEFAULTS_GLOBAL])
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
@@ -53,10 +61,34 @@ describe('plugin options become the runtime defaults', () => {
     [{ guide: 'yes' }, 'guide must be a boolean or'],
     [{ loading: 1 }, 'loading must be a boolean or a title string'],
     [{ maxBytes: -1 }, 'maxBytes must be a positive number'],
+    [{ hint: 1 }, 'hint must be a string'],
     [{ headers: {} }, 'unknown option "headers"'],
     [{ sucess: () => {} }, 'unknown option "sucess"'],
     ['fast', 'options must be an object'],
   ])('%j fails with a message naming the option', (options, message) => {
     expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(`[mp-save-image] invalid mp-save-image/vite option: ${message}`)
+  })
+})
+
+describe('the entry of a target without an adapter', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).__MP_SAVE_IMAGE_UNSUPPORTED__
+    vi.resetModules()
+  })
+
+  it('rejects every call UNSUPPORTED_PLATFORM with the message the plugin defined, never touching a host', async () => {
+    const { define } = platformBuild('uni-app', 'app-harmony', '/pkg/dist')
+    Object.assign(globalThis, { __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!) })
+    const api = await import('../../src/unsupported')
+    const failure = await api.saveImageToAlbum('https://cdn.example.com/a.png').catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(api.SaveImageError)
+    expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
+    expect((failure as Error).message).toBe(
+      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.',
+    )
+    await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
+    expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])
+    // bad input is still bad input first
+    await expect(api.saveImageToAlbum('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
   })
 })
