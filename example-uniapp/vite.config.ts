@@ -20,6 +20,8 @@ export default defineConfig({
         },
         timeout: 15000,
         loading: '正在保存',
+        // H5: the text of the long-press overlay (in-app browsers)
+        hint: '长按海报，保存到相册',
       }),
   ],
 })

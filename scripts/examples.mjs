@@ -59,10 +59,10 @@ export function install(example) {
 }
 
 /**
- * Strings that exist in exactly one host adapter of this package (its host-local path prefixes), and
- * nowhere in Taro's or uni's own runtimes.
+ * Strings that exist in exactly one host adapter of this package (its host-local path prefixes; the H5
+ * overlay's class name), and nowhere in Taro's or uni's own runtimes.
  */
-export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://' }
+export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://', h5: 'msi-overlay' }
 
 /** Every script of a build output. */
 export function scriptsIn(dir) {

@@ -31,6 +31,8 @@ export default defineConfig<'webpack5'>(() => {
               },
               timeout: 15000,
               loading: '正在保存',
+              // H5: the text of the long-press overlay (in-app browsers)
+              hint: '长按海报，保存到相册',
               ...testOptions,
             },
           ],

@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adaptersIn, install } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
-import type { PlatformId } from '../../src/core/platform'
-import { fixtures, type HostOptions, type SimulatedHost } from '../../src/testing'
+import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
 import { buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
+import * as images from '../../example-taro/src/images'
+import { chromiumSuite, serve } from '../browser/chromium'
+import { describeH5App } from './h5-app'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
 const POSTER_URL = 'https://cdn.example.com/poster.png'
@@ -25,7 +27,7 @@ afterEach(() => {
   app = undefined
 })
 
-async function open(dist: string, platform: PlatformId, options: HostOptions = {}) {
+async function open(dist: string, platform: SimulatedPlatform, options: HostOptions = {}) {
   app = await loadTaroApp(dist, platform, { permission: 'granted', latency: 5, ...options })
   for (const url of [POSTER_URL, ...BATCH]) {
     app.host.downloads.set(url, url.endsWith('.jpg') ? { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' } : { status: 200, body: fixtures.png, contentType: 'image/png' })
@@ -41,9 +43,9 @@ async function until(check: () => boolean, what: string, ms = 10_000) {
   }
 }
 
-const denied = (platform: PlatformId) => (platform === 'alipay' ? 'denied-forever' : 'denied')
+const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied')
 
-const BUILDS: (TaroBuild & { platform: PlatformId })[] = [
+const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
   ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform, output: `webpack5/${platform}` })),
   // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
   ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const, output: `vite/${platform}` })),
@@ -111,22 +113,55 @@ describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
     const result = await buildTaro({ platform: 'weapp', output: 'no-plugin/weapp', env: { MSI_WITHOUT_PLUGIN: '1' } })
     expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan'])
+    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5'])
     const { tap } = await open(result.dir, 'weapp')
     expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
   }, BUILD_MS)
 })
 
-describe('the build refuses what it cannot serve', () => {
-  it('an unsupported target fails, naming the supported ones', async () => {
-    const result = await buildTaro({ platform: 'qq', output: 'refused/qq' })
-    expect(result.ok).toBe(false)
-    expect(result.log).toContain('[mp-save-image] Taro target "qq" is not supported yet. Supported targets: weapp, tt, alipay, swan.')
+// H5: the browser build of the same page, with webpack5 and with vite.
+for (const compiler of ['webpack5', 'vite'] as const) {
+  describeH5App(`Taro ${compiler} h5`, images, async () => {
+    const result = await buildTaro({ platform: 'h5', compiler, output: `${compiler}/h5` })
+    if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
+    expect(adaptersIn(result.dir)).toEqual(['h5'])
+    return result.dir
+  })
+}
+
+describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
+  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5.'
+  let result: BuildResult
+
+  beforeAll(async () => {
+    result = await buildTaro({ platform: 'harmony-hybrid', output: 'webpack5/harmony-hybrid' })
   }, BUILD_MS)
 
+  it('the build succeeds with the warning exactly once, and holds no adapter', () => {
+    expect(result.ok, result.log.slice(-2000)).toBe(true)
+    expect(result.log.split(WARNING).length - 1).toBe(1)
+    expect(adaptersIn(result.dir)).toEqual([])
+  })
+
+  const chromium = chromiumSuite(() => serve(result.dir))
+
+  it('in the built app (Chromium), Taro.saveImageToAlbum and the direct import reject UNSUPPORTED_PLATFORM naming the target', async () => {
+    const page = await (await chromium.newContext()).newPage()
+    await page.goto(`${chromium.url}/`)
+    const status = page.locator('.status').first()
+    for (const [button, label] of [['Save poster (URL)', 'poster'], ['Save headless', 'headless'], ['Open settings', 'settings']] as const) {
+      await page.getByText(button, { exact: true }).first().click()
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`${label}: UNSUPPORTED_PLATFORM`)
+      expect(await page.locator('.detail').textContent()).toContain('Taro target "harmony-hybrid" has no adapter yet')
+    }
+  })
+})
+
+describe('the build refuses wrong options', () => {
   it.each([
     [{ timeout: 'soon' }, '"timeout" must be a number'],
     [{ guide: { title: 3 } }, '"guide.title" must be a string'],
+    [{ hint: false }, '"hint" must be a string'],
     [{ sound: true }, '"sound" is not allowed'],
   ])('a wrong option %j fails the build: %s', async (options, message) => {
     const result = await buildTaro({ platform: 'weapp', output: 'refused/options', env: { MSI_PLUGIN_OPTIONS: JSON.stringify(options) } })

@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
 import { install } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
-import type { PlatformId } from '../../src/core/platform'
-import type { HostOptions, SimulatedHost } from '../../src/testing'
+import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
+import * as images from '../../example-uniapp/src/images'
+import { describeH5App } from './h5-app'
 import { cleanEnv, exampleDir, uniBuild, type UniBuildResult } from './uniapp/build'
 import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarget } from './uniapp/harness'
 
@@ -22,7 +23,7 @@ const CONFIGURED_GUIDE = { title: '保存到相册', confirmText: '去设置', c
 const CONFIGURED_LOADING = '正在保存'
 const INSTALL_MS = 10 * 60_000
 const BUILD_MS = 5 * 60_000
-const denied = (platform: PlatformId) => (platform === 'alipay' ? 'denied-forever' : 'denied')
+const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied')
 
 let testing: Testing
 const buildTimes: Record<string, number> = {}
@@ -64,7 +65,7 @@ function open(dir: string, target: UniTarget, options: HostOptions = {}, beforeM
 }
 
 /** The marker check: the adapters a build output holds must be exactly its own host's. */
-function expectOnlyOwnAdapter(dir: string, platform: PlatformId) {
+function expectOnlyOwnAdapter(dir: string, platform: SimulatedPlatform) {
   expect(adaptersIn(dir), 'adapters found in the build output').toEqual([platform])
 }
 
@@ -186,7 +187,7 @@ describe('negative control: mp-weixin built without the plugin (MSI_WITHOUT_PLUG
   }, BUILD_MS)
 
   it('fails the marker check: every host adapter ships', () => {
-    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan'])
+    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5'])
     expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
   })
 
@@ -202,15 +203,47 @@ describe('negative control: mp-weixin built without the plugin (MSI_WITHOUT_PLUG
   })
 })
 
-describe('the plugin refuses what it cannot do', () => {
-  it.each(['mp-qq', 'h5'])('an unsupported target (%s) fails the build with a clear message', async (target) => {
-    const build = await uniBuild(target, { name: `unsupported-${target}` })
-    expect(build.ok).toBe(false)
-    expect(build.log).toContain(
-      `[mp-save-image] uni-app target "${target}" is not supported yet. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu.`,
-    )
-  }, 120_000)
+describeH5App('uni-app h5', images, async () => {
+  const build = await uniBuild('h5')
+  buildTimes.h5 = build.ms
+  if (!build.ok) throw new Error(`uni build (h5) failed:\n${build.log.slice(-3000)}`)
+  expect(adaptersIn(build.dir)).toEqual(['h5'])
+  return build.dir
+})
 
+describe('a target without an adapter (quickapp-webview) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
+  const WARNING =
+    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.'
+  let build: UniBuildResult
+
+  beforeAll(async () => {
+    build = await uniBuild('quickapp-webview')
+    buildTimes['quickapp-webview'] = build.ms
+  }, BUILD_MS)
+
+  it('the build succeeds with the warning exactly once, and holds no adapter', () => {
+    expect(build.ok, build.log.slice(-2000)).toBe(true)
+    expect(build.log.split(WARNING).length - 1).toBe(1)
+    expect(adaptersIn(build.dir)).toEqual([])
+  })
+
+  it('run on its host (qa), uni.saveImageToAlbum and the direct import reject UNSUPPORTED_PLATFORM naming the target, with no host call', async () => {
+    host = testing.createHost('weapp', { permission: 'granted' })
+    app = mountApp(build.dir, 'quickapp-webview', host)
+    for (const [button, label] of [['Save poster', 'poster'], ['Save headless', 'headless'], ['Save batch', 'batch'], ['Open settings', 'settings']] as const) {
+      app.tap(button)
+      expect(await app.waitForStatus(new RegExp(`^${label}: (?!saving)`))).toBe(
+        label === 'batch' ? 'batch: 0/3 saved (UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM)' : `${label}: UNSUPPORTED_PLATFORM`,
+      )
+    }
+    expect(app.detail()).toContain('uni-app target "quickapp-webview" has no adapter yet')
+    // the host sees uni's own start-up calls (canIUse…), and none of ours
+    const ours = ['downloadFile', 'saveImageToPhotosAlbum', 'openSetting', 'showModal', 'showLoading', 'getFileSystemManager']
+    expect(host.calls.filter((call) => ours.includes(call.api))).toEqual([])
+  })
+})
+
+describe('the plugin refuses wrong options', () => {
   it('a wrong option fails, naming the option (the vite.config.ts call, through require as Vite loads it)', () => {
     const load = createRequire(join(exampleDir, 'vite.config.ts'))
     const saveImage = (load('mp-save-image/vite') as { default: (options: unknown) => unknown }).default
@@ -219,6 +252,7 @@ describe('the plugin refuses what it cannot do', () => {
     try {
       expect(() => saveImage({ timeout: 'soon' })).toThrow(/^\[mp-save-image\] invalid mp-save-image\/vite option: .*timeout/)
       expect(() => saveImage({ guide: 'yes' })).toThrow(/invalid mp-save-image\/vite option: .*guide/)
+      expect(() => saveImage({ hint: 1 })).toThrow(/invalid mp-save-image\/vite option: hint must be a string/)
       expect(() => saveImage({ timeut: 1000 })).toThrow(/unknown option "timeut"/)
       const plugin = saveImage({ timeout: 1000 }) as { name: string; buildEnd(this: unknown, error?: Error): void }
       expect(plugin).toMatchObject({ name: 'mp-save-image:platform', enforce: 'pre' })

@@ -4,17 +4,27 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, sep } from 'node:path'
-import type { PlatformId } from '../../../src/core/platform'
-import type { SimulatedHost } from '../../../src/testing'
+import type { SimulatedHost, SimulatedPlatform } from '../../../src/testing'
 
 export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu'
 
-export const TARGETS: Record<UniTarget, { platform: PlatformId; template: string; tapAttr: string }> = {
+interface PageShape {
+  template: string
+  tapAttr: string
+  /** The host global the target's runtime reads, where it is not the simulated host's own. */
+  global?: string
+}
+
+export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatform }> = {
   'mp-weixin': { platform: 'weapp', template: 'wxml', tapAttr: 'bindtap' },
   'mp-toutiao': { platform: 'tt', template: 'ttml', tapAttr: 'bindtap' },
   'mp-alipay': { platform: 'alipay', template: 'axml', tapAttr: 'onTap' },
   'mp-baidu': { platform: 'swan', template: 'swan', tapAttr: 'bindtap' },
 }
+
+/** A target without an adapter, run on a WeChat-shaped host under its own global (`qa`). */
+export const ADAPTERLESS = { 'quickapp-webview': { template: 'qxml', tapAttr: 'bindtap', global: 'qa' } } satisfies Record<string, PageShape>
+export type AdapterlessTarget = keyof typeof ADAPTERLESS
 
 import { scriptsIn } from '../../../scripts/examples.mjs'
 
@@ -32,6 +42,8 @@ interface Button {
 interface PageTemplate {
   buttons: Button[]
   statusKey: string
+  /** The error-message line, where the page has one. */
+  detailKey?: string
 }
 
 /** Buttons (`<button bindtap="{{a}}" data-x="y">Label</button>`) and the status text key of a page template. */
@@ -48,7 +60,8 @@ export function readTemplate(file: string, tapAttr: string): PageTemplate {
   }
   const status = /<text class="status">\{\{(\w+)\}\}<\/text>/.exec(source)
   if (!status) throw new Error(`no status text in ${file}`)
-  return { buttons, statusKey: status[1]! }
+  const detail = /<text[^>]* class="detail"[^>]*>\{\{(\w+)\}\}<\/text>/.exec(source)
+  return { buttons, statusKey: status[1]!, detailKey: detail?.[1] }
 }
 
 type Options = Record<string, any>
@@ -60,6 +73,8 @@ export interface MountedApp {
   vendor: Options
   /** The status line as rendered. */
   status(): string
+  /** The error-message line as rendered ('' when hidden). */
+  detail(): string
   /** Taps the button whose label starts with `label`, as the host does (the handler runs inside the tap). */
   tap(label: string): void
   /** Waits until the status line matches. */
@@ -80,15 +95,17 @@ function setPath(target: Options, path: string, value: unknown) {
  * Loads a build output into this process against `host` (already installed on the global).
  * Modules of the output are loaded fresh, so each call gets its own app, core and queue.
  */
-export function mountApp(dir: string, target: UniTarget, host: SimulatedHost): MountedApp {
-  const { template, tapAttr } = TARGETS[target]
+export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, host: SimulatedHost): MountedApp {
+  const shape: PageShape = target === 'quickapp-webview' ? ADAPTERLESS[target] : TARGETS[target]
+  const { template, tapAttr } = shape
   const scope = globalThis as unknown as Options
   const saved = GLOBALS.map((name) => [name, scope[name]] as const)
   // the runtimes also set globals of their own (createApp, getLocale, …), which another target's runtime reads
   const existing = new Set(Object.keys(scope))
   // wx: uni replaces the host global with its own copy (initWx); the simulated host restores its own on uninstall
-  const hostGlobal = host.globalName
+  const hostGlobal = shape.global ?? host.globalName
   const hostBefore = scope[hostGlobal]
+  scope[hostGlobal] = host.api
 
   let appOptions: Options | undefined
   const registered: { kind: 'page' | 'component'; options: Options }[] = []
@@ -116,7 +133,8 @@ export function mountApp(dir: string, target: UniTarget, host: SimulatedHost): M
     }
     for (const id of Object.keys(load.cache)) if (ours(id)) delete load.cache[id]
     for (const name of Object.keys(scope)) if (!existing.has(name)) delete scope[name]
-    scope[hostGlobal] = hostBefore
+    if (hostBefore === undefined) delete scope[hostGlobal]
+    else scope[hostGlobal] = hostBefore
   }
 
   try {
@@ -176,7 +194,7 @@ export function mountApp(dir: string, target: UniTarget, host: SimulatedHost): M
       page.onReady?.()
     }
 
-    const { buttons, statusKey } = readTemplate(join(dir, `${route}.${template}`), tapAttr)
+    const { buttons, statusKey, detailKey } = readTemplate(join(dir, `${route}.${template}`), tapAttr)
     const vendor = load(join(dir, 'common', 'vendor.js')) as Options
 
     const status = () => String(page.data[statusKey] ?? '')
@@ -184,6 +202,7 @@ export function mountApp(dir: string, target: UniTarget, host: SimulatedHost): M
       page,
       vendor,
       status,
+      detail: () => (detailKey ? String(page.data[detailKey] ?? '') : ''),
       tap(label) {
         const button = buttons.find((b) => b.label.startsWith(label))
         if (!button) throw new Error(`no button "${label}" in ${route}.${template}: ${buttons.map((b) => b.label).join(', ')}`)
