@@ -322,6 +322,15 @@ describe('iOS Safari (Web Share with files): the share sheet, whose "Save Image"
     expect(await opened.page.$('.msi-overlay')).toBeNull()
   })
 
+  it.each([
+    [5, 'share'],
+    [0, 'download'],
+  ])('iPadOS sends a Mac’s user agent: with %i touch points it gets "%s" (an iPad shares, a Mac downloads)', async (touchPoints, mode) => {
+    const opened = await open(UA.ipadOrMacSafari, { answers: ['ok'] })
+    await opened.page.evaluate((points) => Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => points }), touchPoints)
+    expect((await opened.tap(`return msi.saveImageToAlbum('${toDataUri(fixtures.png, 'image/png')}')`)).value.mode).toBe(mode)
+  })
+
   it('where canShare refuses the file, it downloads', async () => {
     const opened = await open(UA.iosSafari, { answers: [], canShare: false })
     expect((await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)).value.mode).toBe('download')
