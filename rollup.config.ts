@@ -5,10 +5,11 @@ import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 
 /**
- * Every runtime entry: the universal runtime, one per host, the simulated hosts, and the entry the
- * build plugins point a target without an adapter at (not exported: only the plugins use it).
+ * What apps bundle: the universal runtime, one entry per host, and the entry the build plugins point a
+ * target without an adapter at (not exported: only the plugins use it). Each is built twice: in dist/ with
+ * developer messages, and in dist/prod/ without them (every code and check kept).
  */
-export const entries = {
+export const runtimeEntries = {
   index: 'src/index.ts',
   weapp: 'src/weapp.ts',
   tt: 'src/tt.ts',
@@ -16,15 +17,22 @@ export const entries = {
   swan: 'src/swan.ts',
   h5: 'src/h5.ts',
   unsupported: 'src/unsupported.ts',
-  testing: 'src/testing/index.ts',
 }
+/** Every entry with types: the runtime ones and the simulated hosts. */
+export const entries = { ...runtimeEntries, testing: 'src/testing/index.ts' }
 
 /** The build plugins, which run in Node. */
 const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
 
 // Taro and uni do not transpile node_modules, and mini-program JS engines (iOS JSC) lack ?. and ??:
 // ES2018 keeps async/await and object spread native and lowers everything newer
-const es2018 = () => esbuild({ target: 'es2018', tsconfig: 'tsconfig.json' })
+const es2018 = (dev = true) => esbuild({ target: 'es2018', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) }, minifySyntax: !dev })
+
+const runtimeOutputs = (dir: string) =>
+  (['es', 'cjs'] as const).map((format) => {
+    const ext = format === 'es' ? 'mjs' : 'cjs'
+    return { dir, format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}`, exports: 'named' as const, hoistTransitiveImports: false }
+  })
 
 /** The runtime module's `../index` is the package itself, which the plugins alias per platform. */
 const packageItself: Plugin = {
@@ -48,14 +56,8 @@ const viteEsm: Plugin = {
 const augment = (file: string) => readFileSync(file, 'utf8')
 
 export default defineConfig([
-  {
-    input: entries,
-    plugins: [es2018()],
-    output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', hoistTransitiveImports: false },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', hoistTransitiveImports: false },
-    ],
-  },
+  { input: entries, plugins: [es2018()], output: runtimeOutputs('dist') },
+  { input: runtimeEntries, plugins: [es2018(false)], output: runtimeOutputs('dist/prod') },
   {
     input: { 'taro-runtime': 'src/taro/runtime.ts' },
     external: ['@tarojs/taro'],
@@ -65,7 +67,7 @@ export default defineConfig([
   {
     input: nodeEntries,
     external: [/^node:/],
-    plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json' }), viteEsm],
+    plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json', define: { __DEV__: 'true' } }), viteEsm],
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/node-[name]-[hash].cjs', exports: 'named' },
   },
   {

@@ -1,8 +1,8 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from '../src/core/adapter'
-import { classifyWith, hostCallbacks, inAlbum, readScope } from '../src/core/callback-host'
-import { IMAGE_MIME, type ImageFormat } from '../src/core/format'
+import type { Callback, Downloaded, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
+import { callApi, hostCallbacks, inAlbum, readScope, userDataOf, type Options } from '../src/core/callback-host'
+import { classify } from '../src/core/errors'
+import { mimeOf, type ImageFormat } from '../src/core/format'
 
-type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
 
 interface AlipayHost {
@@ -20,22 +20,26 @@ interface AlipayHost {
 declare const my: AlipayHost | undefined
 
 const host = (): AlipayHost | undefined => (typeof my === 'undefined' ? undefined : my)
-
-function call(name: keyof AlipayHost, options: Options): unknown {
-  const h = host()
-  const api = h?.[name]
-  if (typeof api !== 'function') throw new MissingHostApi(String(name))
-  return (api as AsyncApi).call(h, options)
-}
+const call = (name: keyof AlipayHost, options: Options) => callApi(host(), name, options)
 
 /** Temp path of a download: `apFilePath` always, `tempFilePath` only from base library 2.7.23. */
 const downloadedPath = (res: Options) => String(res.apFilePath || res.tempFilePath || res.filePath || '')
 
 /** Old clients (base library < 1.15.0) and DingTalk only have the legacy my.saveImage({ url }). */
-function hasModernSave(h: AlipayHost): boolean {
-  if (typeof h.saveImageToPhotosAlbum !== 'function') return false
-  return typeof h.canIUse !== 'function' || h.canIUse('saveImageToPhotosAlbum') !== false
-}
+const hasModernSave = (h: AlipayHost) =>
+  typeof h.saveImageToPhotosAlbum === 'function' && !(typeof h.canIUse === 'function' && h.canIUse('saveImageToPhotosAlbum') === false)
+
+const CODES = {
+  2: 'INVALID_ARGUMENT',
+  12: 'DOWNLOAD_FAILED',
+  13: 'DOWNLOAD_FAILED',
+  15: 'SYSTEM_PERMISSION_DENIED',
+  16: 'STORAGE_FULL',
+  20: 'DOWNLOAD_FAILED',
+  2001: 'AUTH_DENIED',
+  2002: 'AUTH_DENIED',
+  2003: 'AUTH_DENIED',
+} as const
 
 export const alipayAdapter: HostAdapter = {
   platform: 'alipay',
@@ -48,20 +52,20 @@ export const alipayAdapter: HostAdapter = {
     const h = host()
     return !!h && (typeof h.saveImageToPhotosAlbum === 'function' || typeof h.saveImage === 'function')
   },
-  userDataPath: () => host()?.env?.USER_DATA_PATH ?? '',
+  userDataPath: () => userDataOf(host()),
   download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
-    call('downloadFile', { url, ...(headers ? { header: headers } : {}), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
+    call('downloadFile', { url, ...(headers && { header: headers }), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
   },
   // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
   writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
-    call('downloadFile', { url: `data:${IMAGE_MIME[format]};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
+    call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
   },
   removeFile() {
     // nothing of ours to remove: every file lives in the host's temp folder
   },
   save(filePath: string, done: Callback<Saved>) {
     const callbacks = hostCallbacks(done, () => inAlbum(filePath))
-    if (hasModernSave(host() ?? {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
+    if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
     else call('saveImage', { url: filePath, showActionSheet: false, ...callbacks })
   },
   openSetting(done: Callback<boolean>) {
@@ -74,7 +78,7 @@ export const alipayAdapter: HostAdapter = {
       content: texts.content,
       confirmButtonText: texts.confirmText,
       cancelButtonText: texts.cancelText,
-      success: (res: Options) => done(!!res?.confirm),
+      success: (res: Options) => done(!!(res && res.confirm)),
       fail: () => done(false),
     })
   },
@@ -84,15 +88,5 @@ export const alipayAdapter: HostAdapter = {
   hideLoading() {
     call('hideLoading', {})
   },
-  classify: classifyWith(['error'], {
-    2: 'INVALID_ARGUMENT',
-    12: 'DOWNLOAD_FAILED',
-    13: 'DOWNLOAD_FAILED',
-    15: 'SYSTEM_PERMISSION_DENIED',
-    16: 'STORAGE_FULL',
-    20: 'DOWNLOAD_FAILED',
-    2001: 'AUTH_DENIED',
-    2002: 'AUTH_DENIED',
-    2003: 'AUTH_DENIED',
-  }),
+  classify: (raw) => classify(raw, ['error'], CODES),
 }

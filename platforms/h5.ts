@@ -1,7 +1,6 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Saved } from '../src/core/adapter'
-import { decodeBase64 } from '../src/core/base64'
-import { codeFromMessage, messageOf, type ErrorCode } from '../src/core/errors'
-import { IMAGE_EXTENSIONS, IMAGE_MIME, sniffFormat, type ImageFormat } from '../src/core/format'
+import { classify as byMessage, type ErrorCode } from '../src/core/errors'
+import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
@@ -31,7 +30,7 @@ const inAppBrowser = () => IN_APP.test(userAgent()) || (IOS.test(userAgent()) &&
 
 /** The file name offered: the URL's own name with the extension of the bytes, else `image.<ext>`. */
 function fileName(src: string, format: ImageFormat): string {
-  const extension = IMAGE_EXTENSIONS[format]
+  const extension = extensionOf(format)
   if (/^data:/i.test(src)) return `image.${extension}`
   let name = (/([^/?#]*)(?:[?#].*)?$/.exec(src) || ['', ''])[1]
   try {
@@ -85,7 +84,7 @@ function present(image: Prepared, hint: string | undefined, done: Callback<Saved
   if (!image.bytes || inAppBrowser()) return overlay(image.src, hint, done)
   const format = sniffFormat(image.bytes)
   if (!format) return done.fail({ errMsg: `invalid file type: ${image.src.slice(0, 100)} is not a png, jpeg, gif, webp or bmp image` })
-  const file = new File([image.bytes], fileName(image.src, format), { type: IMAGE_MIME[format] })
+  const file = new File([image.bytes], fileName(image.src, format), { type: mimeOf(format) })
   if (!canShare(file)) {
     download(file)
     return done.success({ mode: 'download', filePath: file.name })
@@ -104,7 +103,7 @@ function classify(raw: unknown): ErrorCode {
   if (nameOf(raw) === 'AbortError') return 'USER_CANCELLED'
   if (typeof Response !== 'undefined' && raw instanceof Response) return 'DOWNLOAD_FAILED'
   if (typeof Event !== 'undefined' && raw instanceof Event) return 'DOWNLOAD_FAILED'
-  return codeFromMessage(messageOf(raw))
+  return byMessage(raw)
 }
 
 export const h5Adapter: HostAdapter = {
@@ -123,7 +122,7 @@ export const h5Adapter: HostAdapter = {
     }, done.fail)
   },
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>) {
-    prepared.set(target, { src: `data:${IMAGE_MIME[format]};base64,${base64}`, bytes: decodeBase64(base64) })
+    prepared.set(target, { src: `data:${mimeOf(format)};base64,${base64}`, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) })
     done.success(target)
   },
   removeFile(path: string) {

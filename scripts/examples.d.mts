@@ -15,3 +15,11 @@ export const ADAPTER_MARKERS: Record<PlatformId, string>
 export function scriptsIn(dir: string): string[]
 /** Which of this package's host adapters a built app's scripts contain. */
 export function adaptersIn(dir: string): PlatformId[]
+/** A message only the development build of the runtime has. */
+export const DEVELOPMENT_MESSAGE: string
+/** Every script of a build output, concatenated. */
+export function outputJs(dir: string): string
+/** Which build of the runtime a built app holds. */
+export function runtimeBuildIn(dir: string): 'development' | 'production'
+/** The same, with \\uXXXX escapes read back: what its strings say. */
+export function outputText(dir: string): string

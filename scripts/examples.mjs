@@ -73,9 +73,21 @@ export function scriptsIn(dir) {
   })
 }
 
+/** A message only the development build of the runtime has (the production build keeps the code alone). */
+export const DEVELOPMENT_MESSAGE = 'no image: give one of src, url, filePath or base64'
+
+/** Every script of a build output, concatenated. */
+export const outputJs = (dir) => scriptsIn(dir).sort().map((file) => readFileSync(file, 'utf8')).join('\n')
+
+/** The same, with `\\uXXXX` escapes read back (minifiers escape non-ASCII text): what its strings say. */
+export const outputText = (dir) => outputJs(dir).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+
+/** Which build of the runtime a built app holds: 'development' (with messages) or 'production'. */
+export const runtimeBuildIn = (dir) => (outputJs(dir).includes(DEVELOPMENT_MESSAGE) ? 'development' : 'production')
+
 /** Which of this package's host adapters a built app's scripts contain. */
 export function adaptersIn(dir) {
-  const code = scriptsIn(dir).map((file) => readFileSync(file, 'utf8')).join('\n')
+  const code = outputJs(dir)
   return Object.keys(ADAPTER_MARKERS).filter((platform) => code.includes(ADAPTER_MARKERS[platform]))
 }
 

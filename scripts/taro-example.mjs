@@ -11,7 +11,7 @@ const requireNative = createRequire(import.meta.url)
 /** The simulated hosts as the package ships them. */
 const testing = requireNative(join(root, 'dist/testing.cjs'))
 
-const WATCH_READY = /Compiled successfully|Watching\.\.\./
+const WATCH_READY = /Compiled successfully|Watching\.\.\.|built in \d+ms/
 
 /** Runs the real Taro CLI on the example. A watch build is stopped once its first compile is written. */
 export function buildTaro(build) {

@@ -3,7 +3,7 @@ import { h5Adapter } from '../platforms/h5'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
-import { createSaveImage } from './core/create'
+import { albumSetting, batchSave, createCore, singleSave } from './core/create'
 
 export * from './core/public'
 
@@ -15,6 +15,7 @@ const ADAPTERS = [ttAdapter, weappAdapter, swanAdapter, alipayAdapter, h5Adapter
  * Universal build, used when no build plugin chose the platform: it ships every adapter and
  * finds the host at call time. The Taro and uni-app plugins alias this entry to one host's.
  */
-export const { saveImageToAlbum, saveImagesToAlbum, openAlbumSetting } = createSaveImage(
-  () => ADAPTERS.find((adapter) => adapter.available()) || null,
-)
+const core = /* @__PURE__ */ createCore(() => ADAPTERS.find((adapter) => adapter.available()) || null)
+export const saveImageToAlbum = /* @__PURE__ */ singleSave(core)
+export const saveImagesToAlbum = /* @__PURE__ */ batchSave(core)
+export const openAlbumSetting = /* @__PURE__ */ albumSetting(core)

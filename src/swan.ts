@@ -1,7 +1,11 @@
 import { swanAdapter } from '../platforms/swan'
-import { createSaveImage } from './core/create'
+import { albumSetting, batchSave, createCore, singleSave } from './core/create'
 
 export * from './core/public'
 
-/** The API bound to this one host: this entry contains no other host's adapter. */
-export const { saveImageToAlbum, saveImagesToAlbum, openAlbumSetting } = createSaveImage(() => swanAdapter)
+// The API bound to Baidu (`swan`): this entry contains no other host's adapter.
+// One export per function, each pure, so an app that imports only saveImageToAlbum ships only its code.
+const core = /* @__PURE__ */ createCore(() => swanAdapter)
+export const saveImageToAlbum = /* @__PURE__ */ singleSave(core)
+export const saveImagesToAlbum = /* @__PURE__ */ batchSave(core)
+export const openAlbumSetting = /* @__PURE__ */ albumSetting(core)

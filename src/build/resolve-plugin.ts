@@ -6,14 +6,15 @@ export interface ResolvePlugin {
 }
 
 /**
- * Points the bare `mp-save-image` import at one platform's build. `enforce: 'pre'` runs it before
+ * Points the bare `mp-save-image` import at one platform's build (`file` is read when a module asks: the
+ * build's mode may be known only by then). `enforce: 'pre'` runs it before
  * Vite's own resolver, which would otherwise pick the universal build from the package's `exports`.
  */
-export function platformResolver(file: string): ResolvePlugin {
+export function platformResolver(file: () => string): ResolvePlugin {
   return {
     name: 'mp-save-image:platform',
     enforce: 'pre',
-    resolveId: (source) => (source === PACKAGE ? file : null),
+    resolveId: (source) => (source === PACKAGE ? file() : null),
   }
 }
 

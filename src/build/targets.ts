@@ -15,8 +15,11 @@ const UNSUPPORTED_GLOBAL = '__MP_SAVE_IMAGE_UNSUPPORTED__'
 export interface PlatformBuild {
   /** Null for a target without an adapter. */
   platform: PlatformId | null
-  /** Absolute path of the entry bound to this platform; it holds no other host's adapter. */
-  file: string
+  /**
+   * Absolute path of the entry bound to this platform; it holds no other host's adapter. A production
+   * build gets dist/prod's, whose errors keep their codes but drop the developer messages.
+   */
+  file(production: boolean): string
   /** Bundler defines this entry reads. */
   define: Record<string, string>
   /** Set for a target without an adapter: to be printed once by the plugin. */
@@ -31,11 +34,12 @@ export interface PlatformBuild {
 export function platformBuild(framework: Framework, target: string | undefined, distDir: string): PlatformBuild {
   const targets: Record<string, PlatformId> = TARGETS[framework]
   const platform = target !== undefined && Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined
-  if (platform) return { platform, file: join(distDir, `${platform}.mjs`), define: {} }
+  const file = (name: string) => (production: boolean) => join(distDir, production ? 'prod' : '', `${name}.mjs`)
+  if (platform) return { platform, file: file(platform), define: {} }
   const message = `${framework} target "${target ?? '(none)'}" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${Object.keys(targets).join(', ')}.`
   return {
     platform: null,
-    file: join(distDir, 'unsupported.mjs'),
+    file: file('unsupported'),
     define: { [UNSUPPORTED_GLOBAL]: JSON.stringify(message) },
     warning: `[mp-save-image] ${message}`,
   }

@@ -20,12 +20,9 @@ export interface Downloaded {
   raw: unknown
 }
 
-/** Thrown by an adapter when the host lacks an API it needs. */
-export class MissingHostApi extends Error {
-  constructor(readonly api: string) {
-    super(`the host has no ${api}`)
-    Object.setPrototypeOf(this, MissingHostApi.prototype)
-  }
+/** Thrown by an adapter when the host lacks an API it needs: the call rejects UNSUPPORTED_PLATFORM. */
+export class MissingHostApi {
+  constructor(readonly api: string) {}
 }
 
 export interface ModalTexts {

@@ -1,41 +1,32 @@
 import type { Callback } from './adapter'
 
-/** A host call that did not call back in time. */
-export class HostTimeout {
-  constructor(readonly api: string, readonly ms: number) {}
-}
-
-/** A host call's failure: its untouched payload, or what it threw. */
-export class HostFailure {
-  constructor(readonly api: string, readonly raw: unknown) {}
-}
+/** What a host call that did not call back in time rejects with. */
+export const TIMED_OUT = {}
 
 /**
- * Runs one callback-style host call under a watchdog. The first outcome wins; a callback that
- * arrives after the watchdog fired runs `onLate` (e.g. to remove a file written too late).
+ * Runs one callback-style host call under a watchdog. The first outcome wins: the value, the host's
+ * failure payload (or what the call threw), or TIMED_OUT. A callback that arrives after the watchdog
+ * fired runs `onLate` (e.g. to remove a file written too late).
  */
-export function callHost<T>(api: string, timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
+export function callHost<T>(timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let settled = false
-    let timedOut = false
+    // 0: waiting; 1: settled by the host; 2: timed out
+    let state = 0
     const timer = setTimeout(() => {
-      timedOut = true
-      finish(() => reject(new HostTimeout(api, timeoutMs)))
+      state = 2
+      reject(TIMED_OUT)
     }, timeoutMs)
-    function finish(outcome: () => void) {
+    const finish = (settle: () => void) => {
       // a host calling back twice is ignored; only a callback after the watchdog has work left to undo
-      if (settled) return void (timedOut && onLate && onLate())
-      settled = true
+      if (state) return void (state > 1 && onLate && onLate())
+      state = 1
       clearTimeout(timer)
-      outcome()
+      settle()
     }
     try {
-      start({
-        success: (value) => finish(() => resolve(value)),
-        fail: (raw) => finish(() => reject(new HostFailure(api, raw))),
-      })
+      start({ success: (value) => finish(() => resolve(value)), fail: (raw) => finish(() => reject(raw)) })
     } catch (thrown) {
-      finish(() => reject(new HostFailure(api, thrown)))
+      finish(() => reject(thrown))
     }
   })
 }
@@ -43,7 +34,7 @@ export function callHost<T>(api: string, timeoutMs: number, start: (done: Callba
 /** Runs tasks one at a time, in order; a failed or timed-out task frees the queue for the next. */
 export function createQueue() {
   let tail: Promise<unknown> = Promise.resolve()
-  return function run<T>(task: () => Promise<T>): Promise<T> {
+  return <T>(task: () => Promise<T>): Promise<T> => {
     const result = tail.then(task, task)
     tail = result.then(noop, noop)
     return result
@@ -54,10 +45,10 @@ export function noop() {}
 
 /** Calls a user callback; its throw is reported but never changes an outcome. */
 export function safely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
-  if (!fn) return
   try {
-    fn(arg)
+    if (fn) fn(arg)
   } catch (error) {
-    console.error('[mp-save-image] a callback threw:', error)
+    if (__DEV__) console.error('[mp-save-image] a callback threw:', error)
+    else console.error(error)
   }
 }

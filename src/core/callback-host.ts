@@ -1,9 +1,8 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
-import { codeFromMessage, messageOf, numericField, type ErrorCode } from './errors'
-import type { ImageFormat } from './format'
+import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from './platform'
 
-type Options = Record<string, unknown>
+export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
 
 /** The API surface shared by hosts that take `{ success, fail }` and fail with `{ errMsg }`. */
@@ -34,62 +33,56 @@ interface CallbackHostConfig {
   codes: Readonly<Record<number, ErrorCode>>
 }
 
+/** `{ success, fail }` for a host API, mapping its success payload. */
 export function hostCallbacks<T>(done: Callback<T>, map: (res: Options) => T): Options {
-  return {
-    success: (res: Options) => done.success(map(res ?? {})),
-    fail: (raw: unknown) => done.fail(raw),
-  }
+  return { success: (res: Options) => done.success(map(res || {})), fail: done.fail }
 }
 
-export function classifyWith(codeFields: readonly string[], codes: Readonly<Record<number, ErrorCode>>) {
-  return (raw: unknown): ErrorCode => {
-    const number = numericField(raw, codeFields)
-    return (number !== undefined && codes[number]) || codeFromMessage(messageOf(raw))
-  }
+/** Calls `host[name](options)`; a host without it throws MissingHostApi. */
+export function callApi<H extends object>(host: H | undefined, name: keyof H & string, options: Options): void {
+  const api = host && host[name]
+  if (typeof api !== 'function') throw new MissingHostApi(name)
+  api.call(host, options)
 }
+
+/** A mini-program host's save succeeded: the image is in the album. */
+export const inAlbum = (filePath: string): Saved => ({ mode: 'album', filePath })
+
+export const readScope = (res: Options, key: string): boolean => !!res.authSetting && (res.authSetting as Options)[key] === true
+
+export const userDataOf = (host: { env?: { USER_DATA_PATH?: string } } | undefined): string => (host && host.env && host.env.USER_DATA_PATH) || ''
 
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
-  const host = (): CallbackHost => {
-    const h = config.host()
-    if (!h) throw new MissingHostApi(config.platform)
-    return h
-  }
-  const call = (name: keyof CallbackHost, options: Options) => {
-    const h = host()
-    const api = h[name]
-    if (typeof api !== 'function') throw new MissingHostApi(String(name))
-    return (api as AsyncApi).call(h, options)
-  }
+  const { host } = config
+  const call = (name: keyof CallbackHost, options: Options) => callApi(host(), name, options)
   return {
     platform: config.platform,
     localPrefixes: config.localPrefixes,
     downloadsToTarget: config.downloadsToTarget,
     writesToTarget: true,
     available() {
-      const h = config.host()
+      const h = host()
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
-    userDataPath: () => config.host()?.env?.USER_DATA_PATH ?? '',
+    userDataPath: () => userDataOf(host()),
     download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>) {
-      const options: Options = { url, ...(headers ? { header: headers } : {}) }
-      if (config.downloadsToTarget) options.filePath = target
+      // hosts check their parameters: pass only what is set
       call('downloadFile', {
-        ...options,
-        ...hostCallbacks(done, (res) => ({
-          path: String(res.filePath || res.tempFilePath || ''),
-          statusCode: typeof res.statusCode === 'number' ? res.statusCode : undefined,
-          raw: res,
-        })),
+        url,
+        ...(headers && { header: headers }),
+        ...(config.downloadsToTarget && { filePath: target }),
+        ...hostCallbacks(done, (res) => ({ path: String(res.filePath || res.tempFilePath || ''), statusCode: res.statusCode as number | undefined, raw: res })),
       })
     },
-    writeImage(base64: string, _format: ImageFormat, target: string, done: Callback<string>) {
-      const fs = host().getFileSystemManager?.()
+    writeImage(base64: string, _format, target: string, done: Callback<string>) {
+      const h = host()
+      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
       fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...hostCallbacks(done, () => target) })
     },
     removeFile(path: string) {
       try {
-        host().getFileSystemManager?.().unlinkSync(path)
+        host()!.getFileSystemManager!().unlinkSync(path)
       } catch {
         // already gone, or the host refuses: either way nothing more we can do without a round-trip
       }
@@ -101,12 +94,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       call('openSetting', hostCallbacks(done, (res) => readScope(res, config.scopeKey)))
     },
     confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
-      call('showModal', {
-        ...texts,
-        showCancel: true,
-        success: (res: Options) => done(!!res?.confirm),
-        fail: () => done(false),
-      })
+      call('showModal', { ...texts, showCancel: true, success: (res: Options) => done(!!(res && res.confirm)), fail: () => done(false) })
     },
     showLoading(title: string) {
       call('showLoading', { title, mask: true })
@@ -114,14 +102,6 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     hideLoading() {
       call('hideLoading', {})
     },
-    classify: classifyWith(config.codeFields, config.codes),
+    classify: (raw) => classify(raw, config.codeFields, config.codes),
   }
-}
-
-/** A mini-program host's save succeeded: the image is in the album. */
-export const inAlbum = (filePath: string): Saved => ({ mode: 'album', filePath })
-
-export function readScope(res: Options, key: string): boolean {
-  const setting = res.authSetting
-  return typeof setting === 'object' && setting !== null && (setting as Options)[key] === true
 }

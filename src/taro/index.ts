@@ -21,7 +21,7 @@ export interface TaroJoiSchema {
 
 /** The members of Taro's `IPluginContext` (@tarojs/service 4) this plugin uses. */
 export interface TaroPluginContext {
-  runOpts?: { options?: { platform?: string } }
+  runOpts?: { options?: { platform?: string; isWatch?: boolean } }
   addPluginOptsSchema(schema: (joi: TaroJoi) => TaroJoiSchema): void
   registerMethod(method: { name: string; fn: (platform: { runtimePath: string | string[] }) => void }): void
   modifyRunnerOpts(fn: (args: { opts: { defineConstants?: Record<string, string> } }) => void): void
@@ -53,10 +53,12 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
   let build: { file: string; define: Record<string, string> } | undefined
   const current = () => {
     if (!build) {
-      const target = (ctx.runOpts && ctx.runOpts.options && ctx.runOpts.options.platform) || process.env.TARO_ENV
-      const { file, define, warning } = platformBuild('Taro', target, __dirname)
+      const run = (ctx.runOpts && ctx.runOpts.options) || {}
+      const { file, define, warning } = platformBuild('Taro', run.platform || process.env.TARO_ENV, __dirname)
       if (warning) console.warn(warning)
-      build = { file, define: { ...define, ...defaultsDefine('mp-save-image/taro', options) } }
+      // Taro's own rule (@tarojs/cli build): only `--watch` without NODE_ENV=production builds for development
+      const production = process.env.NODE_ENV === 'production' || !run.isWatch
+      build = { file: file(production), define: { ...define, ...defaultsDefine('mp-save-image/taro', options) } }
     }
     return build
   }
@@ -74,6 +76,6 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
     chain.resolve.alias.set(`${PACKAGE}$`, current().file)
   })
   ctx.modifyViteConfig(({ viteConfig }) => {
-    viteConfig.plugins.push(platformResolver(current().file))
+    viteConfig.plugins.push(platformResolver(() => current().file))
   })
 }

@@ -13,6 +13,7 @@ export interface SaveImageVitePlugin {
   name: string
   enforce: 'pre'
   config(): { define: Record<string, string>; optimizeDeps: { exclude: string[] } }
+  configResolved(config: { isProduction: boolean }): void
   resolveId(source: string): string | null
   buildStart(this: { warn(message: string): void }): void
   transform(code: string, id: string): { code: string; map: null } | null
@@ -40,13 +41,17 @@ function mainFile(): string | undefined {
 export default function saveImage(options: SaveImageViteOptions = {}): SaveImageVitePlugin {
   const defaults = defaultsDefine('mp-save-image/vite', options)
   const { file, define, warning } = platformBuild('uni-app', process.env.UNI_PLATFORM, __dirname)
-  const resolver = platformResolver(file)
+  let production = process.env.NODE_ENV === 'production'
+  const resolver = platformResolver(() => file(production))
   const main = mainFile()
   let attached = false
   let warned = false
   return {
     ...resolver,
     config: () => ({ define: { ...define, ...defaults }, optimizeDeps: { exclude: [PACKAGE] } }),
+    configResolved(config) {
+      production = config.isProduction
+    },
     buildStart() {
       if (warning && !warned) this.warn(warning)
       warned = true

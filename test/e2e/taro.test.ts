@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { adaptersIn, install } from '../../scripts/examples.mjs'
+import { adaptersIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
 import { buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
@@ -15,6 +15,8 @@ const POSTER_URL = 'https://cdn.example.com/poster.png'
 const BATCH = [1, 2, 3].map((n) => `https://cdn.example.com/set/${n}.jpg`)
 /** The guide title set in example-taro/config/index.ts: seeing it proves plugin options became runtime defaults. */
 const CONFIGURED_TITLE = '保存到相册'
+/** The guide text set there: the plugin's define puts it into the app once. */
+const CONFIGURED_CONTENT = '需要“添加到相册”权限才能保存海报，去设置里打开吧'
 const BUILD_MS = 5 * 60_000
 
 beforeAll(() => {
@@ -61,8 +63,12 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     if (!result.ok) throw new Error(`taro build failed:\n${result.log.slice(-3000)}`)
   }, BUILD_MS)
 
-  it('contains this platform’s adapter and no other host’s', () => {
+  it('contains this platform’s adapter and no other host’s, in the runtime build of the app’s mode, with the options once', () => {
     expect(adaptersIn(result.dir)).toEqual([platform])
+    // Taro builds for production unless --watch: the runtime's developer messages go with it
+    expect(runtimeBuildIn(result.dir)).toBe(build.watch ? 'development' : 'production')
+    // once in a production build; a watch build's esbuild prebundle repeats defines per prebundled chunk
+    if (!build.watch) expect(outputText(result.dir).split(CONFIGURED_CONTENT).length - 1).toBe(1)
   })
 
   it('saves a poster URL, a canvas data URI and a batch of three when their buttons are tapped', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
-import { install } from '../../scripts/examples.mjs'
+import { install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import * as images from '../../example-uniapp/src/images'
@@ -19,7 +19,7 @@ import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarge
 type Testing = typeof import('../../src/testing')
 
 /** The guide set in example-uniapp/vite.config.ts: seeing it at run time proves the plugin options became defaults. */
-const CONFIGURED_GUIDE = { title: '保存到相册', confirmText: '去设置', cancelText: '暂不' }
+const CONFIGURED_GUIDE = { title: '保存到相册', content: '需要“添加到相册”权限才能保存海报，去设置里打开吧', confirmText: '去设置', cancelText: '暂不' }
 const CONFIGURED_LOADING = '正在保存'
 const INSTALL_MS = 10 * 60_000
 const BUILD_MS = 5 * 60_000
@@ -112,7 +112,9 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expectOnlyOwnAdapter(build.dir, platform)
     const js = outputJs(build.dir)
     expect(js).not.toContain('__MP_SAVE_IMAGE_DEFAULTS__')
-    expect(js).toContain(CONFIGURED_GUIDE.title)
+    // the options once (a define read behind a flag), and the production runtime in a production build
+    expect(outputText(build.dir).split(CONFIGURED_GUIDE.content).length - 1).toBe(1)
+    expect(runtimeBuildIn(build.dir)).toBe('production')
     // the plugin's transform of src/main.ts puts the API on uni
     expect(/\bindex\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
   })
@@ -167,6 +169,8 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
     app.tap('Save headless')
     expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
+    // a production build: the code, platform and raw payload, without the developer's explanation
+    expect(app.detail()).toBe('saveImageToAlbum:fail AUTH_DENIED')
     expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
     // openSetting must run inside the tap (WeChat): the button has data-eventsync="true", or uni defers the handler
     app.tap('Open settings')
@@ -174,6 +178,26 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     app.tap('Save headless')
     expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
     expect(host.album).toHaveLength(1)
+  })
+})
+
+describe('a development build (the dev server of uni -p mp-weixin, its first build)', () => {
+  let build: UniBuildResult
+
+  beforeAll(async () => {
+    build = await uniBuild('mp-weixin', { name: 'mp-weixin-dev', watch: true })
+    buildTimes['mp-weixin dev'] = build.ms
+    if (!build.ok) throw new Error(`uni -p mp-weixin failed:\n${build.log.slice(-3000)}`)
+  }, BUILD_MS)
+
+  it('holds the development runtime, whose errors say why, and saves like the production build', async () => {
+    expectOnlyOwnAdapter(build.dir, 'weapp')
+    expect(runtimeBuildIn(build.dir)).toBe('development')
+    const { app, host } = open(build.dir, 'mp-weixin', { permission: denied('weapp') })
+    app.tap('Save headless')
+    expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
+    expect(app.detail()).toMatch(/^saveImageToAlbum:fail AUTH_DENIED save: saveImageToPhotosAlbum:fail/)
+    expect(host.album).toHaveLength(0)
   })
 })
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
@@ -168,6 +169,29 @@ describe('the packed package in a fresh folder', () => {
       }))
     `)
     expect(JSON.parse(out)).toEqual({ added: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'], same: true, ownUntouched: true })
+  })
+
+  it('a bundler in production mode (the "production" condition) gets dist/prod: the same codes, no developer messages', async () => {
+    const { build } = await import('esbuild')
+    const bundle = async (conditions: string[]) => {
+      const result = await build({
+        stdin: { contents: "export * from 'mp-save-image/weapp'", resolveDir: app },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        conditions,
+        metafile: true,
+        logLevel: 'silent',
+      })
+      return { inputs: Object.keys(result.metafile.inputs).filter((file) => file.includes('mp-save-image')), code: result.outputFiles[0]!.text }
+    }
+    const production = await bundle(['production'])
+    const development = await bundle([])
+    expect(production.inputs.every((file) => file.includes('/dist/prod/'))).toBe(true)
+    expect(development.inputs.some((file) => file.includes('/dist/prod/'))).toBe(false)
+    expect(development.code).toContain('no image: give one of src')
+    expect(production.code).not.toContain('no image: give one of src')
+    for (const code of ERROR_CODE_NAMES) expect(production.code).toContain(`"${code}"`)
   })
 
   it('the universal entry does ship every adapter (the README says so)', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { defaultsDefine, DEFAULTS_GLOBAL } from '../../src/build/defaults'
+import { defaultsDefine, DEFAULTS_GLOBAL, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild } from '../../src/build/targets'
 
@@ -17,7 +17,11 @@ describe('which platform file a build uses', () => {
     ['uni-app', 'mp-baidu', 'swan'],
     ['uni-app', 'h5', 'h5'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
-    expect(platformBuild(framework, target, '/pkg/dist')).toEqual({ platform, file: join('/pkg/dist', `${platform}.mjs`), define: {} })
+    const build = platformBuild(framework, target, '/pkg/dist')
+    expect(build).toMatchObject({ platform, define: {} })
+    expect(build.warning).toBeUndefined()
+    expect(build.file(false)).toBe(join('/pkg/dist', `${platform}.mjs`))
+    expect(build.file(true)).toBe(join('/pkg/dist/prod', `${platform}.mjs`))
   })
 
   it.each([
@@ -31,13 +35,14 @@ describe('which platform file a build uses', () => {
   ] as const)('%s target %s builds the adapter-less entry, with one warning naming the supported targets', (framework, target, message) => {
     const build = platformBuild(framework, target, '/pkg/dist')
     expect(build.platform).toBeNull()
-    expect(build.file).toBe(join('/pkg/dist', 'unsupported.mjs'))
+    expect(build.file(false)).toBe(join('/pkg/dist', 'unsupported.mjs'))
+    expect(build.file(true)).toBe(join('/pkg/dist/prod', 'unsupported.mjs'))
     expect(build.warning).toBe(`[mp-save-image] ${JSON.parse(build.define.__MP_SAVE_IMAGE_UNSUPPORTED__!)}`)
     expect(build.warning).toContain(message)
   })
 
   it('the resolver answers only the bare package import', () => {
-    const plugin = platformResolver('/pkg/dist/tt.mjs')
+    const plugin = platformResolver(() => '/pkg/dist/tt.mjs')
     expect(plugin.enforce).toBe('pre')
     expect(plugin.resolveId('mp-save-image')).toBe('/pkg/dist/tt.mjs')
     for (const other of ['mp-save-image/testing', 'mp-save-image/weapp', 'mp-save-image-x', './mp-save-image']) expect(plugin.resolveId(other)).toBeNull()
@@ -48,7 +53,7 @@ describe('plugin options become the runtime defaults', () => {
   it('valid options are carried as a JSON define', () => {
     const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024, hint: '长按保存' }
     const define = defaultsDefine('mp-save-image/vite', options)
-    expect(Object.keys(define)).toEqual([DEFAULTS_GLOBAL])
+    expect(define).toEqual({ [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(options) })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', undefined)[DEFAULTS_GLOBAL])).toEqual({})
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', { guide: false, timeout: undefined })[DEFAULTS_GLOBAL])).toEqual({ guide: false })
@@ -73,12 +78,13 @@ describe('plugin options become the runtime defaults', () => {
 describe('the entry of a target without an adapter', () => {
   afterEach(() => {
     delete (globalThis as Record<string, unknown>).__MP_SAVE_IMAGE_UNSUPPORTED__
+    delete (globalThis as Record<string, unknown>).__MP_SAVE_IMAGE_PLUGIN__
     vi.resetModules()
   })
 
   it('rejects every call UNSUPPORTED_PLATFORM with the message the plugin defined, never touching a host', async () => {
     const { define } = platformBuild('uni-app', 'app-harmony', '/pkg/dist')
-    Object.assign(globalThis, { __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!) })
+    Object.assign(globalThis, { __MP_SAVE_IMAGE_PLUGIN__: true, __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!) })
     const api = await import('../../src/unsupported')
     const failure = await api.saveImageToAlbum('https://cdn.example.com/a.png').catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(api.SaveImageError)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Callback } from '../../src/core/adapter'
-import { callHost, createQueue, HostFailure, HostTimeout } from '../../src/core/call'
+import { callHost, createQueue, TIMED_OUT } from '../../src/core/call'
 import { decodeBase64, encodeBase64, normalizeBase64 } from '../../src/core/base64'
 import { sniffFormat } from '../../src/core/format'
 import { createSaveImage } from '../../src/core/create'
@@ -11,7 +11,7 @@ describe('callHost (the watchdog)', () => {
   it('the first outcome wins; a duplicate callback does not run the late-callback cleanup', async () => {
     const onLate = vi.fn()
     let done!: Callback<string>
-    const result = callHost<string>('x', 1000, (cb) => (done = cb), onLate)
+    const result = callHost<string>(1000, (cb) => (done = cb), onLate)
     done.success('a')
     done.fail('b')
     done.success('c')
@@ -19,19 +19,22 @@ describe('callHost (the watchdog)', () => {
     expect(onLate).not.toHaveBeenCalled()
   })
 
-  it('rejects HostTimeout when nothing calls back, and runs onLate for a callback that arrives after', async () => {
+  it('rejects TIMED_OUT when nothing calls back, and runs onLate for a callback that arrives after', async () => {
     const onLate = vi.fn()
     let done!: Callback<string>
-    const result = callHost<string>('download', 10, (cb) => (done = cb), onLate)
-    await expect(result).rejects.toBeInstanceOf(HostTimeout)
+    const result = callHost<string>(10, (cb) => (done = cb), onLate)
+    await expect(result).rejects.toBe(TIMED_OUT)
     done.success('too late')
     expect(onLate).toHaveBeenCalledTimes(1)
   })
 
-  it('a host API that throws rejects HostFailure carrying what it threw', async () => {
+  it('a host API that throws rejects with what it threw, as a failure callback rejects with its payload', async () => {
     const thrown = new TypeError('no')
-    const result = await outcome(callHost('save', 1000, () => { throw thrown }))
-    expect(result.ok ? null : result.error).toEqual(new HostFailure('save', thrown))
+    const threw = await outcome(callHost(1000, () => { throw thrown }))
+    expect(threw.ok ? null : threw.error).toBe(thrown)
+    const payload = { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }
+    const failed = await outcome(callHost(1000, (done) => done.fail(payload)))
+    expect(failed.ok ? null : failed.error).toBe(payload)
   })
 })
 

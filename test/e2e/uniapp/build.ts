@@ -10,6 +10,8 @@ export interface UniBuildOptions {
   name?: string
   /** Extra environment, e.g. MSI_WITHOUT_PLUGIN=1. */
   env?: Record<string, string>
+  /** A development build: `uni -p <target>` (the dev server), stopped once its first build is written. */
+  watch?: boolean
 }
 
 export interface UniBuildResult {
@@ -40,14 +42,22 @@ export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = ex
   const dir = join(cwd, 'dist', 'e2e', options.name ?? target)
   rmSync(dir, { recursive: true, force: true })
   const bin = join(cwd, 'node_modules', '.bin', 'uni')
-  const args = target === 'h5' ? ['build'] : ['build', '-p', target]
+  const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
   const started = performance.now()
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir, ...options.env }), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir, ...options.env }), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let log = ''
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk))
+    let ready = false
+    const onOutput = (chunk: Buffer) => {
+      log += chunk
+      if (options.watch && !ready && /Build complete\. Watching/.test(log)) {
+        ready = true
+        process.kill(-child.pid!, 'SIGTERM')
+      }
+    }
+    child.stdout.on('data', onOutput)
+    child.stderr.on('data', onOutput)
     child.on('error', fail)
-    child.on('close', (code) => done({ ok: code === 0, dir, log, ms: performance.now() - started }))
+    child.on('close', (code) => done({ ok: code === 0 || ready, dir, log, ms: performance.now() - started }))
   })
 }

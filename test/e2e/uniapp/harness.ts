@@ -26,12 +26,7 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
 export const ADAPTERLESS = { 'quickapp-webview': { template: 'qxml', tapAttr: 'bindtap', global: 'qa' } } satisfies Record<string, PageShape>
 export type AdapterlessTarget = keyof typeof ADAPTERLESS
 
-import { scriptsIn } from '../../../scripts/examples.mjs'
-
-export { adaptersIn } from '../../../scripts/examples.mjs'
-
-/** Every JS file of a build output, concatenated. */
-export const outputJs = (dir: string): string => scriptsIn(dir).sort().map((file) => readFileSync(file, 'utf8')).join('\n')
+export { adaptersIn, outputJs } from '../../../scripts/examples.mjs'
 
 interface Button {
   label: string
