@@ -1,0 +1,16 @@
+// Size budgets (`npm test` runs `size-limit`): each entry as an app bundles it in a production build
+// (dist/prod: every code and check, no developer messages), every export included, minified by esbuild,
+// gzip. An entry that grows past its budget fails CI; every new adapter gets a budget of its own.
+const budget = (name, limit, entry = name, imports = '*') => ({ name, path: `dist/prod/${entry}.mjs`, import: imports, limit, gzip: true })
+
+module.exports = [
+  budget('weapp', '5200 B'),
+  budget('tt', '5200 B'),
+  budget('alipay', '5200 B'),
+  budget('swan', '5200 B'),
+  budget('h5', '6750 B'),
+  budget('a target without an adapter', '4200 B', 'unsupported'),
+  budget('universal (every adapter, found at run time)', '7900 B', 'index'),
+  // what tree-shaking leaves an app that imports only saveImageToAlbum
+  budget('weapp, saveImageToAlbum only', '4600 B', 'weapp', '{ saveImageToAlbum }'),
+]
