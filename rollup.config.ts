@@ -41,16 +41,43 @@ const packageItself: Plugin = {
     source === '../index' && importer === resolve('src/taro/runtime.ts') ? { id: 'mp-save-image', external: true } : null,
 }
 
-/** ESM twin of the CJS Vite plugin: one implementation, and `__dirname` stays real. */
-const viteEsm: Plugin = {
-  name: 'vite-esm',
+/**
+ * The build plugins are CJS, as Taro loads them with `require` and Vite bundles a vite.config.ts as CJS:
+ * `module.exports` is the plugin function, and so is its `.default` (Taro's loader reads either).
+ * Their ESM twins re-export it, so `__dirname` stays real and there is one implementation.
+ */
+const nodeEsmTwins: Plugin = {
+  name: 'node-esm-twins',
   generateBundle() {
-    this.emitFile({
-      type: 'asset',
-      fileName: 'vite.mjs',
-      source: "import { createRequire } from 'node:module'\nexport default createRequire(import.meta.url)('./vite.cjs').default\n",
-    })
+    for (const name of Object.keys(nodeEntries)) {
+      this.emitFile({
+        type: 'asset',
+        fileName: `${name}.mjs`,
+        source: `import { createRequire } from 'node:module'\nexport default createRequire(import.meta.url)('./${name}.cjs')\n`,
+      })
+    }
   },
+}
+
+/** The plugins' `.d.cts`: `export =` the function, with its types and `default` on a merged namespace, as their CJS has it. */
+const cjsDeclarations = (name: string): Plugin => ({
+  name: 'cjs-declarations',
+  renderChunk(code, _chunk, options) {
+    if (!options.entryFileNames.toString().endsWith('.d.cts')) return null
+    const exports = /^export \{ (\w+) as default \};\nexport type \{ ([\w, ]+) \};$/m
+    if (!exports.test(code)) throw new Error(`${name}: the declarations no longer end with the default export and its types`)
+    return code.replace(exports, 'declare namespace $1 {\n    export { $1 as default };\n    export type { $2 };\n}\nexport = $1;')
+  },
+})
+
+/** Declarations of one entry, bundled on their own (no shared chunks): `.d.mts` for import, `.d.cts` for require. */
+function declarations(name: string, input: string, tsconfig: string, extra: Plugin[] = [], footer?: string) {
+  return {
+    input: { [name]: input },
+    external: [/^node:/],
+    plugins: [dts({ tsconfig }), ...extra],
+    output: (['mts', 'cts'] as const).map((ext) => ({ dir: 'dist', format: 'es' as const, entryFileNames: `[name].d.${ext}`, footer })),
+  }
 }
 
 const augment = (file: string) => readFileSync(file, 'utf8')
@@ -67,18 +94,19 @@ export default defineConfig([
   {
     input: nodeEntries,
     external: [/^node:/],
-    plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json', define: { __DEV__: 'true' } }), viteEsm],
-    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/node-[name]-[hash].cjs', exports: 'named' },
+    plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json', define: { __DEV__: 'true' } }), nodeEsmTwins],
+    output: {
+      dir: 'dist',
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: 'chunks/node-[name]-[hash].cjs',
+      exports: 'default',
+      footer: (chunk) => (chunk.isEntry ? 'module.exports.default = module.exports;' : ''),
+    },
   },
-  {
-    input: entries,
-    plugins: [dts({ tsconfig: 'tsconfig.json' })],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
-  },
-  ...Object.entries(nodeEntries).map(([name, input]) => ({
-    input: { [name]: input },
-    external: [/^node:/],
-    plugins: [dts({ tsconfig: 'tsconfig.node.json' })],
-    output: { dir: 'dist', format: 'es' as const, entryFileNames: '[name].d.ts', footer: augment(`src/${name}/augment.d.ts`) },
-  })),
+  ...Object.entries(entries).map(([name, input]) => declarations(name, input, 'tsconfig.json')),
+  ...Object.entries(nodeEntries).map(([name, input]) =>
+    declarations(name, input, 'tsconfig.node.json', [cjsDeclarations(name)], augment(`src/${name}/augment.d.ts`)),
+  ),
+  declarations('taro-runtime', 'src/taro/runtime-exports.d.ts', 'tsconfig.json'),
 ])

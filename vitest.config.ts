@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 // The contract holds in both builds of the runtime: `__DEV__` (src/core/dev.d.ts) is true in the
 // development build, which explains every error, and false in the production build (dist/prod).
-const PRODUCTION_SUITE = ['test/integration/**/*.test.ts', 'test/unit/bad-input.test.ts', 'test/unit/call.test.ts']
+const PRODUCTION_SUITE = ['test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/unit/bad-input.test.ts', 'test/unit/call.test.ts']
 
 export default defineConfig({
   test: {

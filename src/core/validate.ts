@@ -49,17 +49,22 @@ const MAX_TIMER_MS = 2147483647
 type Detail = string | false
 
 /** What a parser throws for bad input; `parse` makes it a SaveImageError of the platform. */
-type Invalid = [ErrorCode, Detail]
+class Invalid {
+  constructor(readonly code: ErrorCode, readonly detail: Detail) {}
+}
 const invalid = (detail: Detail, code: ErrorCode = 'INVALID_ARGUMENT'): never => {
-  throw [code, detail] satisfies Invalid
+  throw new Invalid(code, detail)
 }
 
-/** Runs a parser; a bad input becomes a SaveImageError for this platform. */
+/**
+ * Runs a parser; a bad input becomes a SaveImageError for this platform. Input that throws while it is
+ * read (a getter, a Proxy trap) is bad input too, with what it threw as `raw`.
+ */
 export function parse<T>(platform: PlatformId | null, run: () => T): T {
   try {
     return run()
   } catch (e) {
-    throw Array.isArray(e) ? new SaveImageError(...(e as Invalid), platform) : e
+    throw e instanceof Invalid ? new SaveImageError(e.code, e.detail, platform) : new SaveImageError('INVALID_ARGUMENT', __DEV__ && 'reading the input threw (see raw)', platform, e)
   }
 }
 
@@ -70,7 +75,11 @@ const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(va
 /** The callbacks of an options object, read even when the rest is invalid so `fail` still hears about it. */
 export function readCallbacks(input: unknown): Callbacks {
   const callbacks: Callbacks = {}
-  if (isRecord(input)) for (const key of ['success', 'fail', 'complete'] as const) if (typeof input[key] === 'function') callbacks[key] = input[key] as never
+  try {
+    if (isRecord(input)) for (const key of ['success', 'fail', 'complete'] as const) if (typeof input[key] === 'function') callbacks[key] = input[key] as never
+  } catch {
+    // an input that throws when read is rejected by the parser; there are no callbacks to call
+  }
   return callbacks
 }
 
@@ -106,7 +115,8 @@ export function parseBatch(sources: unknown, input: unknown, ctx: Context) {
   if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) invalid(__DEV__ && 'concurrency must be a whole number ≥ 1')
   if (onProgress !== undefined && typeof onProgress !== 'function') invalid(__DEV__ && 'onProgress must be a function')
   return {
-    items: sources as unknown[],
+    // a copy: the caller may change the array while the batch runs
+    items: Array.from(sources as unknown[]),
     ...parseSettings(options, ctx.defaults),
     concurrency: concurrency as number,
     onProgress: onProgress as SaveImagesOptions['onProgress'],

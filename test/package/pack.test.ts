@@ -219,6 +219,54 @@ describe('the packed package in a fresh folder', () => {
       execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: app, stdio: 'pipe' })
     }
   })
+
+  it('an ESM (.mts) and a CJS (.cts) file each get their own declarations of every entry, the plugins included', () => {
+    // a Taro app has @tarojs/taro's types, which the Taro plugin's declarations augment
+    const taro = join(app, 'node_modules/@tarojs/taro')
+    mkdirSync(taro, { recursive: true })
+    writeFileSync(join(taro, 'package.json'), JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js', types: 'index.d.ts' }))
+    // the shape of @tarojs/taro 4's own types/index.d.ts
+    writeFileSync(join(taro, 'index.d.ts'), 'export = Taro\ndeclare const Taro: Taro.TaroStatic\ndeclare namespace Taro {\n  interface TaroStatic { saveImageToPhotosAlbum(options: object): void }\n}\n')
+    writeFileSync(join(app, 'esm.mts'), `
+      import Taro from '@tarojs/taro'
+      import taroPlugin from 'mp-save-image/taro'
+      import saveImage from 'mp-save-image/vite'
+      import 'mp-save-image/taro/runtime'
+      import { saveImageToAlbum, type SaveMode } from 'mp-save-image/h5'
+      import * as universal from 'mp-save-image'
+      const mode: Promise<SaveMode> = saveImageToAlbum('https://cdn.example.com/a.png').then((r) => r.mode)
+      const plugin = saveImage({ hint: '长按保存' })
+      const taro: (ctx: Parameters<typeof taroPlugin>[0], options?: { hint?: string }) => void = taroPlugin
+      const viaTaro: Promise<boolean> = Taro.openAlbumSetting()
+      void mode; void plugin; void taro; void universal.ERROR_CODES; void viaTaro
+    `)
+    writeFileSync(join(app, 'cjs.cts'), `
+      import taroPlugin = require('mp-save-image/taro')
+      import saveImage = require('mp-save-image/vite')
+      import weapp = require('mp-save-image/weapp')
+      // Taro's loader reads module.exports or its .default: both are the plugin, in the types too
+      const same: typeof taroPlugin = taroPlugin.default
+      const options: taroPlugin.SaveImageTaroOptions = { timeout: 1000 }
+      const vite: typeof saveImage = saveImage.default
+      const saved: Promise<weapp.SaveImageResult> = weapp.saveImageToAlbum('/a.png')
+      void same; void options; void vite; void saved
+    `)
+    const tsc = join(root, 'node_modules/typescript/bin/tsc')
+    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'esm.mts', 'cjs.cts'], { cwd: app, stdio: 'pipe' })
+  })
+
+  it('Taro’s plugin loader reads module.exports or .default: both are the plugin, through require and import', () => {
+    const out = run('taro-loader.mjs', `
+      import { createRequire } from 'node:module'
+      const require = createRequire(import.meta.url)
+      const exported = require('mp-save-image/taro')
+      // what Taro's loader (the resolve package, which ignores "exports") finds: the root taro.js
+      const root = require(new URL('./node_modules/mp-save-image/taro.js', import.meta.url).pathname)
+      const imported = (await import('mp-save-image/taro')).default
+      console.log(JSON.stringify({ type: typeof exported, same: [exported.default, root, root.default, imported].every((fn) => fn === exported) }))
+    `)
+    expect(JSON.parse(out)).toEqual({ type: 'function', same: true })
+  })
 })
 
 /** An entry's code plus every chunk it imports, transitively. */
