@@ -43,7 +43,7 @@ console.log('Packing mp-save-image and installing it into example-taro (the firs
 pack()
 install('example-taro')
 console.log('Building example-taro for WeChat with the real Taro CLI (taro build --type weapp)…')
-const build = await buildTaro({ platform: 'weapp', output: 'demo/weapp' })
+const build = await buildTaro({ platform: 'weapp' })
 if (!build.ok) {
   console.error(build.log.slice(-3000))
   process.exit(1)

@@ -23,3 +23,7 @@ export function outputJs(dir: string): string
 export function runtimeBuildIn(dir: string): 'development' | 'production'
 /** The same, with \\uXXXX escapes read back: what its strings say. */
 export function outputText(dir: string): string
+/** Every eval and Function constructor in a built app, but webpack's own global shim. */
+export function dynamicCodeIn(dir: string): string[]
+/** A copy of an example (under .tmp/variants) with some files replaced; returns its folder. */
+export function exampleVariant(example: string, name: string, files: Record<string, string>): string

@@ -2,7 +2,7 @@
 // from its packed tarball (`npm pack` → .pack/mp-save-image.tgz, which the example's package.json names).
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -59,6 +59,29 @@ export function install(example) {
 }
 
 /**
+ * A copy of an example for the package's own tests and bench, with some files replaced (a build without
+ * the plugin, with other options, with a stub of the package): the example itself stays as a user would
+ * write it. The copy lives under .tmp/variants and links the example's node_modules.
+ */
+export function exampleVariant(example, name, files) {
+  const source = join(root, example)
+  const dir = join(root, '.tmp', 'variants', example, name)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const replaced = new Set(Object.keys(files).map((path) => path.split('/')[0]))
+  for (const entry of readdirSync(source)) {
+    if (entry === 'dist' || entry.startsWith('.') || replaced.has(entry)) continue
+    if (entry === 'node_modules') symlinkSync(join(source, entry), join(dir, entry), 'dir')
+    else cpSync(join(source, entry), join(dir, entry), { recursive: true })
+  }
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), content)
+  }
+  return dir
+}
+
+/**
  * Strings that exist in exactly one host adapter of this package (its host-local path prefixes; the H5
  * overlay's class name), and nowhere in Taro's or uni's own runtimes.
  */
@@ -84,6 +107,17 @@ export const outputText = (dir) => outputJs(dir).replace(/\\u([0-9a-fA-F]{4})/g,
 
 /** Which build of the runtime a built app holds: 'development' (with messages) or 'production'. */
 export const runtimeBuildIn = (dir) => (outputJs(dir).includes(DEVELOPMENT_MESSAGE) ? 'development' : 'production')
+
+// webpack's own runtime finds the global object this way (runtime.js); nothing else may build code from strings
+const WEBPACK_GLOBAL_SHIM = /new Function\(["']return this["']\)/g
+const DYNAMIC_CODE = /\beval\s*\(|\bnew\s+Function\b|(?<![.\w$])Function\s*\(\s*["'`]/g
+
+/** Every `eval` and `Function` constructor in a built app, but webpack's global shim: none is expected. */
+export const dynamicCodeIn = (dir) =>
+  scriptsIn(dir).flatMap((file) => {
+    const code = readFileSync(file, 'utf8').replace(WEBPACK_GLOBAL_SHIM, '')
+    return [...code.matchAll(DYNAMIC_CODE)].map((match) => `${file}: …${code.slice(Math.max(0, match.index - 40), match.index + 40)}…`)
+  })
 
 /** Which of this package's host adapters a built app's scripts contain. */
 export function adaptersIn(dir) {

@@ -8,10 +8,11 @@ export interface TaroBuild {
   compiler?: 'webpack5' | 'vite'
   /** A dev build: `--watch`, stopped after its first compile. */
   watch?: boolean
-  /** Under example-taro/dist/. */
-  output: string
-  env?: Record<string, string>
+  /** The project folder: example-taro, or a taroVariant. Output: <project>/dist/<compiler>/<platform>. */
+  project?: string
 }
+/** example-taro with `plugins` replaced and `mp-save-image` aliased to `stub` when given (under .tmp/variants). */
+export function taroVariant(name: string, options?: { plugins?: unknown[]; stub?: string }): string
 export interface BuildResult {
   ok: boolean
   ms: number

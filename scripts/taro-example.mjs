@@ -1,10 +1,10 @@
 // example-taro: build it with the real Taro CLI, and load a build in Node on a simulated host.
 // Used by the e2e tests, the demo and the bench.
 import { spawn } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { root } from './examples.mjs'
+import { exampleVariant, root } from './examples.mjs'
 
 export const exampleDir = join(root, 'example-taro')
 const requireNative = createRequire(import.meta.url)
@@ -13,19 +13,39 @@ const testing = requireNative(join(root, 'dist/testing.cjs'))
 
 const WATCH_READY = /Compiled successfully|Watching\.\.\.|built in \d+ms/
 
-/** Runs the real Taro CLI on the example. A watch build is stopped once its first compile is written. */
+/**
+ * example-taro with another config (see exampleVariant): its own config/index.ts, kept as config/base.ts,
+ * with `plugins` replaced, and `mp-save-image` aliased to `stub` when given.
+ */
+export function taroVariant(name, { plugins = [], stub } = {}) {
+  const base = readFileSync(join(exampleDir, 'config/index.ts'), 'utf8')
+  const index = `import base from './base'
+export default async (merge: unknown, env: unknown) => {
+  const config = await (base as (merge: unknown, env: unknown) => Record<string, any>)(merge, env)
+  return { ...config, plugins: ${JSON.stringify(plugins)}, alias: { ...config.alias${stub ? `, 'mp-save-image': ${JSON.stringify(stub)}` : ''} } }
+}
+`
+  return exampleVariant('example-taro', name, { 'config/base.ts': base, 'config/index.ts': index })
+}
+
+/**
+ * Runs the real Taro CLI on the example (or a variant's folder) into dist/<compiler>/<platform>.
+ * A watch build is stopped once its first compile is written.
+ */
 export function buildTaro(build) {
-  const dir = join(exampleDir, 'dist', build.output)
+  const project = build.project || exampleDir
+  const compiler = build.compiler || 'webpack5'
+  const dir = join(project, 'dist', compiler, build.platform)
   rmSync(dir, { recursive: true, force: true })
   // A watch build pre-bundles dependencies into a cache keyed on the lockfile, which does not see a repacked tarball.
-  if (build.watch) rmSync(join(exampleDir, 'node_modules/.taro'), { recursive: true, force: true })
+  if (build.watch) rmSync(join(project, 'node_modules/.taro'), { recursive: true, force: true })
   const args = ['build', '--type', build.platform, ...(build.watch ? ['--watch'] : [])]
   // The CLI decides NODE_ENV itself (production, or development with --watch); a test runner's "test" would leak in.
   const { NODE_ENV: _inherited, ...inherited } = process.env
-  const env = { ...inherited, TARO_OUTPUT: `dist/${build.output}`, TARO_COMPILER: build.compiler || 'webpack5', ...build.env }
+  const env = { ...inherited, TARO_COMPILER: compiler }
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(join(exampleDir, 'node_modules/.bin/taro'), args, { cwd: exampleDir, env, detached: true })
+    const child = spawn(join(project, 'node_modules/.bin/taro'), args, { cwd: project, env, detached: true })
     let log = ''
     let done = false
     const finish = (ok) => {

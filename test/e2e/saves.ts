@@ -1,18 +1,19 @@
 import type { SimulatedHost } from '../../src/testing'
 
+type HostCall = (options: Record<string, unknown>) => unknown
+
 /**
- * Wraps the host's save APIs to record the most saves ever in flight at once. Install it before the app
- * loads: uni's WeChat runtime copies `wx` when it starts. Alipay's simulated save API is an accessor,
- * hence defineProperty.
+ * Wraps host APIs to record the most calls of them ever in flight at once (called, not yet answered).
+ * Install it before the app loads: uni's WeChat runtime copies `wx` when it starts. Alipay's simulated
+ * APIs are accessors, hence defineProperty.
  */
-export function trackSavesInFlight(host: SimulatedHost): () => number {
+export function trackInFlight(host: SimulatedHost, names: string[]): () => number {
   let inFlight = 0
   let most = 0
-  type Save = (options: Record<string, unknown>) => unknown
-  for (const name of ['saveImageToPhotosAlbum', 'saveImage']) {
-    const original = host.api[name] as Save | undefined
+  for (const name of names) {
+    const original = host.api[name] as HostCall | undefined
     if (typeof original !== 'function') continue
-    const wrapped: Save = (options) => {
+    const wrapped: HostCall = (options) => {
       most = Math.max(most, ++inFlight)
       const settle = (key: string) => (res: unknown) => {
         inFlight--
@@ -24,3 +25,6 @@ export function trackSavesInFlight(host: SimulatedHost): () => number {
   }
   return () => most
 }
+
+/** The most saves ever in flight at once (the queue must keep it at 1). */
+export const trackSavesInFlight = (host: SimulatedHost) => trackInFlight(host, ['saveImageToPhotosAlbum', 'saveImage'])

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { adaptersIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
+import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
-import { buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
+import { buildTaro, exampleDir, loadTaroApp, taroVariant, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 import * as images from '../../example-taro/src/images'
 import { chromiumSuite, serve } from '../browser/chromium'
 import { describeH5App } from './h5-app'
@@ -48,10 +48,10 @@ async function until(check: () => boolean, what: string, ms = 10_000) {
 const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied')
 
 const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
-  ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform, output: `webpack5/${platform}` })),
+  ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform })),
   // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
-  ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const, output: `vite/${platform}` })),
-  { platform: 'weapp', watch: true, output: 'watch/weapp' },
+  ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const })),
+  { platform: 'weapp', watch: true },
 ]
 
 describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (build) => {
@@ -65,6 +65,7 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
 
   it('contains this platform’s adapter and no other host’s, in the runtime build of the app’s mode, with the options once', () => {
     expect(adaptersIn(result.dir)).toEqual([platform])
+    expect(dynamicCodeIn(result.dir)).toEqual([])
     // Taro builds for production unless --watch: the runtime's developer messages go with it
     expect(runtimeBuildIn(result.dir)).toBe(build.watch ? 'development' : 'production')
     // once in a production build; a watch build's esbuild prebundle repeats defines per prebundled chunk
@@ -117,7 +118,7 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
 
 describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
-    const result = await buildTaro({ platform: 'weapp', output: 'no-plugin/weapp', env: { MSI_WITHOUT_PLUGIN: '1' } })
+    const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
     expect(result.ok).toBe(true)
     expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5'])
     const { tap } = await open(result.dir, 'weapp')
@@ -128,9 +129,10 @@ describe('what the plugin changes, shown by building without it', () => {
 // H5: the browser build of the same page, with webpack5 and with vite.
 for (const compiler of ['webpack5', 'vite'] as const) {
   describeH5App(`Taro ${compiler} h5`, images, async () => {
-    const result = await buildTaro({ platform: 'h5', compiler, output: `${compiler}/h5` })
+    const result = await buildTaro({ platform: 'h5', compiler })
     if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
     expect(adaptersIn(result.dir)).toEqual(['h5'])
+    expect(dynamicCodeIn(result.dir)).toEqual([])
     return result.dir
   })
 }
@@ -140,13 +142,14 @@ describe('a target without an adapter (harmony-hybrid) builds, warns once, and t
   let result: BuildResult
 
   beforeAll(async () => {
-    result = await buildTaro({ platform: 'harmony-hybrid', output: 'webpack5/harmony-hybrid' })
+    result = await buildTaro({ platform: 'harmony-hybrid' })
   }, BUILD_MS)
 
   it('the build succeeds with the warning exactly once, and holds no adapter', () => {
     expect(result.ok, result.log.slice(-2000)).toBe(true)
     expect(result.log.split(WARNING).length - 1).toBe(1)
     expect(adaptersIn(result.dir)).toEqual([])
+    expect(dynamicCodeIn(result.dir)).toEqual([])
   })
 
   const chromium = chromiumSuite(() => serve(result.dir))
@@ -170,7 +173,7 @@ describe('the build refuses wrong options', () => {
     [{ hint: false }, '"hint" must be a string'],
     [{ sound: true }, '"sound" is not allowed'],
   ])('a wrong option %j fails the build: %s', async (options, message) => {
-    const result = await buildTaro({ platform: 'weapp', output: 'refused/options', env: { MSI_PLUGIN_OPTIONS: JSON.stringify(options) } })
+    const result = await buildTaro({ platform: 'weapp', project: taroVariant('refused-options', { plugins: [['mp-save-image/taro', options]] }) })
     expect(result.ok).toBe(false)
     expect(result.log).toContain(message)
   }, BUILD_MS)

@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
-import { install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
+import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
-import { cleanEnv, exampleDir, uniBuild, type UniBuildResult } from './uniapp/build'
+import { cleanEnv, exampleDir, uniBuild, uniVariant, type UniBuildResult } from './uniapp/build'
 import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarget } from './uniapp/harness'
 
 // example-uniapp, built by the real uni-app CLI against the packed package, then run in Node on the
@@ -115,6 +115,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     // the options once (a define read behind a flag), and the production runtime in a production build
     expect(outputText(build.dir).split(CONFIGURED_GUIDE.content).length - 1).toBe(1)
     expect(runtimeBuildIn(build.dir)).toBe('production')
+    expect(dynamicCodeIn(build.dir)).toEqual([])
     // the plugin's transform of src/main.ts puts the API on uni
     expect(/\bindex\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
   })
@@ -192,6 +193,7 @@ describe('a development build (the dev server of uni -p mp-weixin, its first bui
 
   it('holds the development runtime, whose errors say why, and saves like the production build', async () => {
     expectOnlyOwnAdapter(build.dir, 'weapp')
+    expect(dynamicCodeIn(build.dir)).toEqual([])
     expect(runtimeBuildIn(build.dir)).toBe('development')
     const { app, host } = open(build.dir, 'mp-weixin', { permission: denied('weapp') })
     app.tap('Save headless')
@@ -201,11 +203,11 @@ describe('a development build (the dev server of uni -p mp-weixin, its first bui
   })
 })
 
-describe('negative control: mp-weixin built without the plugin (MSI_WITHOUT_PLUGIN=1)', () => {
+describe('negative control: mp-weixin built without the plugin (a copy of the example whose vite.config.ts has only uni())', () => {
   let build: UniBuildResult
 
   beforeAll(async () => {
-    build = await uniBuild('mp-weixin', { name: 'mp-weixin-without-plugin', env: { MSI_WITHOUT_PLUGIN: '1' } })
+    build = await uniBuild('mp-weixin', { name: 'mp-weixin-without-plugin' }, uniVariant('no-plugin'))
     buildTimes['mp-weixin without plugin'] = build.ms
     if (!build.ok) throw new Error(`uni build failed:\n${build.log.slice(-3000)}`)
   }, BUILD_MS)
@@ -249,6 +251,7 @@ describe('a target without an adapter (quickapp-webview) builds, warns once, and
     expect(build.ok, build.log.slice(-2000)).toBe(true)
     expect(build.log.split(WARNING).length - 1).toBe(1)
     expect(adaptersIn(build.dir)).toEqual([])
+    expect(dynamicCodeIn(build.dir)).toEqual([])
   })
 
   it('run on its host (qa), uni.saveImageToAlbum and the direct import reject UNSUPPORTED_PLATFORM naming the target, with no host call', async () => {

@@ -1,72 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ErrorCode } from '../../src/core/errors'
 import type { SimulatedPlatform } from '../../src/testing'
+import { DOWNLOAD_FAILURES, SAVE_FAILURES } from '../host-payloads'
 import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, outcome, POSTER_URL, setup } from '../helpers'
-
-type Row = [string, Record<string, unknown>, ErrorCode]
-
-/** Every failure payload of hosts.md §3 that a save can return, per host, with its contract code. */
-const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
-  weapp: [
-    ['devtools / iOS denial', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
-    ['Android denial (colon)', { errMsg: 'saveImageToPhotosAlbum:fail:auth denied' }, 'AUTH_DENIED'],
-    ['Android denial (no colon)', { errMsg: 'saveImageToPhotosAlbum:fail auth denied' }, 'AUTH_DENIED'],
-    ['iOS repeat call after denial', { errMsg: 'saveImageToPhotosAlbum:fail authorize no response' }, 'AUTH_DENIED'],
-    ['authorize Android', { errMsg: 'authorize:fail:auth deny' }, 'AUTH_DENIED'],
-    ['authorize iOS / devtools', { errMsg: 'authorize:fail auth deny' }, 'AUTH_DENIED'],
-    ['simulator -12006', { errMsg: 'authorize:fail 系统错误,错误码:-12006,auth deny' }, 'AUTH_DENIED'],
-    ['2018 "no permission" report', { errMsg: 'saveImageToPhotosAlbum:fail no permission' }, 'AUTH_DENIED'],
-    ['WeCom OS permission', { errMsg: 'saveImageToPhotosAlbum:fail:system permission denied' }, 'SYSTEM_PERMISSION_DENIED'],
-    ['privacy declined (errno 104)', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errno: 104 }, 'PRIVACY_NOT_AUTHORIZED'],
-    ['privacy errno 104 alone', { errMsg: 'saveImageToPhotosAlbum:fail', errno: 104 }, 'PRIVACY_NOT_AUTHORIZED'],
-    ['privacy scope undeclared (errno 112)', { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errno: 112 }, 'PRIVACY_SCOPE_UNDECLARED'],
-    ['privacy errno 112 alone', { errMsg: 'saveImageToPhotosAlbum:fail', errno: 112 }, 'PRIVACY_SCOPE_UNDECLARED'],
-    ['errno 103 (unverified: left to its text)', { errMsg: 'saveImageToPhotosAlbum:fail', errno: 103 }, 'UNKNOWN'],
-    ['cancel', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
-    ['invalid file type', { errMsg: 'saveImageToPhotosAlbum:fail invalid file type' }, 'UNSUPPORTED_FORMAT'],
-    ['file not found', { errMsg: 'saveImageToPhotosAlbum:fail file not found' }, 'FILE_NOT_FOUND'],
-    ['file not exists', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
-    ['get file data fail', { errMsg: 'saveImageToPhotosAlbum:fail get file data fail' }, 'FILE_NOT_FOUND'],
-    ['PHPhotosErrorDomain -1', { errMsg: 'saveImageToPhotosAlbum:fail [Gallery:-1]未能完成操作。(PHPhotosErrorDomain错误-1。)' }, 'UNKNOWN'],
-  ],
-  tt: [
-    ['denial errNo 112090', { errMsg: 'saveImageToPhotosAlbum:fail auth deny', errNo: 112090 }, 'AUTH_DENIED'],
-    ['denial errorCode 112090 (newer doc field)', { errMsg: 'saveImageToPhotosAlbum:fail', errorCode: 112090 }, 'AUTH_DENIED'],
-    ['system auth deny 112089', { errMsg: 'saveImageToPhotosAlbum:fail system auth deny', errNo: 112089 }, 'SYSTEM_PERMISSION_DENIED'],
-    ['system auth (truncated text) 112089', { errMsg: 'saveImageToPhotosAlbum:fail system auth de', errorCode: 112089 }, 'SYSTEM_PERMISSION_DENIED'],
-    ['privacy 10201', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errNo: 10201 }, 'PRIVACY_NOT_AUTHORIZED'],
-    ['privacy scope 10202', { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errNo: 10202 }, 'PRIVACY_SCOPE_UNDECLARED'],
-    ['cancel', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
-    ['invalid file type (Android formats)', { errMsg: 'saveImageToPhotosAlbum:fail invalid file type' }, 'UNSUPPORTED_FORMAT'],
-  ],
-  alipay: [
-    ['2: no filePath', { error: 2, errorMessage: '参数无效，没有传 filePath 参数' }, 'INVALID_ARGUMENT'],
-    ['15: album permission off (iOS)', { error: 15, errorMessage: '没有开启相册权限(ios only)' }, 'SYSTEM_PERMISSION_DENIED'],
-    ['16: storage full (iOS)', { error: 16, errorMessage: '手机相册存储空间不足(ios only)' }, 'STORAGE_FULL'],
-    ['17: other', { error: 17, errorMessage: '保存图片过程中的其他错误' }, 'UNKNOWN'],
-    ['2001: user refused', { error: 2001, errorMessage: '用户拒绝给小程序授权' }, 'AUTH_DENIED'],
-    ['2002: refused for good earlier', { error: 2002, errorMessage: '用户拒绝' }, 'AUTH_DENIED'],
-    ['2003: refused with "don’t ask again"', { error: 2003, errorMessage: '用户拒绝' }, 'AUTH_DENIED'],
-    ['error as a numeric string', { error: '2001', errorMessage: '' }, 'AUTH_DENIED'],
-  ],
-  swan: [
-    ['10003 user deny', { errCode: 10003, errMsg: 'saveImageToPhotosAlbum:fail user deny' }, 'AUTH_DENIED'],
-    ['10005 system deny', { errCode: 10005, errMsg: 'saveImageToPhotosAlbum:fail system deny' }, 'SYSTEM_PERMISSION_DENIED'],
-    ['10004 not logged in', { errCode: 10004, errMsg: 'saveImageToPhotosAlbum:fail user not logged in' }, 'UNKNOWN'],
-    ['10001 internal error', { errCode: 10001, errMsg: 'saveImageToPhotosAlbum:fail internal error' }, 'UNKNOWN'],
-    ['10002 network error', { errCode: 10002, errMsg: 'saveImageToPhotosAlbum:fail network error' }, 'UNKNOWN'],
-    ['web rendition', { errCode: 1001, errMsg: 'API saveImageToPhotosAlbum is not supported in web' }, 'UNSUPPORTED_PLATFORM'],
-  ],
-}
-
-/** Download failures of hosts.md §3–4: whatever the host says, a failed download is DOWNLOAD_FAILED. */
-const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, unknown>>> = {
-  weapp: [{ errMsg: 'downloadFile:fail url not in domain list' }, { errMsg: 'downloadFile:fail timeout' }],
-  tt: [{ errMsg: 'downloadFile:fail' }],
-  alipay: [{ error: 12, errorMessage: '下载失败' }, { error: 13, errorMessage: '没有权限' }, { error: 20, errorMessage: '请求的 URL 不支持 HTTP' }],
-  swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
-}
 
 describe.each(Object.keys(SAVE_FAILURES) as SimulatedPlatform[])('%s error table (hosts.md §3)', (platform) => {
   it.each(SAVE_FAILURES[platform])('save failing with %s → %s', async (_name, payload, code) => {

@@ -52,7 +52,7 @@ const source = fc.oneof(url, dataUri, localPath, fc.string({ unit: 'grapheme', m
 const anyValue = fc.oneof(
   fc.anything({ maxDepth: 2 }),
   fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 0.5, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -0),
-  fc.constantFrom(() => 'x', () => { throw new Error('callback throws') }, Symbol('s'), 10n),
+  fc.constantFrom(() => 'x', () => { throw new Error('callback throws') }, Symbol('s'), BigInt(10)),
 )
 const callback = fc.oneof(fc.constant(undefined), fc.constant(() => undefined), fc.constant(() => { throw new Error('callback throws') }), anyValue)
 

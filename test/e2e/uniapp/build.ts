@@ -2,14 +2,13 @@
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { exampleVariant } from '../../../scripts/examples.mjs'
 
 export const exampleDir = resolve(__dirname, '../../../example-uniapp')
 
 export interface UniBuildOptions {
   /** Output folder name under example-uniapp/dist/e2e (default: the target). */
   name?: string
-  /** Extra environment, e.g. MSI_WITHOUT_PLUGIN=1. */
-  env?: Record<string, string>
   /** A development build: `uni -p <target>` (the dev server), stopped once its first build is written. */
   watch?: boolean
 }
@@ -31,10 +30,15 @@ export interface UniBuildResult {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*|VITE_.*|UNI_.*|MSI_.*)$/.test(key)) continue
+    if (/^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*|VITE_.*|UNI_.*)$/.test(key)) continue
     env[key] = value
   }
   return { ...env, ...extra }
+}
+
+/** example-uniapp with another vite.config.ts (default: uni() alone, no mp-save-image plugin), under .tmp/variants. */
+export function uniVariant(name: string, viteConfig = "import uni from '@dcloudio/vite-plugin-uni'\nimport { defineConfig } from 'vite'\nexport default defineConfig({ plugins: [uni()] })\n") {
+  return exampleVariant('example-uniapp', name, { 'vite.config.ts': viteConfig })
 }
 
 /** Runs `uni build -p <target>` in `cwd` (default example-uniapp) into `<cwd>/dist/e2e/<name>`. */
@@ -45,7 +49,7 @@ export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = ex
   const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
   const started = performance.now()
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir, ...options.env }), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir }), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let log = ''
     let ready = false
     const onOutput = (chunk: Buffer) => {

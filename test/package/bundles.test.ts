@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ADAPTER_MARKERS, root } from '../../scripts/examples.mjs'
+
+// Every file of dist as built: no code from strings, nothing imported but its own chunks (zero runtime
+// dependencies), and each host entry's code holds no other host's adapter. Built example apps get the
+// same scan in the e2e tests (dynamicCodeIn, adaptersIn).
+
+const dist = join(root, 'dist')
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : /\.(mjs|cjs)$/.test(name) ? [path] : []
+  })
+const scripts = files(dist)
+const importsOf = (code: string) => [...code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
+
+/** What a file may import besides its own chunks: Node's built-ins in the build plugins, Taro and the package itself in the Taro runtime and the Vite plugin's injected line. */
+const allowed = (file: string, specifier: string) =>
+  specifier.startsWith('./') ||
+  specifier.startsWith('../') ||
+  (/^(taro|vite)\.|node-/.test(relative(dist, file).replace('chunks/', '')) && specifier.startsWith('node:')) ||
+  (relative(dist, file) === 'taro-runtime.mjs' && (specifier === '@tarojs/taro' || specifier === 'mp-save-image')) ||
+  // the line the Vite plugin writes into the app's main.ts imports the package itself
+  (relative(dist, file) === 'vite.cjs' && specifier === '${targets.PACKAGE}')
+
+describe('the dist scan', () => {
+  it('covers every script of dist, production builds included', () => {
+    expect(scripts.length).toBeGreaterThan(40)
+    expect(scripts.some((file) => file.includes('/prod/'))).toBe(true)
+  })
+
+  it.each(scripts.map((file) => [relative(dist, file), file]))('%s: no eval, no Function constructor, no import of another package', (_name, file) => {
+    const code = readFileSync(file, 'utf8')
+    expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\b|(?<![.\w$])Function\s*\(\s*["'`]/)
+    expect(importsOf(code).filter((specifier) => !allowed(file, specifier))).toEqual([])
+  })
+
+  it.each(['weapp', 'tt', 'alipay', 'swan', 'h5'] as const)('dist/%s and dist/prod/%s, with their chunks, hold only their own adapter', (platform) => {
+    for (const base of [dist, join(dist, 'prod')]) {
+      for (const ext of ['mjs', 'cjs']) {
+        const seen = new Set<string>()
+        const load = (file: string): string => {
+          if (seen.has(file)) return ''
+          seen.add(file)
+          const code = readFileSync(file, 'utf8')
+          return code + importsOf(code).filter((s) => s.startsWith('.')).map((s) => load(join(file, '..', s))).join('\n')
+        }
+        const code = load(join(base, `${platform}.${ext}`))
+        for (const [other, marker] of Object.entries(ADAPTER_MARKERS)) expect(code.includes(marker), `${relative(dist, base)}/${platform}.${ext} has ${other}`).toBe(other === platform)
+      }
+    }
+  })
+})

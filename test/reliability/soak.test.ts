@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SaveImageError } from '../../src/core/errors'
+import type { BatchOutcome } from '../../src/core/types'
+import { fixtures, toBase64, toDataUri, type Fault, type SimulatedPlatform } from '../../src/testing'
+import { trackInFlight, trackSavesInFlight } from '../e2e/saves'
+import { DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES } from '../host-payloads'
+import { denied, JPEG_URL, LOCAL_PATH, PLATFORMS, POSTER_URL, setup } from '../helpers'
+
+// The soak: 500 concurrent calls per host, single and batch, of every source kind, guide on and off, while
+// the host fails, throws, hangs and dawdles at random (a seeded generator, printed on failure).
+
+const CALLS = 500
+const TIMEOUT = 150
+const SEED = 20261125
+
+const sourceArb = fc.oneof(
+  fc.constantFrom(POSTER_URL, JPEG_URL, LOCAL_PATH, toDataUri(fixtures.png, 'image/png'), 'https://cdn.example.com/missing.png', 'ftp://x/a.png'),
+  fc.constant({ base64: toBase64(fixtures.jpeg) }),
+)
+const callArb = fc.record({
+  batch: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+  sources: fc.array(sourceArb, { minLength: 1, maxLength: 4 }),
+  guide: fc.boolean(),
+  delay: fc.integer({ min: 0, max: 20 }),
+})
+
+/** One-shot faults for the steps; a save never hangs, as a hung save is one the host never ends (see faults.test.ts). */
+function faultArb(platform: SimulatedPlatform) {
+  const fail = (payloads: Record<string, unknown>[]) => fc.constantFrom(...payloads).map((payload): Fault => ({ kind: 'fail', payload }))
+  const common = fc.oneof(fc.constant<Fault>({ kind: 'throw' }), fc.integer({ min: 1, max: 30 }).map((ms): Fault => ({ kind: 'delay', ms })))
+  const prepare = fc.oneof(common, fc.constant<Fault>({ kind: 'hang' }))
+  return fc.oneof(
+    fc.tuple(fc.constant('downloadFile'), fc.oneof(prepare, fail(DOWNLOAD_FAILURES[platform]))),
+    fc.tuple(fc.constant(platform === 'alipay' ? 'downloadFile' : 'fs.writeFile'), fc.oneof(prepare, fail(WRITE_FAILURES[platform].map(([, payload]) => payload)))),
+    fc.tuple(fc.constant('saveImageToPhotosAlbum'), fc.oneof(common, fail(SAVE_FAILURES[platform].map(([, payload]) => payload)))),
+  )
+}
+
+describe.each(PLATFORMS)('soak on %s', (platform) => {
+  it(`${CALLS} concurrent mixed calls with random faults`, async () => {
+    const [calls, faults] = fc.sample(fc.tuple(fc.array(callArb, { minLength: CALLS, maxLength: CALLS }), fc.array(faultArb(platform), { maxLength: 150 })), { numRuns: 1, seed: SEED })[0]!
+    // the user refuses first; the guide's modal is confirmed and settings turn the album on
+    const { host, api } = setup(platform, { permission: denied(platform), modal: 'confirm', settings: 'enable', latency: 1 })
+    host.downloads.set('https://cdn.example.com/missing.png', { status: 404, body: fixtures.html, contentType: 'text/html' })
+    for (const [name, fault] of faults) host.fault(name, fault, 1)
+    const mostSaves = trackSavesInFlight(host)
+    const mostModals = trackInFlight(host, ['showModal', 'confirm'])
+
+    const source = (s: (typeof calls)[number]['sources'][number]) => (typeof s === 'string' ? { src: s } : s)
+    const settled = await Promise.allSettled(
+      calls.map(async (call) => {
+        await new Promise((resolve) => setTimeout(resolve, call.delay))
+        if (call.batch) return api.saveImagesToAlbum(call.sources.map(source), { guide: call.guide, timeout: TIMEOUT })
+        const single = api.saveImageToAlbum({ ...source(call.sources[0]!), guide: call.guide, timeout: TIMEOUT })
+        return [await single.then((result): BatchOutcome => ({ ok: true, result }), (error: SaveImageError): BatchOutcome => ({ ok: false, error }))]
+      }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, TIMEOUT))
+    await host.idle()
+
+    expect(settled.every((result) => result.status === 'fulfilled'), `seed ${SEED}`).toBe(true)
+    const outcomes = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))
+    expect(outcomes).toHaveLength(calls.reduce((sum, call) => sum + (call.batch ? call.sources.length : 1), 0))
+    for (const outcome of outcomes) if (!outcome.ok) expect(outcome.error).toBeInstanceOf(SaveImageError)
+    const saved = outcomes.filter((outcome) => outcome.ok).length
+    expect(saved, `seed ${SEED}`).toBeGreaterThan(CALLS / 2)
+    expect(host.album, `seed ${SEED}: the album holds exactly the successful saves`).toHaveLength(saved)
+    expect(mostModals(), 'guide modals open at once').toBe(1)
+    expect(mostSaves(), 'saves in flight at once').toBe(1)
+    expect(host.userFiles()).toEqual([])
+  }, 120_000)
+})
