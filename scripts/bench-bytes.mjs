@@ -5,12 +5,12 @@
 //
 //   npm run build && node scripts/bench-bytes.mjs            (about 10 minutes on 2 cores)
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { install, pack, root, scriptsIn } from './examples.mjs'
-import { buildTaro } from './taro-example.mjs'
+import { exampleVariant, install, pack, root, scriptsIn } from './examples.mjs'
+import { buildTaro, taroVariant } from './taro-example.mjs'
 
 const STUB = `export class SaveImageError extends Error {}
 export const ERROR_CODES = []
@@ -26,27 +26,23 @@ const taroDir = install('example-taro')
 const uniDir = install('example-uniapp')
 const stubFile = join(taroDir, 'node_modules', '.msi-bench-stub.mjs')
 writeFileSync(stubFile, STUB)
+const taroStub = taroVariant('bench-stub', { stub: stubFile })
 
 async function taro(platform, compiler, watch, stub) {
-  const output = `bench/${stub ? 'stub' : 'plugin'}/${watch ? 'dev' : 'prod'}/${compiler}/${platform}`
-  const result = await buildTaro({ platform, compiler, watch, output, env: stub ? { MSI_BENCH_STUB: stubFile } : {} })
+  const result = await buildTaro({ platform, compiler, watch, project: stub ? taroStub : undefined })
   if (!result.ok) throw new Error(`taro ${compiler} ${platform} failed:\n${result.log.slice(-2000)}`)
   return gz(result.dir)
 }
 
 // uni: a copy of the example whose vite.config.ts has no plugin and aliases the package to the stub
-const stubApp = mkdtempSync(join(tmpdir(), 'msi-uni-stub-'))
-for (const name of ['package.json', 'tsconfig.json', 'index.html', 'src']) cpSync(join(uniDir, name), join(stubApp, name), { recursive: true })
-symlinkSync(join(uniDir, 'node_modules'), join(stubApp, 'node_modules'), 'dir')
-writeFileSync(join(stubApp, 'stub.js'), STUB)
-writeFileSync(
-  join(stubApp, 'vite.config.ts'),
-  `import uni from '@dcloudio/vite-plugin-uni'
+const stubApp = exampleVariant('example-uniapp', 'bench-stub', {
+  'stub.js': STUB,
+  'vite.config.ts': `import uni from '@dcloudio/vite-plugin-uni'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
 export default defineConfig({ plugins: [uni()], resolve: { alias: [{ find: /^mp-save-image$/, replacement: resolve(__dirname, 'stub.js') }] } })
 `,
-)
+})
 const out = mkdtempSync(join(tmpdir(), 'msi-uni-bench-'))
 
 /** `uni build -p target`, or the dev server's first build (`uni -p target`), stopped once written. */
@@ -54,7 +50,7 @@ function uni(cwd, target, watch) {
   const dir = join(out, `${cwd === uniDir ? 'plugin' : 'stub'}-${watch ? 'dev' : 'prod'}-${target}`)
   rmSync(dir, { recursive: true, force: true })
   const env = {}
-  for (const [key, value] of Object.entries(process.env)) if (!/^(NODE_ENV|UNI_.*|MSI_.*)$/.test(key)) env[key] = value
+  for (const [key, value] of Object.entries(process.env)) if (!/^(NODE_ENV|UNI_.*)$/.test(key)) env[key] = value
   const args = [...(watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
   return new Promise((resolve, reject) => {
     const child = spawn(join(cwd, 'node_modules/.bin/uni'), args, { cwd, env: { ...env, UNI_OUTPUT_DIR: dir }, detached: true })
@@ -90,4 +86,3 @@ writeFileSync(join(root, '.bench', 'bytes.json'), `${JSON.stringify(rows, null, 
 console.log('| build | target | bytes added, production build (gz) | bytes added, development build (gz, unminified) |\n|---|---|---|---|')
 for (const row of rows) console.log(`| ${row.framework} | ${row.target} | ${row.production} B | ${row.development === undefined ? '—' : `${row.development} B`} |`)
 rmSync(out, { recursive: true, force: true })
-rmSync(stubApp, { recursive: true, force: true })

@@ -6,7 +6,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * Accepts line breaks and spaces (MIME style) and the URL-safe alphabet, which hosts' decoders reject.
  */
 export function normalizeBase64(text: string): string | null {
-  const plain = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/')
+  // copies only when there is something to change: a 20 MiB image must not be held twice
+  const plain = /[\s_-]/.test(text) ? text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : text
   const match = /^([A-Za-z0-9+/]*)(=?=?)$/.exec(plain)
   const body = match ? match[1]! : ''
   if (!body || body.length % 4 === 1 || (match![2] && plain.length % 4)) return null
@@ -15,7 +16,9 @@ export function normalizeBase64(text: string): string | null {
 
 /** Decoded byte length of canonical base64. */
 export function decodedLength(canonical: string): number {
-  return (canonical.length / 4) * 3 - (canonical.length - canonical.replace(/=+$/, '').length)
+  let pad = 0
+  while (canonical.charCodeAt(canonical.length - 1 - pad) === 61) pad++
+  return (canonical.length / 4) * 3 - pad
 }
 
 /** Decodes canonical base64; `maxBytes` lets callers read just a header. */

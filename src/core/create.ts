@@ -3,7 +3,7 @@ import { callHost, createQueue, noop, safely, TIMED_OUT } from './call'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
 import { extensionOf } from './format'
 import type { AppDefaults, BatchOutcome, SaveImageApi, SaveImageResult } from './types'
-import { BASE_DEFAULTS, parse, parseBatch, parseBatchItem, parseSaveInput, readCallbacks, type Callbacks, type Context, type Settings, type Source } from './validate'
+import { BASE_DEFAULTS, parse, parseBatch, parseBatchItem, parseSaveInput, type Callbacks, type Context, type Settings, type Source } from './validate'
 
 /** How long the guide modal and the settings page may wait for the user before the call gives up. */
 export const USER_WAIT_MS = 5 * 60 * 1000
@@ -180,14 +180,18 @@ export function createCore(
 
 /** `saveImageToAlbum` over a core. */
 export function singleSave(core: Core): SaveImageApi['saveImageToAlbum'] {
-  async function save(input: unknown): Promise<SaveImageResult> {
+  async function save(input: unknown, callbacks: Callbacks): Promise<SaveImageResult> {
     const resolved = core.resolveAdapter()
-    const { source, settings } = parse(resolved && resolved.platform, () => parseSaveInput(input, core.context(resolved)))
+    const { source, settings } = parse(resolved && resolved.platform, () => parseSaveInput(input, core.context(resolved), callbacks))
     const adapter = core.requireHost(resolved)
     const since = core.epoch()
     return core.withLoading(adapter, settings.loading, () => core.saveOne(adapter, source, settings, since))
   }
-  return (input) => withCallbacks(save(input), readCallbacks(input))
+  return (input) => {
+    // filled while the input is parsed, which runs before save's first await
+    const callbacks: Callbacks = {}
+    return withCallbacks(save(input, callbacks), callbacks)
+  }
 }
 
 /** `saveImagesToAlbum` over a core. */

@@ -72,27 +72,24 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value)
 
-/** The callbacks of an options object, read even when the rest is invalid so `fail` still hears about it. */
-export function readCallbacks(input: unknown): Callbacks {
-  const callbacks: Callbacks = {}
-  try {
-    if (isRecord(input)) for (const key of ['success', 'fail', 'complete'] as const) if (typeof input[key] === 'function') callbacks[key] = input[key] as never
-  } catch {
-    // an input that throws when read is rejected by the parser; there are no callbacks to call
-  }
-  return callbacks
-}
-
 function optionsOf(input: unknown): Record<string, unknown> {
   return input === undefined ? {} : isRecord(input) ? input : invalid(__DEV__ && `options must be an object, got ${describe(input)}`)
 }
 
-export function parseSaveInput(input: unknown, ctx: Context): { source: Source; settings: Settings } {
+/**
+ * A call's input. Its callbacks go into `callbacks` first, so `fail` and `complete` still hear about the
+ * rest being invalid (a callback that is not a function is itself invalid).
+ */
+export function parseSaveInput(input: unknown, ctx: Context, callbacks: Callbacks): { source: Source; settings: Settings } {
   if (typeof input === 'string') input = { src: input }
   if (!isRecord(input)) return invalid(__DEV__ && `expected a source string or an options object, got ${describe(input)}`)
-  for (const key of ['success', 'fail', 'complete']) {
-    if (input[key] !== undefined && typeof input[key] !== 'function') invalid(__DEV__ && `${key} must be a function`)
+  let notFunction: string | undefined
+  for (const key of ['success', 'fail', 'complete'] as const) {
+    const callback = input[key]
+    if (typeof callback === 'function') callbacks[key] = callback as never
+    else if (callback !== undefined) notFunction = key
   }
+  if (notFunction) invalid(__DEV__ && `${notFunction} must be a function`)
   const settings = parseSettings(input, ctx.defaults)
   return { source: parseSourceOf(input, ctx, settings.maxBytes), settings }
 }
