@@ -80,6 +80,15 @@ function declarations(name: string, input: string, tsconfig: string, extra: Plug
   }
 }
 
+/** The Taro runtime module exports nothing: its declarations say so, for import and require alike. */
+const runtimeDeclarations: Plugin = {
+  name: 'runtime-declarations',
+  generateBundle() {
+    const source = readFileSync('src/taro/runtime-exports.d.ts', 'utf8')
+    for (const ext of ['mts', 'cts']) this.emitFile({ type: 'asset', fileName: `taro-runtime.d.${ext}`, source })
+  },
+}
+
 const augment = (file: string) => readFileSync(file, 'utf8')
 
 export default defineConfig([
@@ -88,7 +97,7 @@ export default defineConfig([
   {
     input: { 'taro-runtime': 'src/taro/runtime.ts' },
     external: ['@tarojs/taro'],
-    plugins: [packageItself, es2018()],
+    plugins: [packageItself, es2018(), runtimeDeclarations],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
   },
   {
@@ -108,5 +117,4 @@ export default defineConfig([
   ...Object.entries(nodeEntries).map(([name, input]) =>
     declarations(name, input, 'tsconfig.node.json', [cjsDeclarations(name)], augment(`src/${name}/augment.d.ts`)),
   ),
-  declarations('taro-runtime', 'src/taro/runtime-exports.d.ts', 'tsconfig.json'),
 ])
