@@ -218,7 +218,7 @@ describe('the packed package in a fresh folder', () => {
     for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler'], ['commonjs', 'node10']]) {
       execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: app, stdio: 'pipe' })
     }
-  })
+  }, 90_000)
 
   it('an ESM (.mts) and a CJS (.cts) file each get their own declarations of every entry, the plugins included', () => {
     // a Taro app has @tarojs/taro's types, which the Taro plugin's declarations augment
@@ -253,7 +253,7 @@ describe('the packed package in a fresh folder', () => {
     `)
     const tsc = join(root, 'node_modules/typescript/bin/tsc')
     execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'esm.mts', 'cjs.cts'], { cwd: app, stdio: 'pipe' })
-  })
+  }, 60_000)
 
   it('Taro’s plugin loader reads module.exports or .default: both are the plugin, through require and import', () => {
     const out = run('taro-loader.mjs', `
