@@ -67,22 +67,19 @@ export const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, u
   swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
 }
 
-/** Failures of writing base64 (Alipay writes through downloadFile(dataURI)): quota and I/O are FILE_WRITE_FAILED, refused base64 INVALID_ARGUMENT. */
+/** A file system manager's writeFile failing: quota (FILE_WRITE_FAILED) and refused base64 (INVALID_ARGUMENT). */
+const FS_WRITE_FAILURES: Row[] = [
+  ['quota', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }, 'FILE_WRITE_FAILED'],
+  ['base64 encode error', { errMsg: 'writeFile:fail base64 encode error' }, 'INVALID_ARGUMENT'],
+]
+
+/** Failures of writing base64; Alipay writes through downloadFile(dataURI). */
 export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
-  weapp: [
-    ['quota', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }, 'FILE_WRITE_FAILED'],
-    ['base64 encode error', { errMsg: 'writeFile:fail base64 encode error' }, 'INVALID_ARGUMENT'],
-  ],
-  tt: [
-    ['quota', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }, 'FILE_WRITE_FAILED'],
-    ['base64 encode error', { errMsg: 'writeFile:fail base64 encode error' }, 'INVALID_ARGUMENT'],
-  ],
+  weapp: FS_WRITE_FAILURES,
+  tt: FS_WRITE_FAILURES,
   alipay: [
     ['12: download of the data URI failed', { error: 12, errorMessage: '下载失败' }, 'FILE_WRITE_FAILED'],
     ['2: base64 encode error', { error: 2, errorMessage: 'base64 encode error' }, 'INVALID_ARGUMENT'],
   ],
-  swan: [
-    ['quota', { errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }, 'FILE_WRITE_FAILED'],
-    ['base64 encode error', { errMsg: 'writeFile:fail base64 encode error' }, 'INVALID_ARGUMENT'],
-  ],
+  swan: FS_WRITE_FAILURES,
 }
