@@ -39,7 +39,7 @@ export type Core = ReturnType<typeof createCore>
  */
 export function createCore(
   resolveAdapter: () => HostAdapter | null,
-  unsupported: string | false = __DEV__ && 'no supported mini-program host with a save API was found',
+  unsupported: string | false = __DEV__ && 'no supported host (a mini-program host, or a browser) with a save API was found',
 ) {
   const serial = createQueue()
   let sequence = 0
