@@ -16,6 +16,7 @@ export const runtimeEntries = {
   alipay: 'src/alipay.ts',
   swan: 'src/swan.ts',
   h5: 'src/h5.ts',
+  app: 'src/app.ts',
   unsupported: 'src/unsupported.ts',
 }
 /** Every entry with types: the runtime ones and the simulated hosts. */

@@ -85,14 +85,18 @@ export function exampleVariant(example, name, files) {
  * Strings that exist in exactly one host adapter of this package (its host-local path prefixes; the H5
  * overlay's class name), and nowhere in Taro's or uni's own runtimes.
  */
-export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://', h5: 'msi-overlay' }
+export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://', h5: 'msi-overlay', app: 'writeAsBinary' }
+
+// uni's App framework files, copied into every App build as they are (its view layer, its built-in pages):
+// not the app's code (the view layer itself calls plus.io's writeAsBinary)
+const FRAMEWORK_FILES = /^(uni-app-view\.umd|__uniapp\w+)\.js$/
 
 /** Every script of a build output. */
 export function scriptsIn(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     if (statSync(path).isDirectory()) return scriptsIn(path)
-    return name.endsWith('.js') ? [path] : []
+    return name.endsWith('.js') && !FRAMEWORK_FILES.test(name) ? [path] : []
   })
 }
 

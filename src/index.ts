@@ -1,4 +1,5 @@
 import { alipayAdapter } from '../platforms/alipay'
+import { appAdapter } from '../platforms/app'
 import { h5Adapter } from '../platforms/h5'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
@@ -8,8 +9,8 @@ import { albumSetting, batchSave, createCore, singleSave } from './core/create'
 export * from './core/public'
 
 // Taro's getEnv order: hosts that also expose a WeChat-compatible global are checked before WeChat;
-// a browser last, as Taro's mini-program builds give pages a `document` of their own.
-const ADAPTERS = [ttAdapter, weappAdapter, swanAdapter, alipayAdapter, h5Adapter]
+// the uni-app App (it has `plus`); a browser last, as Taro's mini-program builds give pages a `document` of their own.
+const ADAPTERS = [ttAdapter, weappAdapter, swanAdapter, alipayAdapter, appAdapter, h5Adapter]
 
 /**
  * Universal build, used when no build plugin chose the platform: it ships every adapter and

@@ -1,11 +1,12 @@
 import { alipayAdapter } from '../platforms/alipay'
+import { appAdapter } from '../platforms/app'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
 import type { HostAdapter } from '../src/core/adapter'
 import { createSaveImage } from '../src/core/create'
 import type { SimulatedPlatform } from '../src/testing'
-import { createHost, fixtures, type HostOptions, type SimulatedHost } from '../src/testing'
+import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
 
 export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan']
 export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter }
@@ -15,7 +16,7 @@ export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
 export const LOCAL_PATH = '/static/poster.png'
 
 /** Every host a test installed; test/setup.ts checks each for leftover files and removes it. */
-export const liveHosts: SimulatedHost[] = []
+export const liveHosts: Array<SimulatedHost | SimulatedAppHost> = []
 
 /** A fresh simulated host on the global, and a fresh core bound to its adapter. */
 export function setup(platform: SimulatedPlatform, options?: HostOptions) {
@@ -25,6 +26,17 @@ export function setup(platform: SimulatedPlatform, options?: HostOptions) {
   host.downloads.set(JPEG_URL, { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
   host.addFile(LOCAL_PATH, fixtures.png)
   const api = createSaveImage(() => ADAPTERS[platform])
+  return { host, api }
+}
+
+/** The uni-app App's simulated host (`uni` + `plus`) and a core bound to its adapter; the same images online. */
+export function setupApp(options?: AppHostOptions) {
+  const host = createAppHost(options).install()
+  liveHosts.push(host)
+  host.downloads.set(POSTER_URL, { status: 200, body: fixtures.png, contentType: 'image/png' })
+  host.downloads.set(JPEG_URL, { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
+  host.addFile(LOCAL_PATH, fixtures.png)
+  const api = createSaveImage(() => appAdapter)
   return { host, api }
 }
 
@@ -41,4 +53,4 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
 export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
 
 export const saves = (host: SimulatedHost) => host.count('saveImageToPhotosAlbum') + host.count('saveImage')
-export const modals = (host: SimulatedHost) => host.ui.filter((event) => event.type === 'modal')
+export const modals = (host: Pick<SimulatedHost, 'ui'>) => host.ui.filter((event) => event.type === 'modal')

@@ -83,3 +83,22 @@ export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
   ],
   swan: FS_WRITE_FAILURES,
 }
+
+/**
+ * The uni-app App: uni passes on plus.gallery.save's failure as `saveImageToPhotosAlbum:fail <message>` with
+ * its `code` (0 when plus gives none) [F uni-app-plus]. plus documents no messages or codes, so every row
+ * but the shape is [I]; on iOS the adapter also reads getAppAuthorizeSetting (tested in app.test.ts).
+ */
+export const APP_SAVE_FAILURES: Row[] = [
+  ['refusal [I]', { errMsg: 'saveImageToPhotosAlbum:fail No Permission', code: 0 }, 'AUTH_DENIED'],
+  ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not found', code: 1 }, 'FILE_NOT_FOUND'],
+  ['cancelled [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel', code: 0 }, 'USER_CANCELLED'],
+  ['unsupported type [I]', { errMsg: 'saveImageToPhotosAlbum:fail unsupported file type', code: 0 }, 'UNKNOWN'],
+  ['PHPhotosErrorDomain -1 [O]', { errMsg: 'saveImageToPhotosAlbum:fail 未能完成操作。(PHPhotosErrorDomain错误-1。)', code: -1 }, 'UNKNOWN'],
+]
+/** The App's downloader fails with status 0 [F]; its io writer by number only [I]. */
+export const APP_DOWNLOAD_FAILURES: Array<Record<string, unknown>> = [{ status: 0 }]
+export const APP_WRITE_FAILURES: Row[] = [
+  ['quota [I]', { code: 10 }, 'FILE_WRITE_FAILED'],
+  ['encoding [I]', { code: 5 }, 'FILE_WRITE_FAILED'],
+]

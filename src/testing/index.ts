@@ -1,5 +1,6 @@
 /**
- * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my) and Baidu (swan) hosts
+ * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my) and Baidu (swan) hosts, and the
+ * uni-app App (`uni` + `plus`: createAppHost / installAppHost),
  * for unit tests. They reproduce the behaviour documented in reference/hosts.md — error strings,
  * permission prompts, file paths and quirks — not an idealised host.
  *
@@ -11,6 +12,8 @@
  * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
  */
 export { createHost, installHost } from './host'
+export { createAppHost, installAppHost } from './app'
+export type { AppHostOptions, AppHostState, AppUniApi, FakePlus, FakePlusDownload, FakePlusEntry, FakePlusWriter, PlusCallback, SimulatedAppHost } from './app'
 export { fixtures, toBase64, toDataUri } from './fixtures'
 export type { Fixtures } from './fixtures'
 export type {

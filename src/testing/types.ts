@@ -1,8 +1,8 @@
 import type { ImageFormat } from '../core/format'
 import type { PlatformId } from '../core/platform'
 
-/** The hosts that have a simulated twin: the mini-program hosts (a browser is tested in a real one). */
-export type SimulatedPlatform = Exclude<PlatformId, 'h5'>
+/** The mini-program hosts with a simulated twin (a browser is tested in a real one; the uni-app App: see app.ts). */
+export type SimulatedPlatform = Exclude<PlatformId, 'h5' | 'app'>
 
 /** Where the mini-program runs: it decides WeChat's denial strings and paths (hosts.md §3, §5). */
 export type Client = 'devtools' | 'android' | 'ios'

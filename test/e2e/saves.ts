@@ -1,4 +1,4 @@
-import type { SimulatedHost } from '../../src/testing'
+import type { SimulatedAppHost, SimulatedHost } from '../../src/testing'
 
 type HostCall = (options: Record<string, unknown>) => unknown
 
@@ -7,7 +7,7 @@ type HostCall = (options: Record<string, unknown>) => unknown
  * Install it before the app loads: uni's WeChat runtime copies `wx` when it starts. Alipay's simulated
  * APIs are accessors, hence defineProperty.
  */
-export function trackInFlight(host: SimulatedHost, names: string[]): () => number {
+export function trackInFlight(host: SimulatedHost | SimulatedAppHost, names: string[]): () => number {
   let inFlight = 0
   let most = 0
   for (const name of names) {
@@ -27,4 +27,4 @@ export function trackInFlight(host: SimulatedHost, names: string[]): () => numbe
 }
 
 /** The most saves ever in flight at once (the queue must keep it at 1). */
-export const trackSavesInFlight = (host: SimulatedHost) => trackInFlight(host, ['saveImageToPhotosAlbum', 'saveImage'])
+export const trackSavesInFlight = (host: SimulatedHost | SimulatedAppHost) => trackInFlight(host, ['saveImageToPhotosAlbum', 'saveImage'])

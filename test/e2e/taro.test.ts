@@ -120,7 +120,7 @@ describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
     const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
     expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5'])
+    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app'])
     const { tap } = await open(result.dir, 'weapp')
     expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
   }, BUILD_MS)

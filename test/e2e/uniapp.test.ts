@@ -213,7 +213,7 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
   }, BUILD_MS)
 
   it('fails the marker check: every host adapter ships', () => {
-    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5'])
+    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app'])
     expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
   })
 
@@ -239,7 +239,7 @@ describeH5App('uni-app h5', images, async () => {
 
 describe('a target without an adapter (quickapp-webview) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
   const WARNING =
-    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.'
+    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.'
   let build: UniBuildResult
 
   beforeAll(async () => {

@@ -37,7 +37,7 @@ describe('the dist scan', () => {
     expect(importsOf(code).filter((specifier) => !allowed(file, specifier))).toEqual([])
   })
 
-  it.each(['weapp', 'tt', 'alipay', 'swan', 'h5'] as const)('dist/%s and dist/prod/%s, with their chunks, hold only their own adapter', (platform) => {
+  it.each(Object.keys(ADAPTER_MARKERS))('dist/%s and dist/prod/%s, with their chunks, hold only their own adapter', (platform) => {
     for (const base of [dist, join(dist, 'prod')]) {
       for (const ext of ['mjs', 'cjs']) {
         const seen = new Set<string>()

@@ -3,20 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ADAPTER_MARKERS } from '../../scripts/examples.mjs'
 import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
 /** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
-const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan'] as const
+const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app'] as const
 /** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
-const MARKERS: Record<(typeof HOST_ENTRIES)[number] | 'h5', string> = {
-  weapp: 'wxfile://',
-  tt: 'ttfile://',
-  alipay: 'https://resource/',
-  swan: 'bdfile://',
-  h5: 'msi-overlay',
-}
+const MARKERS: Record<string, string> = ADAPTER_MARKERS
 
 let app: string
 
@@ -37,11 +32,14 @@ beforeAll(() => {
 const saveScript = (entry: string, platform: string, load: (id: string) => string) => `
   const testing = ${load('mp-save-image/testing')}
   const api = ${load(`mp-save-image${entry}`)}
-  const host = testing.installHost('${platform}', { permission: 'granted' })
+  const host = ${platform === 'app' ? `testing.installAppHost({ permission: 'granted' })` : `testing.installHost('${platform}', { permission: 'granted' })`}
   host.addFile('/static/a.png', testing.fixtures.png)
   host.downloads.set('https://x.example/p.png', { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
   Promise.all([api.saveImageToAlbum('/static/a.png'), api.saveImageToAlbum('https://x.example/p.png'), api.saveImageToAlbum({ base64: testing.toBase64(testing.fixtures.gif) })])
-    .then((results) => console.log(JSON.stringify({ platforms: results.map((r) => r.platform), album: host.album.length, left: host.userFiles().length, isError: typeof api.SaveImageError })))
+    .then(async (results) => {
+      await host.idle()
+      console.log(JSON.stringify({ platforms: results.map((r) => r.platform), album: host.album.length, left: host.userFiles().length, isError: typeof api.SaveImageError }))
+    })
     .catch((e) => { console.log('FAILED', e && e.errMsg); process.exitCode = 1 })
 `
 
@@ -72,8 +70,8 @@ describe('the packed package in a fresh folder', () => {
       const testing = await import('mp-save-image/testing')
       const { saveImageToAlbum } = await import('mp-save-image')
       const seen = []
-      for (const id of ['weapp', 'tt', 'alipay', 'swan']) {
-        const host = testing.installHost(id, { permission: 'granted' })
+      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app']) {
+        const host = id === 'app' ? testing.installAppHost({ permission: 'granted' }) : testing.installHost(id, { permission: 'granted' })
         host.addFile('/a.png', testing.fixtures.png)
         seen.push((await saveImageToAlbum('/a.png')).platform)
         host.uninstall()
@@ -81,12 +79,12 @@ describe('the packed package in a fresh folder', () => {
       const none = await saveImageToAlbum('/a.png').catch((e) => e.code)
       console.log(JSON.stringify({ seen, none }))
     `)
-    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan'], none: 'UNSUPPORTED_PLATFORM' })
+    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app'], none: 'UNSUPPORTED_PLATFORM' })
   })
 
   it('importing any entry with no host never throws', () => {
     const out = run('no-host.cjs', `
-      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/testing']) require('mp-save-image' + id)
+      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/testing']) require('mp-save-image' + id)
       console.log('ok')
     `)
     expect(out).toBe('ok')

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ERROR_CODES, SaveImageError } from '../../src/core/errors'
 import { toBase64 } from '../../src/testing'
-import { PLATFORMS, POSTER_URL, setup } from '../helpers'
+import { PLATFORMS, POSTER_URL, setup, setupApp } from '../helpers'
 
 // Property-based fuzzing of the public API on every simulated host: whatever it is given, a call never
 // throws, always settles, succeeds or fails with a SaveImageError of the contract, and leaves no file.
@@ -134,9 +134,12 @@ async function settle(run: () => Promise<unknown>) {
   return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))
 }
 
-describe.each(PLATFORMS)('fuzzing on %s', (platform) => {
+// every mini-program host, and the uni-app App (its own simulated host: `uni` + `plus`)
+const HOSTS = [...PLATFORMS.map((platform) => [platform, () => setup(platform, { permission: 'granted' })] as const), ['app', () => setupApp({ permission: 'granted' })] as const]
+
+describe.each(HOSTS)('fuzzing on %s', (platform, open) => {
   it(`saveImageToAlbum: ${SINGLE_RUNS} generated inputs`, async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
+    const { host, api } = open()
     let settled = 0
     await fc.assert(
       fc.asyncProperty(input, async (value) => {
@@ -154,7 +157,7 @@ describe.each(PLATFORMS)('fuzzing on %s', (platform) => {
   }, 300_000)
 
   it(`saveImagesToAlbum: ${BATCH_RUNS} generated batches`, async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
+    const { host, api } = open()
     const item = fc.oneof(source, fc.record({ src: fc.oneof(source, anyValue), base64: fc.oneof(base64, anyValue), headers: anyValue }, { requiredKeys: [] }), anyValue, hostile)
     const sources = fc.oneof({ weight: 5, arbitrary: fc.array(item, { maxLength: 6 }) }, { weight: 1, arbitrary: anyValue }, { weight: 1, arbitrary: hostile })
     const batchOptions = fc.oneof(fc.constant(undefined), options.map((o) => ({ ...o, concurrency: 2 })), fc.record({ concurrency: anyValue, onProgress: callback }, { requiredKeys: [] }), anyValue, hostile)

@@ -4,8 +4,8 @@ import { SaveImageError } from '../../src/core/errors'
 import type { BatchOutcome } from '../../src/core/types'
 import { fixtures, toBase64, toDataUri, type Fault, type SimulatedPlatform } from '../../src/testing'
 import { trackInFlight, trackSavesInFlight } from '../e2e/saves'
-import { DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES } from '../host-payloads'
-import { denied, JPEG_URL, LOCAL_PATH, PLATFORMS, POSTER_URL, setup } from '../helpers'
+import { APP_DOWNLOAD_FAILURES, APP_SAVE_FAILURES, APP_WRITE_FAILURES, DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES, type Row } from '../host-payloads'
+import { denied, JPEG_URL, LOCAL_PATH, PLATFORMS, POSTER_URL, setup, setupApp } from '../helpers'
 
 // The soak: 500 concurrent calls per host, single and batch, of every source kind, guide on and off, while
 // the host fails, throws, hangs and dawdles at random (a seeded generator, printed on failure).
@@ -25,23 +25,45 @@ const callArb = fc.record({
   delay: fc.integer({ min: 0, max: 20 }),
 })
 
+/** A host's steps: the API each calls, and its documented failure payloads. */
+interface Steps {
+  download: [string, Record<string, unknown>[]]
+  write: [string, Row[]]
+  save: Row[]
+}
+
+const stepsOf = (platform: SimulatedPlatform): Steps => ({
+  download: ['downloadFile', DOWNLOAD_FAILURES[platform]],
+  write: [platform === 'alipay' ? 'downloadFile' : 'fs.writeFile', WRITE_FAILURES[platform]],
+  save: SAVE_FAILURES[platform],
+})
+
 /** One-shot faults for the steps; a save never hangs, as a hung save is one the host never ends (see faults.test.ts). */
-function faultArb(platform: SimulatedPlatform) {
+function faultArb({ download, write, save }: Steps) {
   const fail = (payloads: Record<string, unknown>[]) => fc.constantFrom(...payloads).map((payload): Fault => ({ kind: 'fail', payload }))
   const common = fc.oneof(fc.constant<Fault>({ kind: 'throw' }), fc.integer({ min: 1, max: 30 }).map((ms): Fault => ({ kind: 'delay', ms })))
   const prepare = fc.oneof(common, fc.constant<Fault>({ kind: 'hang' }))
   return fc.oneof(
-    fc.tuple(fc.constant('downloadFile'), fc.oneof(prepare, fail(DOWNLOAD_FAILURES[platform]))),
-    fc.tuple(fc.constant(platform === 'alipay' ? 'downloadFile' : 'fs.writeFile'), fc.oneof(prepare, fail(WRITE_FAILURES[platform].map(([, payload]) => payload)))),
-    fc.tuple(fc.constant('saveImageToPhotosAlbum'), fc.oneof(common, fail(SAVE_FAILURES[platform].map(([, payload]) => payload)))),
+    fc.tuple(fc.constant(download[0]), fc.oneof(prepare, fail(download[1]))),
+    fc.tuple(fc.constant(write[0]), fc.oneof(prepare, fail(write[1].map(([, payload]) => payload)))),
+    fc.tuple(fc.constant('saveImageToPhotosAlbum'), fc.oneof(common, fail(save.map(([, payload]) => payload)))),
   )
 }
 
-describe.each(PLATFORMS)('soak on %s', (platform) => {
+// the user refuses first; the guide's modal is confirmed and settings turn the album on
+const HOSTS = [
+  ...PLATFORMS.map((platform) => [platform, stepsOf(platform), () => setup(platform, { permission: denied(platform), modal: 'confirm', settings: 'enable', latency: 1 })] as const),
+  [
+    'app',
+    { download: ['downloader.createDownload', APP_DOWNLOAD_FAILURES], write: ['io.writeAsBinary', APP_WRITE_FAILURES], save: APP_SAVE_FAILURES } as Steps,
+    () => setupApp({ permission: 'denied', modal: 'confirm', settings: 'enable', latency: 1 }),
+  ] as const,
+]
+
+describe.each(HOSTS)('soak on %s', (_name, steps, open) => {
   it(`${CALLS} concurrent mixed calls with random faults`, async () => {
-    const [calls, faults] = fc.sample(fc.tuple(fc.array(callArb, { minLength: CALLS, maxLength: CALLS }), fc.array(faultArb(platform), { maxLength: 150 })), { numRuns: 1, seed: SEED })[0]!
-    // the user refuses first; the guide's modal is confirmed and settings turn the album on
-    const { host, api } = setup(platform, { permission: denied(platform), modal: 'confirm', settings: 'enable', latency: 1 })
+    const [calls, faults] = fc.sample(fc.tuple(fc.array(callArb, { minLength: CALLS, maxLength: CALLS }), fc.array(faultArb(steps), { maxLength: 150 })), { numRuns: 1, seed: SEED })[0]!
+    const { host, api } = open()
     host.downloads.set('https://cdn.example.com/missing.png', { status: 404, body: fixtures.html, contentType: 'text/html' })
     for (const [name, fault] of faults) host.fault(name, fault, 1)
     const mostSaves = trackSavesInFlight(host)

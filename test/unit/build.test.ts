@@ -16,6 +16,8 @@ describe('which platform file a build uses', () => {
     ['uni-app', 'mp-alipay', 'alipay'],
     ['uni-app', 'mp-baidu', 'swan'],
     ['uni-app', 'h5', 'h5'],
+    // -p app, app-plus, app-android and app-ios all reach plugins as UNI_PLATFORM=app (h5-and-app.md §9)
+    ['uni-app', 'app', 'app'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
     const build = platformBuild(framework, target, '/pkg/dist')
     expect(build).toMatchObject({ platform, define: {} })
@@ -28,7 +30,9 @@ describe('which platform file a build uses', () => {
     ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5.'],
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
-    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.'],
+    ['Taro', 'app', 'Taro target "app" has no adapter yet'],
+    ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
+    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.'],
     ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
     ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
     ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
@@ -90,7 +94,7 @@ describe('the entry of a target without an adapter', () => {
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5.',
+      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.',
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])
