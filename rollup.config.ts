@@ -17,6 +17,7 @@ export const runtimeEntries = {
   swan: 'src/swan.ts',
   h5: 'src/h5.ts',
   app: 'src/app.ts',
+  lark: 'src/lark.ts',
   unsupported: 'src/unsupported.ts',
 }
 /** Every entry with types: the runtime ones and the simulated hosts. */

@@ -9,8 +9,10 @@ export function pack(): string
 /** Installs an example folder (e.g. 'example-taro') with the fresh tarball; returns its absolute path. */
 export function install(example: string): string
 
-/** Strings that exist in exactly one host adapter of this package. */
-export const ADAPTER_MARKERS: Record<PlatformId, string>
+/** Code that exists in exactly one host adapter of this package. */
+export const ADAPTER_MARKERS: Record<PlatformId, string | RegExp>
+/** Whether code holds a marker of ADAPTER_MARKERS. */
+export function holdsMarker(code: string, marker: string | RegExp): boolean
 /** Every script of a build output. */
 export function scriptsIn(dir: string): string[]
 /** Which of this package's host adapters a built app's scripts contain. */

@@ -82,10 +82,22 @@ export function exampleVariant(example, name, files) {
 }
 
 /**
- * Strings that exist in exactly one host adapter of this package (its host-local path prefixes; the H5
- * overlay's class name), and nowhere in Taro's or uni's own runtimes.
+ * Code that exists in exactly one host adapter of this package, and nowhere in Taro's or uni's own runtimes:
+ * its host-local path prefixes, Douyin's scope key, the H5 overlay's class name, the App's plus.io writer; for a
+ * host that shares another's global and paths (Feishu: Douyin's `tt`), its platform id as the adapter declares it.
  */
-export const ADAPTER_MARKERS = { weapp: 'wxfile://', tt: 'ttfile://', alipay: 'https://resource/', swan: 'bdfile://', h5: 'msi-overlay', app: 'writeAsBinary' }
+export const ADAPTER_MARKERS = {
+  weapp: 'wxfile://',
+  tt: 'scope.album',
+  alipay: 'https://resource/',
+  swan: 'bdfile://',
+  h5: 'msi-overlay',
+  app: 'writeAsBinary',
+  lark: /\bplatform:\s*["']lark["']/,
+}
+
+/** Whether code holds a marker of ADAPTER_MARKERS. */
+export const holdsMarker = (code, marker) => (typeof marker === 'string' ? code.includes(marker) : marker.test(code))
 
 // uni's App framework files, copied into every App build as they are (its view layer, its built-in pages):
 // not the app's code (the view layer itself calls plus.io's writeAsBinary)
@@ -126,7 +138,7 @@ export const dynamicCodeIn = (dir) =>
 /** Which of this package's host adapters a built app's scripts contain. */
 export function adaptersIn(dir) {
   const code = outputJs(dir)
-  return Object.keys(ADAPTER_MARKERS).filter((platform) => code.includes(ADAPTER_MARKERS[platform]))
+  return Object.keys(ADAPTER_MARKERS).filter((platform) => holdsMarker(code, ADAPTER_MARKERS[platform]))
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,16 +1,20 @@
 import { alipayAdapter } from '../platforms/alipay'
 import { appAdapter } from '../platforms/app'
 import { h5Adapter } from '../platforms/h5'
+import { isFeishu, larkAdapter } from '../platforms/lark'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
+import type { HostAdapter } from './core/adapter'
 import { albumSetting, batchSave, createCore, singleSave } from './core/create'
 
 export * from './core/public'
 
-// Taro's getEnv order: hosts that also expose a WeChat-compatible global are checked before WeChat;
-// the uni-app App (it has `plus`); a browser last, as Taro's mini-program builds give pages a `document` of their own.
-const ADAPTERS = [ttAdapter, weappAdapter, swanAdapter, alipayAdapter, appAdapter, h5Adapter]
+// Taro's getEnv order: hosts that also expose a WeChat-compatible global are checked before WeChat; Feishu before
+// Douyin, whose `tt` global it shares (told apart by appName); the uni-app App (it has `plus`); a browser last, as
+// Taro's mini-program builds give pages a `document` of their own.
+const feishu: HostAdapter = { ...larkAdapter, available: () => larkAdapter.available() && isFeishu() }
+const ADAPTERS = [feishu, ttAdapter, weappAdapter, swanAdapter, alipayAdapter, appAdapter, h5Adapter]
 
 /**
  * Universal build, used when no build plugin chose the platform: it ships every adapter and

@@ -1,5 +1,6 @@
 import { alipayAdapter } from '../platforms/alipay'
 import { appAdapter } from '../platforms/app'
+import { larkAdapter } from '../platforms/lark'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
@@ -8,8 +9,8 @@ import { createSaveImage } from '../src/core/create'
 import type { SimulatedPlatform } from '../src/testing'
 import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
 
-export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan']
-export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter }
+export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark']
+export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter }
 
 export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
@@ -51,6 +52,11 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
 
 /** A permission the host refuses without asking again (a plain Alipay denial prompts again: only "don't ask again" sticks). */
 export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
+
+/** Hosts that answer a refusal with a settings dialog of their own (Feishu [D]): the package shows no guide there. */
+export const GUIDES_ITSELF: readonly SimulatedPlatform[] = ['lark']
+/** Formats a host's save refuses by extension (Feishu on phones: png/jpg/jpeg/gif, Android also webp [D]). */
+export const REFUSED_FORMATS: Partial<Record<SimulatedPlatform, readonly string[]>> = { lark: ['bmp'] }
 
 export const saves = (host: SimulatedHost) => host.count('saveImageToPhotosAlbum') + host.count('saveImage')
 export const modals = (host: Pick<SimulatedHost, 'ui'>) => host.ui.filter((event) => event.type === 'modal')

@@ -57,6 +57,15 @@ export const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
     ['10002 network error', { errCode: 10002, errMsg: 'saveImageToPhotosAlbum:fail network error' }, 'UNKNOWN'],
     ['web rendition', { errCode: 1001, errMsg: 'API saveImageToPhotosAlbum is not supported in web' }, 'UNSUPPORTED_PLATFORM'],
   ],
+  // Feishu publishes the API, not its failure texts [D]: every row is [I], read by the shared text rules
+  lark: [
+    ['refusal (Douyin text, no code) [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
+    ['refusal with an errno [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny', errno: 10200 }, 'AUTH_DENIED'],
+    ['OS permission [I]', { errMsg: 'saveImageToPhotosAlbum:fail system permission denied' }, 'SYSTEM_PERMISSION_DENIED'],
+    ['not an accepted extension [I]', { errMsg: 'saveImageToPhotosAlbum:fail invalid file type' }, 'UNSUPPORTED_FORMAT'],
+    ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
+    ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+  ],
 }
 
 /** Download failures of hosts.md §3–4: whatever the host says, a failed download is DOWNLOAD_FAILED. */
@@ -65,6 +74,7 @@ export const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, u
   tt: [{ errMsg: 'downloadFile:fail' }],
   alipay: [{ error: 12, errorMessage: '下载失败' }, { error: 13, errorMessage: '没有权限' }, { error: 20, errorMessage: '请求的 URL 不支持 HTTP' }],
   swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
+  lark: [{ errMsg: 'downloadFile:fail' }],
 }
 
 /** A file system manager's writeFile failing: quota (FILE_WRITE_FAILED) and refused base64 (INVALID_ARGUMENT). */
@@ -82,6 +92,7 @@ export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
     ['2: base64 encode error', { error: 2, errorMessage: 'base64 encode error' }, 'INVALID_ARGUMENT'],
   ],
   swan: FS_WRITE_FAILURES,
+  lark: FS_WRITE_FAILURES,
 }
 
 /**

@@ -13,6 +13,8 @@ export default defineConfig<'webpack5'>(() => {
     sourceRoot: 'src',
     outputRoot: `dist/${compiler}/${process.env.TARO_ENV}`,
     plugins: [
+      // Feishu / Lark (`taro build --type lark`): a community platform plugin, with project.lark.json
+      '@tarojs/plugin-platform-lark',
       [
         'mp-save-image/taro',
         {

@@ -52,10 +52,10 @@ function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean)
   const bytes = readSource(ctx, path)
   if (bytes === HANG) return HANG
   if (!bytes) return fail(payloads.fileNotFound(api))
-  // WeChat rejects a file without an image extension, e.g. an extensionless downloadFile temp file [O].
-  if (profile.platform === 'weapp' && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) {
-    return fail(payloads.invalidFileType(api))
-  }
+  // WeChat rejects a file without an image extension, e.g. an extensionless downloadFile temp file [O];
+  // Feishu documents its extensions per client [D].
+  const extensions = profile.saveExtensions ? profile.saveExtensions[state.client] : profile.platform === 'weapp' ? WECHAT_IMAGE_EXTENSIONS : undefined
+  if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
   const format = sniffFormat(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
   ctx.album.push({ path, format, bytes: copyBytes(bytes) })
@@ -84,10 +84,16 @@ export function albumPermission(ctx: HostContext, api: string): HostResult | nul
     case 'not-asked':
       return prompt(ctx, api)
     case 'denied':
-      return alipay ? prompt(ctx, api) : payloads.authDenied(api, false)
+      return alipay ? prompt(ctx, api) : refused(ctx, payloads.authDenied(api, false))
     case 'denied-forever':
-      return alipay ? payloads.alipayDenied(2002) : payloads.authDenied(api, false)
+      return alipay ? payloads.alipayDenied(2002) : refused(ctx, payloads.authDenied(api, false))
   }
+}
+
+/** Feishu follows a refusal with its own dialog pointing to settings [D]. */
+function refused(ctx: HostContext, payload: HostResult): HostResult {
+  if (ctx.profile.guidesAfterDenial) ctx.ui.push({ type: 'host-guide' })
+  return payload
 }
 
 function prompt(ctx: HostContext, api: string): HostResult | null {
@@ -99,11 +105,11 @@ function prompt(ctx: HostContext, api: string): HostResult | null {
       return null
     case 'deny':
       state.permission = 'denied'
-      return payloads.authDenied(api, true)
+      return refused(ctx, payloads.authDenied(api, true))
     case 'deny-forever':
       if (!ctx.profile.alipayErrors) {
         state.permission = 'denied'
-        return payloads.authDenied(api, true)
+        return refused(ctx, payloads.authDenied(api, true))
       }
       state.permission = 'denied-forever'
       return payloads.alipayDenied(2003)

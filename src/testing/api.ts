@@ -41,6 +41,9 @@ function systemInfo(ctx: HostContext): HostResult {
       return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'alipay', version: '10.6.0', language: 'zh-Hans' }
     case 'swan':
       return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
+    case 'lark':
+      // the doc sample's appName [D]
+      return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }
   }
 }
 

@@ -2,7 +2,6 @@ import { decodeData, encodeData } from './bytes'
 import { hostError } from './calls'
 import type { Settled } from './calls'
 import type { HostContext } from './context'
-import { ALIPAY_FILE_LIMIT } from './profiles'
 import type { CallbackOptions, FakeFileSystemManager, HostResult } from './types'
 
 /** Whether a path lies under USER_DATA_PATH (the only place writeFile may write [D]). */
@@ -48,7 +47,8 @@ function targetError(ctx: HostContext, api: string, path: string): HostResult | 
 export function storeUserFile(ctx: HostContext, api: string, path: string, bytes: Uint8Array): HostResult | null {
   const target = targetError(ctx, api, path)
   if (target) return target
-  if (ctx.profile.alipayErrors && bytes.length > ALIPAY_FILE_LIMIT) return ctx.payloads.fileTooLarge()
+  const limit = ctx.profile.fileLimit
+  if (limit !== undefined && bytes.length > limit) return ctx.payloads.fileTooLarge(api)
   if (bytesUsed(ctx, path) + bytes.length > ctx.state.userDataQuota) return ctx.payloads.quotaExceeded(api)
   ctx.files.set(path, bytes)
   return null

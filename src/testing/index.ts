@@ -1,5 +1,5 @@
 /**
- * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my) and Baidu (swan) hosts, and the
+ * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan) and Feishu (tt, 'lark') hosts, and the
  * uni-app App (`uni` + `plus`: createAppHost / installAppHost),
  * for unit tests. They reproduce the behaviour documented in reference/hosts.md — error strings,
  * permission prompts, file paths and quirks — not an idealised host.

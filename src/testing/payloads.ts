@@ -51,6 +51,9 @@ export class Payloads {
         return { errMsg: this.wechatDenial(api, fresh) }
       case 'tt':
         return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: 112090 }
+      case 'lark':
+        // Feishu publishes no error strings: Douyin's text without its code [I]
+        return { errMsg: `${api}:fail auth deny` }
       case 'swan':
         // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
         return { errCode: 10003, errMsg: `${api}:fail user deny` }
@@ -72,6 +75,8 @@ export class Payloads {
         return { errMsg: `${api}:fail:system permission denied` }
       case 'tt':
         return { errMsg: `${api}:fail system auth deny`, [this.state.errorField]: 112089 }
+      case 'lark':
+        return { errMsg: `${api}:fail system permission denied` }
       case 'swan':
         // errCode 10005 "system deny" [D]; errMsg wording [I].
         return { errCode: 10005, errMsg: `${api}:fail system deny` }
@@ -86,6 +91,7 @@ export class Payloads {
       case 'weapp':
         return { errMsg: `${api}:fail file not found` }
       case 'tt':
+      case 'lark':
         return { errMsg: `${api}:fail file not exists` }
       case 'swan':
         return { errMsg: `${api}:fail get file data fail` }
@@ -132,9 +138,9 @@ export class Payloads {
     return this.fsError(api, 'the maximum size of the file storage limit is exceeded', 1300202)
   }
 
-  /** Alipay 10028 "单个文件超过 10M" [D typings]. */
-  fileTooLarge(): HostResult {
-    return alipay(10028, '单个文件超过 10M')
+  /** Alipay 10028 "单个文件超过 10M" [D typings]; Feishu's 10 MB write limit [D], its text [I]. */
+  fileTooLarge(api: string): HostResult {
+    return this.profile.alipayErrors ? alipay(10028, '单个文件超过 10M') : { errMsg: `${api}:fail the maximum size of the file storage limit is exceeded` }
   }
 
   // ---- downloadFile ----

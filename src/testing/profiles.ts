@@ -13,6 +13,12 @@ export interface HostProfile {
   defaultQuota: number
   /** Alipay fails payloads as {error, errorMessage}; the others as {errMsg, <code field>} */
   alipayErrors: boolean
+  /** Largest single file write, where the host documents one */
+  fileLimit?: number
+  /** Image extensions the save accepts per client, where the host documents them (else: any, by content) */
+  saveExtensions?: Partial<Record<Client, readonly string[]>>
+  /** After a refusal the host opens its own dialog pointing to its settings (Feishu [D]) */
+  guidesAfterDenial?: boolean
 }
 
 export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
@@ -21,12 +27,22 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
   tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
-  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true },
+  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB },
   swan: { platform: 'swan', globalName: 'swan', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  // Feishu / Lark on `tt` (more-hosts.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
+  // the save wants an image extension: iOS png/jpg/jpeg/gif, Android adds webp (devtools: as Android [I]).
+  lark: {
+    platform: 'lark',
+    globalName: 'tt',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 200 * MiB,
+    alipayErrors: false,
+    fileLimit: 10 * MiB,
+    saveExtensions: { ios: ['png', 'jpg', 'jpeg', 'gif'], android: ['png', 'jpg', 'jpeg', 'gif', 'webp'], devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'] },
+    guidesAfterDenial: true,
+  },
 }
-
-/** Alipay writeFile: "单个文件超过 10M" [D typings]. */
-export const ALIPAY_FILE_LIMIT = 10 * MiB
 
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
 export function userDataPathFor(platform: SimulatedPlatform, client: Client): string {
@@ -34,6 +50,7 @@ export function userDataPathFor(platform: SimulatedPlatform, client: Client): st
     case 'weapp':
       return client === 'devtools' ? 'http://usr' : 'wxfile://usr'
     case 'tt':
+    case 'lark':
       return 'ttfile://user'
     case 'alipay':
       return 'https://usr'
@@ -49,6 +66,7 @@ export function tempPathFor(platform: SimulatedPlatform, client: Client, id: str
     case 'weapp':
       return client === 'devtools' ? `http://tmp/${id}${suffix}` : `wxfile://tmp_${id}${suffix}`
     case 'tt':
+    case 'lark':
       return `ttfile://temp/${id}${suffix}`
     case 'alipay':
       return `https://resource/${id}.${ext === null ? 'other' : 'image'}`

@@ -90,6 +90,8 @@ export type UiEvent =
   | { type: 'toast'; title?: string }
   | { type: 'settings' }
   | { type: 'permission-prompt' }
+  /** the host's own dialog pointing to its settings after a refusal (Feishu) */
+  | { type: 'host-guide' }
 
 export interface CallRecord {
   api: string

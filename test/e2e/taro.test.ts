@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
+import { GUIDES_ITSELF } from '../helpers'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
 import { buildTaro, exampleDir, loadTaroApp, taroVariant, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 import * as images from '../../example-taro/src/images'
@@ -49,6 +50,8 @@ const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied
 
 const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
   ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform })),
+  // Feishu: the community plugin @tarojs/plugin-platform-lark 1.1.5 (peers Taro 3) builds with Taro 4.2.1 on webpack5
+  { platform: 'lark' },
   // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
   ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const })),
   { platform: 'weapp', watch: true },
@@ -93,7 +96,15 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(mostInFlight()).toBe(1)
   })
 
-  it('guides a denied user to settings with the configured texts, then saves', async () => {
+  it.runIf(GUIDES_ITSELF.includes(platform))('a denied user gets AUTH_DENIED and the host’s own settings dialog, no modal of ours', async () => {
+    const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
+    tap('Save poster (URL)')
+    expect(await status('poster')).toBe('poster: AUTH_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+  })
+
+  it.runIf(!GUIDES_ITSELF.includes(platform))('guides a denied user to settings with the configured texts, then saves', async () => {
     const { host, tap, status } = await open(result.dir, platform, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
     tap('Save poster (URL)')
     expect(await status('poster')).toMatch(/^poster: saved /)
@@ -120,7 +131,7 @@ describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
     const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
     expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app'])
+    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark'])
     const { tap } = await open(result.dir, 'weapp')
     expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
   }, BUILD_MS)
@@ -138,7 +149,7 @@ for (const compiler of ['webpack5', 'vite'] as const) {
 }
 
 describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
-  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5.'
+  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark.'
   let result: BuildResult
 
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
 import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
+import { GUIDES_ITSELF } from '../helpers'
 import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
@@ -117,13 +118,13 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(runtimeBuildIn(build.dir)).toBe('production')
     expect(dynamicCodeIn(build.dir)).toEqual([])
     // the plugin's transform of src/main.ts puts the API on uni
-    expect(/\bindex\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
+    expect(/\b(index|uni)\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
   })
 
   it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
     const { app, host } = open(build.dir, target)
     expect(app.status()).toBe('ready')
-    expect(typeof app.vendor.index.saveImageToAlbum).toBe('function')
+    expect(typeof app.uni.saveImageToAlbum).toBe('function')
 
     app.tap('Save poster')
     expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
@@ -145,7 +146,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     let most = () => 0
     const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))
     // one function object: uni.saveImageToAlbum is the export the page imports directly
-    expect(app.vendor.index.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
+    expect(app.uni.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
     // the same moment: the poster button (uni.saveImageToAlbum) and the headless one (import from 'mp-save-image')
     app.tap('Save poster')
     app.tap('Save headless')
@@ -155,7 +156,15 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(most()).toBe(1)
   })
 
-  it('permission denied → the guide modal with the configured texts → settings → saved', async () => {
+  it.runIf(GUIDES_ITSELF.includes(platform))('permission denied → AUTH_DENIED, no modal of ours: the host shows its own settings dialog', async () => {
+    const { app, host } = open(build.dir, target, { permission: 'denied' })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: AUTH_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+  })
+
+  it.runIf(!GUIDES_ITSELF.includes(platform))('permission denied → the guide modal with the configured texts → settings → saved', async () => {
     const { app, host } = open(build.dir, target, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
     app.tap('Save poster')
     expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
@@ -213,7 +222,7 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
   }, BUILD_MS)
 
   it('fails the marker check: every host adapter ships', () => {
-    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app'])
+    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark'])
     expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
   })
 
@@ -221,8 +230,8 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
     const attached = /\bindex\.(saveImageToAlbum|saveImagesToAlbum|openAlbumSetting)\s*=/.exec(outputJs(build.dir))
     expect(attached?.[0], 'an assignment onto uni').toBeUndefined()
     const { app, host } = open(build.dir, 'mp-weixin')
-    expect(app.vendor.index.saveImageToAlbum).toBeUndefined()
-    expect(app.vendor.index.openAlbumSetting).toBeUndefined()
+    expect(app.uni.saveImageToAlbum).toBeUndefined()
+    expect(app.uni.openAlbumSetting).toBeUndefined()
     app.tap('Save headless')
     expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
     expect(host.album).toHaveLength(1)
@@ -239,7 +248,7 @@ describeH5App('uni-app h5', images, async () => {
 
 describe('a target without an adapter (quickapp-webview) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
   const WARNING =
-    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.'
+    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.'
   let build: UniBuildResult
 
   beforeAll(async () => {

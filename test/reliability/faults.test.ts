@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../src/core/errors'
 import { fixtures, toBase64, toDataUri, type Fault, type SimulatedPlatform } from '../../src/testing'
 import { DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES } from '../host-payloads'
-import { LOCAL_PATH, outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
+import { GUIDES_ITSELF, LOCAL_PATH, outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
 
 // The fault matrix: every fault the simulated hosts inject (a failure with each documented payload, a hang,
 // a throw, a delay, a callback that comes after the timeout) × every source kind × guide on and off. Each
@@ -57,13 +57,13 @@ function saveCells(platform: SimulatedPlatform): Cell[] {
   ]
 }
 
-/** The host calls a cell makes: prepare, save, and on a denial with the guide on: modal, settings, one retry. */
+/** The host calls a cell makes: prepare, save, and on a denial with the guide on: modal, settings, one retry (none where the host guides itself). */
 function expectedCalls(platform: SimulatedPlatform, kind: SourceKind, cell: Cell, guide: boolean): string[] {
   const prepare = prepareApi(platform, kind)
   const calls = prepare ? [prepare] : []
   if (cell.step === 'prepare' && cell.code) return calls
   calls.push('saveImageToPhotosAlbum')
-  if (guide && cell.code === 'AUTH_DENIED') calls.push(platform === 'alipay' ? 'confirm' : 'showModal', 'openSetting', 'saveImageToPhotosAlbum')
+  if (guide && cell.code === 'AUTH_DENIED' && !GUIDES_ITSELF.includes(platform)) calls.push(platform === 'alipay' ? 'confirm' : 'showModal', 'openSetting', 'saveImageToPhotosAlbum')
   return calls
 }
 

@@ -17,6 +17,7 @@ const EXPECTED: Record<SimulatedPlatform, { global: string; userData: string; te
   tt: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.album', openScope: 'scope.album' },
   alipay: { global: 'my', userData: 'https://usr', temp: 'https://resource/00000001.image', saved: { success: true }, scope: 'writePhotosAlbum', openScope: 'album' },
   swan: { global: 'swan', userData: 'bdfile://usr', temp: 'bdfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+  lark: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
 }
 
 describe.each(Object.keys(EXPECTED) as SimulatedPlatform[])('%s happy path', (platform) => {

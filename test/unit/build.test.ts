@@ -18,6 +18,8 @@ describe('which platform file a build uses', () => {
     ['uni-app', 'h5', 'h5'],
     // -p app, app-plus, app-android and app-ios all reach plugins as UNI_PLATFORM=app (h5-and-app.md §9)
     ['uni-app', 'app', 'app'],
+    ['Taro', 'lark', 'lark'],
+    ['uni-app', 'mp-lark', 'lark'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
     const build = platformBuild(framework, target, '/pkg/dist')
     expect(build).toMatchObject({ platform, define: {} })
@@ -27,12 +29,12 @@ describe('which platform file a build uses', () => {
   })
 
   it.each([
-    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5.'],
+    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark.'],
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
     ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
-    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.'],
+    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.'],
     ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
     ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
     ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
@@ -94,7 +96,7 @@ describe('the entry of a target without an adapter', () => {
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app.',
+      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.',
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import { join, sep } from 'node:path'
 import type { SimulatedHost, SimulatedPlatform } from '../../../src/testing'
 
-export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu'
+export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark'
 
 interface PageShape {
   template: string
@@ -20,6 +20,8 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
   'mp-toutiao': { platform: 'tt', template: 'ttml', tapAttr: 'bindtap' },
   'mp-alipay': { platform: 'alipay', template: 'axml', tapAttr: 'onTap' },
   'mp-baidu': { platform: 'swan', template: 'swan', tapAttr: 'bindtap' },
+  // Feishu: uni reuses its toutiao layer, on the `tt` global
+  'mp-lark': { platform: 'lark', template: 'ttml', tapAttr: 'bindtap' },
 }
 
 /** A target without an adapter, run on a WeChat-shaped host under its own global (`qa`). */
@@ -64,8 +66,10 @@ type Options = Record<string, any>
 export interface MountedApp {
   /** The page instance the host would hold: its `data` is what the template shows. */
   page: Options
-  /** `common/vendor.js` exports: `index` is uni's `uni` object. */
+  /** `common/vendor.js` exports. */
   vendor: Options
+  /** uni's `uni` object, as vendor.js exports it (`index`; `uni` on mp-lark). */
+  uni: Options
   /** The status line as rendered. */
   status(): string
   /** The error-message line as rendered ('' when hidden). */
@@ -196,6 +200,7 @@ export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, hos
     return {
       page,
       vendor,
+      uni: vendor.index ?? vendor.uni,
       status,
       detail: () => (detailKey ? String(page.data[detailKey] ?? '') : ''),
       tap(label) {

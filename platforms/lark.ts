@@ -1,0 +1,37 @@
+import type { HostAdapter } from '../src/core/adapter'
+import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+
+// Feishu / Lark mini-programs run on the `tt` global, like Douyin, but with WeChat's album scope
+// (more-hosts.md §1–3, [D] open.feishu.cn).
+
+declare const tt: (CallbackHost & { getSystemInfoSync?: () => { appName?: string } }) | undefined
+
+const host = () => (typeof tt === 'undefined' ? undefined : tt)
+
+const shared = createCallbackHostAdapter({
+  platform: 'lark',
+  host,
+  scopeKey: 'scope.writePhotosAlbum',
+  localPrefixes: ['ttfile://'],
+  // downloads land in ttfile://temp/ files of the host
+  downloadsToTarget: false,
+  // "fail may carry errno" [D]; no code table is published, so the text decides
+  codeFields: ['errno', 'errNo', 'errorCode'],
+  codes: {},
+})
+
+export const larkAdapter: HostAdapter = {
+  ...shared,
+  // After a refusal Feishu itself opens a dialog pointing to its settings [D]: the guide would be a second one.
+  confirm: (_texts, done) => done(false),
+}
+
+/** The `tt` global is Feishu's, not Douyin's: `appName` from getSystemInfoSync [D Feishu sample; Lark's value: I]. */
+export function isFeishu(): boolean {
+  const h = host()
+  try {
+    return !!h && !!h.getSystemInfoSync && /^(Feishu|Lark)$/i.test(String(h.getSystemInfoSync().appName))
+  } catch {
+    return false
+  }
+}
