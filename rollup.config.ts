@@ -18,6 +18,7 @@ export const runtimeEntries = {
   h5: 'src/h5.ts',
   app: 'src/app.ts',
   lark: 'src/lark.ts',
+  dd: 'src/dd.ts',
   unsupported: 'src/unsupported.ts',
 }
 /** Every entry with types: the runtime ones and the simulated hosts. */

@@ -84,16 +84,18 @@ export function exampleVariant(example, name, files) {
 /**
  * Code that exists in exactly one host adapter of this package, and nowhere in Taro's or uni's own runtimes:
  * its host-local path prefixes, Douyin's scope key, the H5 overlay's class name, the App's plus.io writer; for a
- * host that shares another's global and paths (Feishu: Douyin's `tt`), its platform id as the adapter declares it.
+ * host that shares another's code, global or paths (Feishu: Douyin's `tt`; Alipay and DingTalk: one container), its
+ * platform id as the entry declares it.
  */
 export const ADAPTER_MARKERS = {
   weapp: 'wxfile://',
   tt: 'scope.album',
-  alipay: 'https://resource/',
+  alipay: /\bplatform:\s*["']alipay["']/,
   swan: 'bdfile://',
   h5: 'msi-overlay',
   app: 'writeAsBinary',
   lark: /\bplatform:\s*["']lark["']/,
+  dd: /\bplatform:\s*["']dd["']/,
 }
 
 /** Whether code holds a marker of ADAPTER_MARKERS. */

@@ -1,5 +1,6 @@
 import { alipayAdapter } from '../platforms/alipay'
 import { appAdapter } from '../platforms/app'
+import { ddAdapter } from '../platforms/dd'
 import { h5Adapter } from '../platforms/h5'
 import { isFeishu, larkAdapter } from '../platforms/lark'
 import { swanAdapter } from '../platforms/swan'
@@ -11,10 +12,10 @@ import { albumSetting, batchSave, createCore, singleSave } from './core/create'
 export * from './core/public'
 
 // Taro's getEnv order: hosts that also expose a WeChat-compatible global are checked before WeChat; Feishu before
-// Douyin, whose `tt` global it shares (told apart by appName); the uni-app App (it has `plus`); a browser last, as
+// Douyin, whose `tt` global it shares (told apart by appName); DingTalk before Alipay, whose container it runs in; the uni-app App (it has `plus`); a browser last, as
 // Taro's mini-program builds give pages a `document` of their own.
 const feishu: HostAdapter = { ...larkAdapter, available: () => larkAdapter.available() && isFeishu() }
-const ADAPTERS = [feishu, ttAdapter, weappAdapter, swanAdapter, alipayAdapter, appAdapter, h5Adapter]
+const ADAPTERS = [feishu, ttAdapter, weappAdapter, swanAdapter, ddAdapter, alipayAdapter, appAdapter, h5Adapter]
 
 /**
  * Universal build, used when no build plugin chose the platform: it ships every adapter and

@@ -1,5 +1,6 @@
 import { alipayAdapter } from '../platforms/alipay'
 import { appAdapter } from '../platforms/app'
+import { ddAdapter } from '../platforms/dd'
 import { larkAdapter } from '../platforms/lark'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
@@ -9,8 +10,8 @@ import { createSaveImage } from '../src/core/create'
 import type { SimulatedPlatform } from '../src/testing'
 import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
 
-export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark']
-export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter }
+export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark', 'dd']
+export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter, dd: ddAdapter }
 
 export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
@@ -55,6 +56,12 @@ export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 
 
 /** Hosts that answer a refusal with a settings dialog of their own (Feishu [D]): the package shows no guide there. */
 export const GUIDES_ITSELF: readonly SimulatedPlatform[] = ['lark']
+/** Hosts of the Alipay container: `{ error, errorMessage }` failures, `my.confirm`, base64 written by downloading its data URI. */
+export const ALIPAY_CONTAINER: readonly SimulatedPlatform[] = ['alipay', 'dd']
+export const inAlipayContainer = (platform: SimulatedPlatform) => ALIPAY_CONTAINER.includes(platform)
+
+/** Hosts with no album scope and no settings page (DingTalk: none documented): no AUTH_DENIED, no guide, no openAlbumSetting. */
+export const NO_SCOPE: readonly SimulatedPlatform[] = ['dd']
 /** Formats a host's save refuses by extension (Feishu on phones: png/jpg/jpeg/gif, Android also webp [D]). */
 export const REFUSED_FORMATS: Partial<Record<SimulatedPlatform, readonly string[]>> = { lark: ['bmp'] }
 

@@ -66,6 +66,14 @@ export const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
     ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
     ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
   ],
+  // DingTalk [D open.dingtalk.com]: saveImageToPhotosAlbum 2/3/17, saveImage 2/15/16; the texts are [I]
+  dd: [
+    ['2: bad argument', { error: 2, errorMessage: '参数错误' }, 'INVALID_ARGUMENT'],
+    ['3: unexplained in the docs', { error: 3, errorMessage: '未知错误' }, 'UNKNOWN'],
+    ['15: iOS album permission off', { error: 15, errorMessage: '没有开启相册权限' }, 'SYSTEM_PERMISSION_DENIED'],
+    ['16: iOS storage full', { error: 16, errorMessage: '手机相册存储空间不足' }, 'STORAGE_FULL'],
+    ['17: other', { error: 17, errorMessage: '保存图片过程中的其他错误' }, 'UNKNOWN'],
+  ],
 }
 
 /** Download failures of hosts.md §3–4: whatever the host says, a failed download is DOWNLOAD_FAILED. */
@@ -75,6 +83,8 @@ export const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, u
   alipay: [{ error: 12, errorMessage: '下载失败' }, { error: 13, errorMessage: '没有权限' }, { error: 20, errorMessage: '请求的 URL 不支持 HTTP' }],
   swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
   lark: [{ errMsg: 'downloadFile:fail' }],
+  // DingTalk's download error numbers are not published; the Alipay container's 12 [I]
+  dd: [{ error: 12, errorMessage: '下载失败' }],
 }
 
 /** A file system manager's writeFile failing: quota (FILE_WRITE_FAILED) and refused base64 (INVALID_ARGUMENT). */
@@ -93,6 +103,8 @@ export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
   ],
   swan: FS_WRITE_FAILURES,
   lark: FS_WRITE_FAILURES,
+  // the Alipay route (downloadFile of the data URI) [I on DingTalk]
+  dd: [['12: download of the data URI failed', { error: 12, errorMessage: '下载失败' }, 'FILE_WRITE_FAILED']],
 }
 
 /**

@@ -15,6 +15,8 @@ export default defineConfig<'webpack5'>(() => {
     plugins: [
       // Feishu / Lark (`taro build --type lark`): a community platform plugin, with project.lark.json
       '@tarojs/plugin-platform-lark',
+      // DingTalk (`taro build --type dd`): a community platform plugin over Taro's Alipay one
+      '@tarojs/plugin-platform-alipay-dd',
       [
         'mp-save-image/taro',
         {

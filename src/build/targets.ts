@@ -3,8 +3,8 @@ import type { PlatformId } from '../core/platform'
 
 /** Build targets of each framework that have an adapter, mapped onto our platform ids. */
 const TARGETS = {
-  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5', lark: 'lark' },
-  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5', app: 'app', 'mp-lark': 'lark' },
+  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5', lark: 'lark', dd: 'dd' },
+  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5', app: 'app', 'mp-lark': 'lark', 'mp-dingtalk': 'dd' },
 } as const satisfies Record<string, Record<string, PlatformId>>
 
 export type Framework = keyof typeof TARGETS
@@ -43,4 +43,19 @@ export function platformBuild(framework: Framework, target: string | undefined, 
     define: { [UNSUPPORTED_GLOBAL]: JSON.stringify(message) },
     warning: `[mp-save-image] ${message}`,
   }
+}
+
+/**
+ * The target being built. DingTalk has no uni target of its own: uni documents a custom script (package.json
+ * "uni-app".scripts) that builds mp-alipay with the define MP-DINGTALK, which uni's CLI hands on as JSON in
+ * UNI_CUSTOM_CONTEXT (the script's `define`; UNI_CUSTOM_DEFINE holds its extra `env`).
+ */
+export function uniTarget(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let defines: Record<string, unknown> = {}
+  try {
+    defines = JSON.parse(env.UNI_CUSTOM_CONTEXT || '{}') || {}
+  } catch {
+    // not ours to judge: uni itself reads it
+  }
+  return env.UNI_PLATFORM === 'mp-alipay' && defines['MP-DINGTALK'] ? 'mp-dingtalk' : env.UNI_PLATFORM
 }

@@ -20,7 +20,7 @@ export function saveApi(ctx: HostContext, api: SaveApi): (options?: CallbackOpti
 function savePlan(ctx: HostContext, api: SaveApi, opts: CallbackOptions): Plan {
   const path = api === 'saveImage' ? opts.url : opts.filePath
   const hideToast = opts.hideToast === true
-  if (!ctx.profile.alipayErrors) return { settle: () => save(ctx, api, path, hideToast) }
+  if (!ctx.profile.overlapBug) return { settle: () => save(ctx, api, path, hideToast) }
   // Alipay "已知问题": overlapping calls fire success only once (hosts.md §5, seed 002 [D]). Modelled as:
   // a call started while another save is in flight still saves [I] but never calls back.
   const lost = ctx.savesInFlight > 0
@@ -64,10 +64,10 @@ function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean)
 
 function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult {
   if (!ctx.profile.alipayErrors) return ctx.payloads.ok(api)
-  if (api === 'saveImage') return {}
-  // Some Android phones show the host's own toast unless hideToast is set (uni-app #5978 [O]).
-  if (!hideToast && ctx.state.client === 'android') ctx.ui.push({ type: 'toast', title: '已保存到系统相册' })
-  return { success: true }
+  // DingTalk toasts every save [D]; some Android phones show Alipay's toast unless hideToast is set (uni-app #5978 [O]).
+  if (ctx.profile.toastsSave) ctx.ui.push({ type: 'toast', title: '保存成功' })
+  else if (api !== 'saveImage' && !hideToast && ctx.state.client === 'android') ctx.ui.push({ type: 'toast', title: '已保存到系统相册' })
+  return api === 'saveImage' ? {} : { success: true }
 }
 
 /**
@@ -78,6 +78,7 @@ function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult
 export function albumPermission(ctx: HostContext, api: string): HostResult | null {
   const { state, payloads } = ctx
   const alipay = ctx.profile.alipayErrors
+  if (ctx.profile.noScope) return null
   switch (state.permission) {
     case 'granted':
       return null

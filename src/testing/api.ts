@@ -41,6 +41,8 @@ function systemInfo(ctx: HostContext): HostResult {
       return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'alipay', version: '10.6.0', language: 'zh-Hans' }
     case 'swan':
       return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
+    case 'dd':
+      return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'DingTalk', version: '7.6.0' }
     case 'lark':
       // the doc sample's appName [D]
       return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }
@@ -51,27 +53,31 @@ function systemInfo(ctx: HostContext): HostResult {
 export function buildApi(ctx: HostContext): HostApi {
   const { desk, profile, state } = ctx
   const fs = createFileSystem(ctx)
-  const alipay = profile.platform === 'alipay'
+  const alipay = profile.alipayErrors
   const api: HostApi = {
     env: envFor(ctx),
     getFileSystemManager: desk.syncApi('getFileSystemManager', () => fs),
     downloadFile: downloadFileApi(ctx),
     saveImageToPhotosAlbum: saveApi(ctx, 'saveImageToPhotosAlbum'),
-    openSetting: openSettingApi(ctx),
-    getSetting: getSettingApi(ctx),
     showModal: modalApi(ctx, 'showModal'),
     showLoading: indicatorApi(ctx, 'showLoading'),
     hideLoading: indicatorApi(ctx, 'hideLoading'),
     showToast: indicatorApi(ctx, 'showToast'),
     hideToast: indicatorApi(ctx, 'hideToast'),
-    // Alipay: an old client (< base lib 1.15.0) lacks saveImageToPhotosAlbum (hosts.md §5 [D]).
+    // Alipay: an old client (< base lib 1.15.0) lacks saveImageToPhotosAlbum (hosts.md §5 [D]); DingTalk < 7.0.0 [D].
     canIUse: desk.syncApi('canIUse', (schema: string): boolean => typeof api[String(schema).split('.')[0]] === 'function'),
     getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => systemInfo(ctx)),
+  }
+  // DingTalk documents no album scope, getSetting, authorize or settings page
+  if (!profile.noScope) {
+    api.openSetting = openSettingApi(ctx)
+    api.getSetting = getSettingApi(ctx)
   }
   if (!alipay) {
     api.authorize = authorizeApi(ctx)
     return api
   }
+  // the Alipay container (Alipay, DingTalk): my.confirm, the legacy saveImage, and an old client without the modern save
   api.confirm = modalApi(ctx, 'confirm')
   api.saveImage = saveApi(ctx, 'saveImage')
   const save = api.saveImageToPhotosAlbum

@@ -61,13 +61,15 @@ class Host implements SimulatedHost {
   readonly state: HostState
   private readonly scheduler = new Scheduler()
   private readonly desk: CallDesk
-  private saved: SavedGlobal | undefined
+  private saved: Array<SavedGlobal & { name: string }> | undefined
+  private readonly globals: readonly string[]
 
   constructor(platform: SimulatedPlatform, options: HostOptions) {
     const profile = PROFILES[platform]
     if (!profile) throw new Error(`mp-save-image/testing: unknown platform "${String(platform)}"`)
     this.platform = platform
     this.globalName = profile.globalName
+    this.globals = [profile.globalName, ...(profile.aliases || [])]
     this.state = initialState(profile, options)
     // Paths are fixed from the client the host was created with.
     const pathClient = this.state.client
@@ -131,17 +133,17 @@ class Host implements SimulatedHost {
 
   install(): this {
     const scope = globalThis as unknown as Record<string, unknown>
-    if (!this.saved) this.saved = { had: this.globalName in scope, value: scope[this.globalName] }
-    scope[this.globalName] = this.api
+    if (!this.saved) this.saved = this.globals.map((name) => ({ name, had: name in scope, value: scope[name] }))
+    for (const name of this.globals) scope[name] = this.api
     return this
   }
 
   uninstall(): void {
-    const saved = this.saved
-    if (!saved) return
     const scope = globalThis as unknown as Record<string, unknown>
-    if (saved.had) scope[this.globalName] = saved.value
-    else delete scope[this.globalName]
+    for (const { name, had, value } of this.saved || []) {
+      if (had) scope[name] = value
+      else delete scope[name]
+    }
     this.saved = undefined
   }
 

@@ -58,6 +58,7 @@ export class Payloads {
         // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
         return { errCode: 10003, errMsg: `${api}:fail user deny` }
       case 'alipay':
+      case 'dd':
         return this.alipayDenied(2001)
     }
   }
@@ -81,6 +82,8 @@ export class Payloads {
         // errCode 10005 "system deny" [D]; errMsg wording [I].
         return { errCode: 10005, errMsg: `${api}:fail system deny` }
       case 'alipay':
+      case 'dd':
+        // DingTalk: dd.saveImage error 15 "iOS album permission off" [D]
         return alipay(15, '没有开启相册权限(ios only)')
     }
   }
@@ -96,6 +99,7 @@ export class Payloads {
       case 'swan':
         return { errMsg: `${api}:fail get file data fail` }
       case 'alipay':
+      case 'dd':
         return this.alipaySaveFailed()
     }
   }

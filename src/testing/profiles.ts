@@ -19,6 +19,14 @@ export interface HostProfile {
   saveExtensions?: Partial<Record<Client, readonly string[]>>
   /** After a refusal the host opens its own dialog pointing to its settings (Feishu [D]) */
   guidesAfterDenial?: boolean
+  /** No album scope, getSetting, authorize or openSetting (DingTalk: none documented) */
+  noScope?: boolean
+  /** Overlapping saves lose callbacks (Alipay "已知问题" [D]) */
+  overlapBug?: boolean
+  /** The host toasts a successful save itself, whatever the options (DingTalk [D]) */
+  toastsSave?: boolean
+  /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
+  aliases?: readonly GlobalName[]
 }
 
 export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
@@ -27,7 +35,7 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
   tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
-  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB },
+  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB, overlapBug: true },
   swan: { platform: 'swan', globalName: 'swan', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
   // Feishu / Lark on `tt` (more-hosts.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
   // the save wants an image extension: iOS png/jpg/jpeg/gif, Android adds webp (devtools: as Android [I]).
@@ -42,6 +50,9 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
     saveExtensions: { ios: ['png', 'jpg', 'jpeg', 'gif'], android: ['png', 'jpg', 'jpeg', 'gif', 'webp'], devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'] },
     guidesAfterDenial: true,
   },
+  // DingTalk on `dd` (more-hosts.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
+  // no album scope or settings page; the host toasts the save; USER_DATA_PATH's value and quota are [I].
+  dd: { platform: 'dd', globalName: 'dd', settingScope: '', openSettingScope: '', defaultQuota: 50 * MiB, alipayErrors: true, noScope: true, toastsSave: true, aliases: ['my'] },
 }
 
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
@@ -53,6 +64,7 @@ export function userDataPathFor(platform: SimulatedPlatform, client: Client): st
     case 'lark':
       return 'ttfile://user'
     case 'alipay':
+    case 'dd':
       return 'https://usr'
     case 'swan':
       return 'bdfile://usr'
@@ -69,6 +81,7 @@ export function tempPathFor(platform: SimulatedPlatform, client: Client, id: str
     case 'lark':
       return `ttfile://temp/${id}${suffix}`
     case 'alipay':
+    case 'dd':
       return `https://resource/${id}.${ext === null ? 'other' : 'image'}`
     case 'swan':
       return `bdfile://tmp/${id}${suffix}`

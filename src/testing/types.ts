@@ -16,7 +16,7 @@ export type PromptAnswer = 'allow' | 'deny' | 'deny-forever'
 export type ModalAnswer = 'confirm' | 'cancel' | ((ui: ModalEvent) => boolean)
 /** What the user does on the settings page. */
 export type SettingsAction = 'enable' | 'keep'
-export type GlobalName = 'wx' | 'tt' | 'my' | 'swan'
+export type GlobalName = 'wx' | 'tt' | 'my' | 'swan' | 'dd'
 
 /** A canned server response for `downloadFile`, keyed by exact URL in `host.downloads`. */
 export interface DownloadResponse {
@@ -174,8 +174,10 @@ export interface HostApi {
   /** Returns a DownloadTask; typed `unknown` so tests can wrap or replace the member freely. */
   downloadFile(options: CallbackOptions): unknown
   saveImageToPhotosAlbum(options: CallbackOptions): AsyncReturn
-  openSetting(options?: CallbackOptions): AsyncReturn
-  getSetting(options?: CallbackOptions): AsyncReturn
+  /** absent on DingTalk */
+  openSetting?(options?: CallbackOptions): AsyncReturn
+  /** absent on DingTalk */
+  getSetting?(options?: CallbackOptions): AsyncReturn
   showModal(options?: CallbackOptions): AsyncReturn
   showLoading(options?: CallbackOptions): void
   hideLoading(options?: CallbackOptions): void

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { defaultsDefine } from '../build/defaults'
 import { platformResolver, PACKAGE } from '../build/resolve-plugin'
-import { platformBuild } from '../build/targets'
+import { platformBuild, uniTarget } from '../build/targets'
 import type { AppDefaults } from '../core/types'
 
 /** Options of `saveImage(options)`: app-wide defaults; a call's own options still win. */
@@ -40,7 +40,7 @@ function mainFile(): string | undefined {
  */
 export default function saveImage(options: SaveImageViteOptions = {}): SaveImageVitePlugin {
   const defaults = defaultsDefine('mp-save-image/vite', options)
-  const { file, define, warning } = platformBuild('uni-app', process.env.UNI_PLATFORM, __dirname)
+  const { file, define, warning } = platformBuild('uni-app', uniTarget(), __dirname)
   let production = process.env.NODE_ENV === 'production'
   const resolver = platformResolver(() => file(production))
   const main = mainFile()

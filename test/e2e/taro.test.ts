@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
-import { GUIDES_ITSELF } from '../helpers'
+import { GUIDES_ITSELF, NO_SCOPE } from '../helpers'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
 import { buildTaro, exampleDir, loadTaroApp, taroVariant, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 import * as images from '../../example-taro/src/images'
@@ -52,6 +52,8 @@ const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
   ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform })),
   // Feishu: the community plugin @tarojs/plugin-platform-lark 1.1.5 (peers Taro 3) builds with Taro 4.2.1 on webpack5
   { platform: 'lark' },
+  // DingTalk: @tarojs/plugin-platform-alipay-dd 0.3.1 (peers Taro 3.5) builds with Taro 4.2.1 on webpack5
+  { platform: 'dd' },
   // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
   ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const })),
   { platform: 'weapp', watch: true },
@@ -104,7 +106,14 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
   })
 
-  it.runIf(!GUIDES_ITSELF.includes(platform))('guides a denied user to settings with the configured texts, then saves', async () => {
+  it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal', async () => {
+    const { host, tap, status } = await open(result.dir, platform, { client: 'ios', systemPermission: false })
+    tap('Save poster (URL)')
+    expect(await status('poster')).toBe('poster: SYSTEM_PERMISSION_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+  })
+
+  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))('guides a denied user to settings with the configured texts, then saves', async () => {
     const { host, tap, status } = await open(result.dir, platform, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
     tap('Save poster (URL)')
     expect(await status('poster')).toMatch(/^poster: saved /)
@@ -114,7 +123,7 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.album).toHaveLength(1)
   })
 
-  it('headless: reports AUTH_DENIED with no modal, and the open-settings button turns the album on', async () => {
+  it.runIf(!NO_SCOPE.includes(platform))('headless: reports AUTH_DENIED with no modal, and the open-settings button turns the album on', async () => {
     const { host, tap, status, texts } = await open(result.dir, platform, { permission: denied(platform), settings: 'enable' })
     tap('Save headless')
     expect(await status('headless')).toBe('headless: AUTH_DENIED')
@@ -131,7 +140,7 @@ describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
     const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
     expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark'])
+    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd'])
     const { tap } = await open(result.dir, 'weapp')
     expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
   }, BUILD_MS)
@@ -149,7 +158,7 @@ for (const compiler of ['webpack5', 'vite'] as const) {
 }
 
 describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
-  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark.'
+  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd.'
   let result: BuildResult
 
   beforeAll(async () => {

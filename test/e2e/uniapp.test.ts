@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
 import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
-import { GUIDES_ITSELF } from '../helpers'
+import { GUIDES_ITSELF, NO_SCOPE } from '../helpers'
 import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
@@ -164,7 +164,16 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
   })
 
-  it.runIf(!GUIDES_ITSELF.includes(platform))('permission denied → the guide modal with the configured texts → settings → saved', async () => {
+  it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED with no modal; "Open settings" has no page to open', async () => {
+    const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    app.tap('Open settings')
+    expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe('settings: UNSUPPORTED_PLATFORM')
+  })
+
+  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))('permission denied → the guide modal with the configured texts → settings → saved', async () => {
     const { app, host } = open(build.dir, target, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
     app.tap('Save poster')
     expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
@@ -175,7 +184,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(host.album).toHaveLength(1)
   })
 
-  it('headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed', async () => {
+  it.runIf(!NO_SCOPE.includes(platform))('headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed', async () => {
     const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
     app.tap('Save headless')
     expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
@@ -222,7 +231,7 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
   }, BUILD_MS)
 
   it('fails the marker check: every host adapter ships', () => {
-    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark'])
+    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd'])
     expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
   })
 
@@ -248,7 +257,7 @@ describeH5App('uni-app h5', images, async () => {
 
 describe('a target without an adapter (quickapp-webview) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
   const WARNING =
-    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.'
+    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk.'
   let build: UniBuildResult
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { USER_WAIT_MS } from '../../src/core/create'
 import { SaveImageError } from '../../src/core/errors'
 import type { ImageFormat } from '../../src/core/format'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
-import { denied, GUIDES_ITSELF, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup } from '../helpers'
+import { denied, GUIDES_ITSELF, inAlipayContainer, NO_SCOPE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup } from '../helpers'
 
 const FORMATS: Array<[ImageFormat, string]> = [
   ['png', 'image/png'],
@@ -20,10 +20,12 @@ const URL_LIKE_LOCAL: Record<string, string[]> = {
   alipay: ['https://resource/abc.image', 'https://usr/poster.png'],
   swan: ['bdfile://tmp/abc.png', 'bdfile://usr/poster.png'],
   lark: ['ttfile://temp/abc.png', 'ttfile://user/poster.png'],
+  dd: ['https://resource/abc.image', 'https://usr/poster.png'],
 }
 
 describe.each(PLATFORMS)('contract on %s', (platform) => {
-  const guides = !GUIDES_ITSELF.includes(platform)
+  const scoped = !NO_SCOPE.includes(platform)
+  const guides = scoped && !GUIDES_ITSELF.includes(platform)
   describe('sources', () => {
     it('saves a URL with one download and one save, and resolves the contract result', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
@@ -95,7 +97,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       // settled, not all: a host may refuse a format by extension (Feishu: bmp), after the write
       await Promise.allSettled(FORMATS.map(([format]) => api.saveImageToAlbum({ base64: toBase64(fixtures[format]) })))
       const written = host.calls.filter((call) => call.api === 'fs.writeFile').map((call) => (call.args as { filePath: string }).filePath)
-      if (platform === 'alipay') {
+      if (inAlipayContainer(platform)) {
         // Alipay's documented route: download the data URI into a host temp file (user files need client 10.2.70)
         expect(written).toEqual([])
         expect(host.count('downloadFile')).toBe(5)
@@ -137,7 +139,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     expect(host.userFiles()).toEqual([])
   })
 
-  describe.runIf(!guides)('a host with its own settings dialog after a refusal', () => {
+  describe.runIf(GUIDES_ITSELF.includes(platform))('a host with its own settings dialog after a refusal', () => {
     it('rejects AUTH_DENIED without a guide of ours; the host shows its dialog once; openAlbumSetting still recovers', async () => {
       const { host, api } = setup(platform, { permission: 'not-asked', prompt: 'deny', settings: 'enable' })
       await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'AUTH_DENIED' })
@@ -245,7 +247,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       vi.useFakeTimers()
       try {
         const { host, api } = setup(platform, { permission: denied(platform) })
-        host.fault(platform === 'alipay' ? 'confirm' : 'showModal', { kind: 'hang' })
+        host.fault(inAlipayContainer(platform) ? 'confirm' : 'showModal', { kind: 'hang' })
         let settled = false
         const result = outcome(api.saveImageToAlbum({ src: LOCAL_PATH, timeout: 1000 })).finally(() => (settled = true))
         await vi.advanceTimersByTimeAsync(USER_WAIT_MS - 1000)
@@ -273,7 +275,23 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     })
   })
 
-  describe('openAlbumSetting', () => {
+  describe.runIf(!scoped)('a host with no album scope and no settings page', () => {
+    it('saves with no prompt whatever the permission state; an OS refusal is SYSTEM_PERMISSION_DENIED, never guided', async () => {
+      const { host, api } = setup(platform, { permission: 'denied', client: 'ios' })
+      await expect(api.saveImageToAlbum(LOCAL_PATH)).resolves.toMatchObject({ mode: 'album' })
+      expect(host.ui.filter((event) => event.type === 'permission-prompt')).toEqual([])
+      host.state.systemPermission = false
+      await expect(api.saveImageToAlbum(POSTER_URL)).rejects.toMatchObject({ code: 'SYSTEM_PERMISSION_DENIED' })
+      expect(modals(host)).toEqual([])
+    })
+
+    it('openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no settings page to open', async () => {
+      const { host, api } = setup(platform)
+      await expect(host.tap(() => api.openAlbumSetting())).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform })
+    })
+  })
+
+  describe.runIf(scoped)('openAlbumSetting', () => {
     it('resolves whether the album permission is on after the settings page', async () => {
       const { host, api } = setup(platform, { permission: denied(platform), settings: 'enable' })
       await expect(host.tap(() => api.openAlbumSetting())).resolves.toBe(true)
@@ -369,7 +387,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('a write that never calls back rejects TIMEOUT', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
-      host.fault(platform === 'alipay' ? 'downloadFile' : 'fs.writeFile', { kind: 'hang' })
+      host.fault(inAlipayContainer(platform) ? 'downloadFile' : 'fs.writeFile', { kind: 'hang' })
       await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png), timeout: 20 })).rejects.toMatchObject({ code: 'TIMEOUT' })
       expect(saves(host)).toBe(0)
     })

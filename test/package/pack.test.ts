@@ -9,7 +9,7 @@ import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
 /** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
-const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark'] as const
+const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd'] as const
 /** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
 const MARKERS: Record<string, string | RegExp> = ADAPTER_MARKERS
 
@@ -70,7 +70,7 @@ describe('the packed package in a fresh folder', () => {
       const testing = await import('mp-save-image/testing')
       const { saveImageToAlbum } = await import('mp-save-image')
       const seen = []
-      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark']) {
+      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd']) {
         const host = id === 'app' ? testing.installAppHost({ permission: 'granted' }) : testing.installHost(id, { permission: 'granted' })
         host.addFile('/a.png', testing.fixtures.png)
         seen.push((await saveImageToAlbum('/a.png')).platform)
@@ -79,12 +79,12 @@ describe('the packed package in a fresh folder', () => {
       const none = await saveImageToAlbum('/a.png').catch((e) => e.code)
       console.log(JSON.stringify({ seen, none }))
     `)
-    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark'], none: 'UNSUPPORTED_PLATFORM' })
+    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd'], none: 'UNSUPPORTED_PLATFORM' })
   })
 
   it('importing any entry with no host never throws', () => {
     const out = run('no-host.cjs', `
-      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/lark', '/testing']) require('mp-save-image' + id)
+      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/lark', '/dd', '/testing']) require('mp-save-image' + id)
       console.log('ok')
     `)
     expect(out).toBe('ok')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../src/core/errors'
 import { fixtures, toBase64, toDataUri, type Fault, type SimulatedPlatform } from '../../src/testing'
 import { DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES } from '../host-payloads'
-import { GUIDES_ITSELF, LOCAL_PATH, outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
+import { GUIDES_ITSELF, inAlipayContainer, LOCAL_PATH, outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
 
 // The fault matrix: every fault the simulated hosts inject (a failure with each documented payload, a hang,
 // a throw, a delay, a callback that comes after the timeout) × every source kind × guide on and off. Each
@@ -21,7 +21,7 @@ type SourceKind = keyof typeof SOURCES
 function prepareApi(platform: SimulatedPlatform, kind: SourceKind): string | null {
   if (kind === 'URL') return 'downloadFile'
   if (kind === 'local path') return null
-  return platform === 'alipay' ? 'downloadFile' : 'fs.writeFile'
+  return inAlipayContainer(platform) ? 'downloadFile' : 'fs.writeFile'
 }
 
 type Step = 'prepare' | 'save'
@@ -63,7 +63,7 @@ function expectedCalls(platform: SimulatedPlatform, kind: SourceKind, cell: Cell
   const calls = prepare ? [prepare] : []
   if (cell.step === 'prepare' && cell.code) return calls
   calls.push('saveImageToPhotosAlbum')
-  if (guide && cell.code === 'AUTH_DENIED' && !GUIDES_ITSELF.includes(platform)) calls.push(platform === 'alipay' ? 'confirm' : 'showModal', 'openSetting', 'saveImageToPhotosAlbum')
+  if (guide && cell.code === 'AUTH_DENIED' && !GUIDES_ITSELF.includes(platform)) calls.push(inAlipayContainer(platform) ? 'confirm' : 'showModal', 'openSetting', 'saveImageToPhotosAlbum')
   return calls
 }
 

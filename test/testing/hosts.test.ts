@@ -12,7 +12,8 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
   })
 }
 
-const EXPECTED: Record<SimulatedPlatform, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
+// DingTalk has no album scope: its own block below
+const EXPECTED: Record<Exclude<SimulatedPlatform, 'dd'>, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
   weapp: { global: 'wx', userData: 'wxfile://usr', temp: 'wxfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
   tt: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.album', openScope: 'scope.album' },
   alipay: { global: 'my', userData: 'https://usr', temp: 'https://resource/00000001.image', saved: { success: true }, scope: 'writePhotosAlbum', openScope: 'album' },
@@ -20,7 +21,7 @@ const EXPECTED: Record<SimulatedPlatform, { global: string; userData: string; te
   lark: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
 }
 
-describe.each(Object.keys(EXPECTED) as SimulatedPlatform[])('%s happy path', (platform) => {
+describe.each(Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>)('%s happy path', (platform) => {
   const want = EXPECTED[platform]
 
   it('names, env and USER_DATA_PATH', () => {
@@ -229,5 +230,32 @@ describe('install', () => {
     expect(createHost('tt').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })
     expect(createHost('alipay').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })
     expect(createHost('swan').state).toMatchObject({ userDataQuota: 10 * 1024 * 1024, gestureRequired: false })
+  })
+})
+
+describe('dd (DingTalk) [D open.dingtalk.com]', () => {
+  it('the Alipay container on `dd`: temp paths, `{ success }`, the host’s own toast; no scope, getSetting or openSetting', async () => {
+    const host = createHost('dd', { client: 'ios' })
+    expect(host.globalName).toBe('dd')
+    expect(host.api.openSetting).toBeUndefined()
+    expect(host.api.getSetting).toBeUndefined()
+    expect(host.api.authorize).toBeUndefined()
+    host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
+    const download = await invoke(host.api.downloadFile, { url: URL })
+    expect(download.res.apFilePath).toBe('https://resource/00000001.image')
+    host.state.permission = 'denied' // no scope to deny: the save goes through
+    const saved = await invoke(host.api.saveImageToPhotosAlbum, { filePath: download.res.apFilePath, hideToast: true })
+    expect(saved).toEqual({ ok: true, res: { success: true } })
+    expect(host.ui).toEqual([{ type: 'toast', title: '保存成功' }])
+  })
+
+  it('iOS album permission off → 15; a client below 7.0.0 has only saveImage({ url }), which takes URLs', async () => {
+    const host = createHost('dd', { client: 'ios', systemPermission: false, canIUseSaveImageToPhotosAlbum: false })
+    expect(host.api.saveImageToPhotosAlbum).toBeUndefined()
+    host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
+    expect((await invoke(host.api.saveImage, { url: URL })).res).toMatchObject({ error: 15 })
+    host.state.systemPermission = true
+    expect((await invoke(host.api.saveImage, { url: URL })).ok).toBe(true)
+    expect(host.album).toHaveLength(1)
   })
 })

@@ -175,7 +175,7 @@ describe('callbacks and promises', () => {
   it('success and complete receive the same payload object', async () => {
     const host = hostWithFile()
     const rec = recorder()
-    host.api.getSetting(rec.options())
+    host.api.getSetting!(rec.options())
     await host.idle()
     expect(rec.events[0][1]).toBe(rec.events[1][1])
   })

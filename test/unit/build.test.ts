@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultsDefine, DEFAULTS_GLOBAL, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
-import { platformBuild } from '../../src/build/targets'
+import { platformBuild, uniTarget } from '../../src/build/targets'
 
 describe('which platform file a build uses', () => {
   it.each([
@@ -19,7 +19,9 @@ describe('which platform file a build uses', () => {
     // -p app, app-plus, app-android and app-ios all reach plugins as UNI_PLATFORM=app (h5-and-app.md §9)
     ['uni-app', 'app', 'app'],
     ['Taro', 'lark', 'lark'],
+    ['Taro', 'dd', 'dd'],
     ['uni-app', 'mp-lark', 'lark'],
+    ['uni-app', 'mp-dingtalk', 'dd'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
     const build = platformBuild(framework, target, '/pkg/dist')
     expect(build).toMatchObject({ platform, define: {} })
@@ -29,12 +31,12 @@ describe('which platform file a build uses', () => {
   })
 
   it.each([
-    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark.'],
+    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd.'],
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
     ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
-    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.'],
+    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk.'],
     ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
     ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
     ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
@@ -45,6 +47,14 @@ describe('which platform file a build uses', () => {
     expect(build.file(true)).toBe(join('/pkg/dist/prod', 'unsupported.mjs'))
     expect(build.warning).toBe(`[mp-save-image] ${JSON.parse(build.define.__MP_SAVE_IMAGE_UNSUPPORTED__!)}`)
     expect(build.warning).toContain(message)
+  })
+
+  it('uni: an mp-alipay build with the MP-DINGTALK define (uni’s DingTalk custom script) is the DingTalk target', () => {
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: '{"MP-DINGTALK":true}' })).toBe('mp-dingtalk')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: '{"MP-OTHER":true,"MP-DINGTALK":false}' })).toBe('mp-alipay')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: 'not json' })).toBe('mp-alipay')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-weixin', UNI_CUSTOM_CONTEXT: '{"MP-DINGTALK":true}' })).toBe('mp-weixin')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay' })).toBe('mp-alipay')
   })
 
   it('the resolver answers only the bare package import', () => {
@@ -96,7 +106,7 @@ describe('the entry of a target without an adapter', () => {
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark.',
+      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk.',
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])

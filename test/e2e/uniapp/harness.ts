@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import { join, sep } from 'node:path'
 import type { SimulatedHost, SimulatedPlatform } from '../../../src/testing'
 
-export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark'
+export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark' | 'mp-dingtalk'
 
 interface PageShape {
   template: string
@@ -22,6 +22,9 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
   'mp-baidu': { platform: 'swan', template: 'swan', tapAttr: 'bindtap' },
   // Feishu: uni reuses its toutiao layer, on the `tt` global
   'mp-lark': { platform: 'lark', template: 'ttml', tapAttr: 'bindtap' },
+  // DingTalk: uni's custom script (package.json "uni-app".scripts) building mp-alipay with MP-DINGTALK; uni's
+  // runtime reads `my`, the DingTalk adapter `dd`
+  'mp-dingtalk': { platform: 'dd', template: 'axml', tapAttr: 'onTap', global: 'my' },
 }
 
 /** A target without an adapter, run on a WeChat-shaped host under its own global (`qa`). */

@@ -1,0 +1,94 @@
+import type { Callback, Downloaded, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
+import { callApi, hostCallbacks, inAlbum, readScope, userDataOf, type Options } from '../src/core/callback-host'
+import { classify } from '../src/core/errors'
+import { mimeOf, type ImageFormat } from '../src/core/format'
+
+type AsyncApi = (options: Options) => unknown
+
+/** The API of the Alipay mini-program container, which DingTalk's `dd` shares. */
+export interface AlipayHost {
+  env?: { USER_DATA_PATH?: string }
+  canIUse?: (name: string) => boolean
+  saveImageToPhotosAlbum?: AsyncApi
+  saveImage?: AsyncApi
+  downloadFile?: AsyncApi
+  openSetting?: AsyncApi
+  confirm?: AsyncApi
+  showLoading?: AsyncApi
+  hideLoading?: (options?: Options) => unknown
+}
+
+/** Temp path of a download: `apFilePath` always, `tempFilePath` only from base library 2.7.23. */
+const downloadedPath = (res: Options) => String(res.apFilePath || res.tempFilePath || res.filePath || '')
+
+/** Old clients (base library < 1.15.0) and DingTalk only have the legacy my.saveImage({ url }). */
+const hasModernSave = (h: AlipayHost) =>
+  typeof h.saveImageToPhotosAlbum === 'function' && !(typeof h.canIUse === 'function' && h.canIUse('saveImageToPhotosAlbum') === false)
+
+const CODES = {
+  2: 'INVALID_ARGUMENT',
+  12: 'DOWNLOAD_FAILED',
+  13: 'DOWNLOAD_FAILED',
+  15: 'SYSTEM_PERMISSION_DENIED',
+  16: 'STORAGE_FULL',
+  20: 'DOWNLOAD_FAILED',
+  2001: 'AUTH_DENIED',
+  2002: 'AUTH_DENIED',
+  2003: 'AUTH_DENIED',
+} as const
+
+/**
+ * An adapter over a host global of the Alipay container: Alipay's `my` (platforms/alipay.ts), DingTalk's `dd`
+ * (platforms/dd.ts). The caller names the platform, so each entry's code says which host it is for.
+ */
+export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<HostAdapter, 'platform'> {
+  const call = (name: keyof AlipayHost, options: Options) => callApi(host(), name, options)
+  return {
+    // temp files live under https://resource/, user files under https://usr (hosts.md §4)
+    localPrefixes: ['https://resource/', 'https://usr/'],
+    // downloads and data URIs both land in host temp files, which the host cleans
+    downloadsToTarget: false,
+    writesToTarget: false,
+    available() {
+      const h = host()
+      return !!h && (typeof h.saveImageToPhotosAlbum === 'function' || typeof h.saveImage === 'function')
+    },
+    userDataPath: () => userDataOf(host()),
+    download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
+      call('downloadFile', { url, ...(headers && { header: headers }), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
+    },
+    // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
+    writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
+      call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
+    },
+    removeFile() {
+      // nothing of ours to remove: every file lives in the host's temp folder
+    },
+    save(filePath: string, done: Callback<Saved>) {
+      const callbacks = hostCallbacks(done, () => inAlbum(filePath))
+      if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
+      else call('saveImage', { url: filePath, showActionSheet: false, ...callbacks })
+    },
+    openSetting(done: Callback<boolean>) {
+      // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (hosts.md §2)
+      call('openSetting', hostCallbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')))
+    },
+    confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
+      call('confirm', {
+        title: texts.title,
+        content: texts.content,
+        confirmButtonText: texts.confirmText,
+        cancelButtonText: texts.cancelText,
+        success: (res: Options) => done(!!(res && res.confirm)),
+        fail: () => done(false),
+      })
+    },
+    showLoading(title: string) {
+      call('showLoading', { content: title })
+    },
+    hideLoading() {
+      call('hideLoading', {})
+    },
+    classify: (raw) => classify(raw, ['error'], CODES),
+  }
+}
