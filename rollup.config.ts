@@ -19,6 +19,11 @@ export const runtimeEntries = {
   app: 'src/app.ts',
   lark: 'src/lark.ts',
   dd: 'src/dd.ts',
+  ascf: 'src/ascf.ts',
+  qq: 'src/qq.ts',
+  kwai: 'src/kwai.ts',
+  xhs: 'src/xhs.ts',
+  jd: 'src/jd.ts',
   unsupported: 'src/unsupported.ts',
 }
 /** Every entry with types: the runtime ones and the simulated hosts. */

@@ -96,6 +96,11 @@ export const ADAPTER_MARKERS = {
   app: 'writeAsBinary',
   lark: /\bplatform:\s*["']lark["']/,
   dd: /\bplatform:\s*["']dd["']/,
+  ascf: /\bplatform:\s*["']ascf["']/,
+  qq: 'qqfile://',
+  kwai: 'ksfile://',
+  xhs: /\bplatform:\s*["']xhs["']/,
+  jd: 'jdfile://',
 }
 
 /** Whether code holds a marker of ADAPTER_MARKERS. */

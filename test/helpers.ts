@@ -1,17 +1,22 @@
 import { alipayAdapter } from '../platforms/alipay'
 import { appAdapter } from '../platforms/app'
+import { ascfAdapter } from '../platforms/ascf'
 import { ddAdapter } from '../platforms/dd'
+import { jdAdapter } from '../platforms/jd'
+import { kwaiAdapter } from '../platforms/kwai'
 import { larkAdapter } from '../platforms/lark'
+import { qqAdapter } from '../platforms/qq'
 import { swanAdapter } from '../platforms/swan'
 import { ttAdapter } from '../platforms/tt'
 import { weappAdapter } from '../platforms/weapp'
+import { xhsAdapter } from '../platforms/xhs'
 import type { HostAdapter } from '../src/core/adapter'
 import { createSaveImage } from '../src/core/create'
 import type { SimulatedPlatform } from '../src/testing'
 import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
 
-export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark', 'dd']
-export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter, dd: ddAdapter }
+export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd']
+export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter, dd: ddAdapter, ascf: ascfAdapter, qq: qqAdapter, kwai: kwaiAdapter, xhs: xhsAdapter, jd: jdAdapter }
 
 export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
@@ -61,7 +66,11 @@ export const ALIPAY_CONTAINER: readonly SimulatedPlatform[] = ['alipay', 'dd']
 export const inAlipayContainer = (platform: SimulatedPlatform) => ALIPAY_CONTAINER.includes(platform)
 
 /** Hosts with no album scope and no settings page (DingTalk: none documented): no AUTH_DENIED, no guide, no openAlbumSetting. */
-export const NO_SCOPE: readonly SimulatedPlatform[] = ['dd']
+export const NO_SCOPE: readonly SimulatedPlatform[] = ['dd', 'ascf']
+/** Hosts without a settings page (DingTalk): openAlbumSetting rejects UNSUPPORTED_PLATFORM. */
+export const NO_SETTINGS_PAGE: readonly SimulatedPlatform[] = ['dd']
+/** Hosts that cannot write base64 images to files (Xiaohongshu [O]): data URI and base64 sources reject UNSUPPORTED_PLATFORM. */
+export const NO_BASE64: readonly SimulatedPlatform[] = ['xhs']
 /** Formats a host's save refuses by extension (Feishu on phones: png/jpg/jpeg/gif, Android also webp [D]). */
 export const REFUSED_FORMATS: Partial<Record<SimulatedPlatform, readonly string[]>> = { lark: ['bmp'] }
 

@@ -66,6 +66,40 @@ export const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
     ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
     ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
   ],
+  // HarmonyOS atomic services [D Huawei ASCF]: a system confirm per save; no failure text is published [I]
+  ascf: [
+    ['the system confirm cancelled [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+    ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
+    ['OS permission [I]', { errMsg: 'saveImageToPhotosAlbum:fail system permission denied' }, 'SYSTEM_PERMISSION_DENIED'],
+  ],
+  // QQ: a WeChat-shaped host; its texts are not published [I]
+  qq: [
+    ['refusal (devtools / iOS text) [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
+    ['refusal (Android text) [I]', { errMsg: 'saveImageToPhotosAlbum:fail:auth denied' }, 'AUTH_DENIED'],
+    ['OS permission [I]', { errMsg: 'saveImageToPhotosAlbum:fail system permission denied' }, 'SYSTEM_PERMISSION_DENIED'],
+    ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not found' }, 'FILE_NOT_FOUND'],
+    ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+    ['invalid file type [I]', { errMsg: 'saveImageToPhotosAlbum:fail invalid file type' }, 'UNSUPPORTED_FORMAT'],
+  ],
+  // Kuaishou: -10005 "暂不支持该功能" in err.code [O third-party typings]; the rest [I]
+  kwai: [
+    ['-10005: not supported here [O]', { code: -10005, errMsg: 'saveImageToPhotosAlbum:fail 暂不支持该功能' }, 'UNSUPPORTED_PLATFORM'],
+    ['refusal [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
+    ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'FILE_NOT_FOUND'],
+    ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+  ],
+  // Xiaohongshu: code 15 "小程序请求写入相册被拒绝" (redmini #1630/#1633, iOS, even when the client had access) [O]
+  xhs: [
+    ['15: album request refused [O]', { code: 15, errMsg: "saveImageToPhotosAlbum fail: call function: 'saveImageToPhotosAlbum'，小程序请求写入相册被拒绝" }, 'AUTH_DENIED'],
+    ['refusal text [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
+    ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+  ],
+  // JD: inferred only (the WeChat shape) [I]
+  jd: [
+    ['refusal [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
+    ['missing file [I]', { errMsg: 'saveImageToPhotosAlbum:fail file not found' }, 'FILE_NOT_FOUND'],
+    ['cancel [I]', { errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'USER_CANCELLED'],
+  ],
   // DingTalk [D open.dingtalk.com]: saveImageToPhotosAlbum 2/3/17, saveImage 2/15/16; the texts are [I]
   dd: [
     ['2: bad argument', { error: 2, errorMessage: '参数错误' }, 'INVALID_ARGUMENT'],
@@ -83,6 +117,11 @@ export const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, u
   alipay: [{ error: 12, errorMessage: '下载失败' }, { error: 13, errorMessage: '没有权限' }, { error: 20, errorMessage: '请求的 URL 不支持 HTTP' }],
   swan: [{ errCode: 1001, errMsg: 'downloadFile:fail 请求文件超过10M' }, { errCode: 1002, errMsg: 'downloadFile:fail 无法确定下载文件大小' }],
   lark: [{ errMsg: 'downloadFile:fail' }],
+  ascf: [{ errMsg: 'downloadFile:fail' }],
+  qq: [{ errMsg: 'downloadFile:fail' }],
+  kwai: [{ errMsg: 'downloadFile:fail' }],
+  xhs: [{ errMsg: 'downloadFile:fail' }],
+  jd: [{ errMsg: 'downloadFile:fail' }],
   // DingTalk's download error numbers are not published; the Alipay container's 12 [I]
   dd: [{ error: 12, errorMessage: '下载失败' }],
 }
@@ -103,6 +142,12 @@ export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
   ],
   swan: FS_WRITE_FAILURES,
   lark: FS_WRITE_FAILURES,
+  ascf: [['utf-8 only, a base64 string refused [D; text I]', { errMsg: 'writeFile:fail invalid encoding, only utf8 is supported' }, 'FILE_WRITE_FAILED'], FS_WRITE_FAILURES[0]!],
+  qq: FS_WRITE_FAILURES,
+  kwai: FS_WRITE_FAILURES,
+  // never written: base64 is refused before any host call (NO_BASE64)
+  xhs: [],
+  jd: FS_WRITE_FAILURES,
   // the Alipay route (downloadFile of the data URI) [I on DingTalk]
   dd: [['12: download of the data URI failed', { error: 12, errorMessage: '下载失败' }, 'FILE_WRITE_FAILED']],
 }

@@ -17,6 +17,8 @@ export default defineConfig<'webpack5'>(() => {
       '@tarojs/plugin-platform-lark',
       // DingTalk (`taro build --type dd`): a community platform plugin over Taro's Alipay one
       '@tarojs/plugin-platform-alipay-dd',
+      // Kuaishou (`taro build --type kwai`): a community platform plugin
+      '@tarojs/plugin-platform-kwai',
       [
         'mp-save-image/taro',
         {

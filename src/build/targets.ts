@@ -3,8 +3,8 @@ import type { PlatformId } from '../core/platform'
 
 /** Build targets of each framework that have an adapter, mapped onto our platform ids. */
 const TARGETS = {
-  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5', lark: 'lark', dd: 'dd' },
-  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5', app: 'app', 'mp-lark': 'lark', 'mp-dingtalk': 'dd' },
+  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5', lark: 'lark', dd: 'dd', qq: 'qq', jd: 'jd', kwai: 'kwai', xhs: 'xhs', ascf: 'ascf' },
+  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5', app: 'app', 'mp-lark': 'lark', 'mp-dingtalk': 'dd', 'mp-qq': 'qq', 'mp-kuaishou': 'kwai', 'mp-xhs': 'xhs', 'mp-jd': 'jd', 'mp-harmony': 'ascf' },
 } as const satisfies Record<string, Record<string, PlatformId>>
 
 export type Framework = keyof typeof TARGETS

@@ -46,6 +46,11 @@ function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean)
   if ((profile.platform === 'weapp' || profile.platform === 'tt') && state.privacy !== 'agreed') {
     return fail(payloads.privacy(api, state.privacy))
   }
+  // HarmonyOS atomic services: a system confirm on every save, no scope [D]; its cancel text [I]
+  if (profile.confirmsEachSave) {
+    ctx.ui.push({ type: 'save-confirm' })
+    if (state.prompt !== 'allow') return fail(payloads.authDenied(api, true))
+  }
   const denied = albumPermission(ctx, api)
   if (denied) return fail(denied)
   if (!state.systemPermission) return fail(payloads.systemDenied(api))

@@ -41,6 +41,12 @@ function systemInfo(ctx: HostContext): HostResult {
       return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'alipay', version: '10.6.0', language: 'zh-Hans' }
     case 'swan':
       return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
+    case 'ascf':
+    case 'qq':
+    case 'kwai':
+    case 'jd':
+    case 'xhs':
+      return { ...common, version: '1.0.0', SDKVersion: '3.0.0' }
     case 'dd':
       return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'DingTalk', version: '7.6.0' }
     case 'lark':
@@ -69,12 +75,12 @@ export function buildApi(ctx: HostContext): HostApi {
     getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => systemInfo(ctx)),
   }
   // DingTalk documents no album scope, getSetting, authorize or settings page
-  if (!profile.noScope) {
+  if (!profile.noSettingsPage) {
     api.openSetting = openSettingApi(ctx)
     api.getSetting = getSettingApi(ctx)
   }
   if (!alipay) {
-    api.authorize = authorizeApi(ctx)
+    if (!profile.noScope) api.authorize = authorizeApi(ctx)
     return api
   }
   // the Alipay container (Alipay, DingTalk): my.confirm, the legacy saveImage, and an old client without the modern save

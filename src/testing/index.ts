@@ -1,5 +1,6 @@
 /**
- * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan) and Feishu (tt, 'lark') hosts, and the
+ * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan), Feishu (tt, 'lark'),
+ * DingTalk (dd), QQ (qq), Kuaishou (ks, 'kwai'), Xiaohongshu (xhs), JD (jd) and HarmonyOS atomic service (has, 'ascf') hosts, and the
  * uni-app App (`uni` + `plus`: createAppHost / installAppHost),
  * for unit tests. They reproduce the behaviour documented in reference/hosts.md — error strings,
  * permission prompts, file paths and quirks — not an idealised host.

@@ -36,9 +36,9 @@ function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadRespo
   if (ctx.profile.alipayErrors) {
     return isSuccessStatus(status) ? alipayTempFile(ctx, body, response.contentType) : fail(ctx.payloads.downloadFailed())
   }
-  // Only WeChat's typings have `filePath` [D]; tt/swan ignore it. The body is stored whatever the
+  // WeChat's typings [D] and HarmonyOS atomic services [D] take `filePath`; the others ignore it. The body is stored whatever the
   // status: "downloadFile:ok with statusCode 404" (hosts.md §5 [O]).
-  if (ctx.profile.platform === 'weapp' && typeof opts.filePath === 'string') {
+  if (ctx.profile.downloadsToFilePath && typeof opts.filePath === 'string') {
     const error = storeUserFile(ctx, 'downloadFile', opts.filePath, body)
     return error ? fail(error) : ok(ctx.payloads.ok('downloadFile', { filePath: opts.filePath, statusCode: status }))
   }

@@ -52,8 +52,17 @@ export class Payloads {
       case 'tt':
         return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: 112090 }
       case 'lark':
-        // Feishu publishes no error strings: Douyin's text without its code [I]
+      case 'qq':
+      case 'kwai':
+      case 'jd':
+        // none of these publishes its strings: WeChat's devtools text [I]
         return { errMsg: `${api}:fail auth deny` }
+      case 'xhs':
+        // redmini #1630 [O]
+        return { code: 15, errMsg: `${api} fail: call function: '${api}'，小程序请求写入相册被拒绝` }
+      case 'ascf':
+        // no scope: the refusal is the system confirm's cancel [I text]
+        return { errMsg: `${api}:fail cancel` }
       case 'swan':
         // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
         return { errCode: 10003, errMsg: `${api}:fail user deny` }
@@ -77,6 +86,11 @@ export class Payloads {
       case 'tt':
         return { errMsg: `${api}:fail system auth deny`, [this.state.errorField]: 112089 }
       case 'lark':
+      case 'qq':
+      case 'kwai':
+      case 'jd':
+      case 'xhs':
+      case 'ascf':
         return { errMsg: `${api}:fail system permission denied` }
       case 'swan':
         // errCode 10005 "system deny" [D]; errMsg wording [I].
@@ -95,7 +109,13 @@ export class Payloads {
         return { errMsg: `${api}:fail file not found` }
       case 'tt':
       case 'lark':
+      case 'kwai':
+      case 'xhs':
+      case 'ascf':
         return { errMsg: `${api}:fail file not exists` }
+      case 'qq':
+      case 'jd':
+        return { errMsg: `${api}:fail file not found` }
       case 'swan':
         return { errMsg: `${api}:fail get file data fail` }
       case 'alipay':
@@ -134,6 +154,11 @@ export class Payloads {
   base64Error(api: string): HostResult {
     if (this.profile.alipayErrors) return alipay(3, '文件写入失败')
     return this.fsError(api, 'base64 encode error', 1300203)
+  }
+
+  /** A write in an encoding the host refuses: Xiaohongshu's text [O #1492]; HarmonyOS's [I]. */
+  encodingRefused(api: string): HostResult {
+    return { errMsg: `${api}:fail ${this.profile.platform === 'xhs' ? 'window is not defined' : 'invalid encoding, only utf8 is supported'}` }
   }
 
   /** WeChat 1300202 [D]; same text on tt/swan [I]; Alipay 10028 "文件夹超过 50M" [D typings]. */

@@ -19,8 +19,16 @@ export interface HostProfile {
   saveExtensions?: Partial<Record<Client, readonly string[]>>
   /** After a refusal the host opens its own dialog pointing to its settings (Feishu [D]) */
   guidesAfterDenial?: boolean
-  /** No album scope, getSetting, authorize or openSetting (DingTalk: none documented) */
+  /** No album scope to grant or refuse (DingTalk, HarmonyOS atomic services) */
   noScope?: boolean
+  /** No getSetting, authorize or openSetting (DingTalk: none documented) */
+  noSettingsPage?: boolean
+  /** Every save opens a system confirm, answered by `prompt` (HarmonyOS atomic services [D]) */
+  confirmsEachSave?: boolean
+  /** writeFile takes utf-8 text or an ArrayBuffer, never base64 text (HarmonyOS atomic services [D]) */
+  utf8Writes?: boolean
+  /** downloadFile writes to a `filePath` it is given (WeChat [D typings], HarmonyOS atomic services [D]) */
+  downloadsToFilePath?: boolean
   /** Overlapping saves lose callbacks (Alipay "已知问题" [D]) */
   overlapBug?: boolean
   /** The host toasts a successful save itself, whatever the options (DingTalk [D]) */
@@ -30,7 +38,7 @@ export interface HostProfile {
 }
 
 export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
-  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
   tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
@@ -52,7 +60,27 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
   },
   // DingTalk on `dd` (more-hosts.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
   // no album scope or settings page; the host toasts the save; USER_DATA_PATH's value and quota are [I].
-  dd: { platform: 'dd', globalName: 'dd', settingScope: '', openSettingScope: '', defaultQuota: 50 * MiB, alipayErrors: true, noScope: true, toastsSave: true, aliases: ['my'] },
+  // HarmonyOS atomic services on `has` (more-hosts.md [D Huawei ASCF]): no scope, a system confirm per save,
+  // writes under internal://files/ as utf-8 or an ArrayBuffer only, downloads to a given filePath; quota [I].
+  ascf: {
+    platform: 'ascf',
+    globalName: 'has',
+    settingScope: '',
+    openSettingScope: '',
+    defaultQuota: 200 * MiB,
+    alipayErrors: false,
+    noScope: true,
+    confirmsEachSave: true,
+    utf8Writes: true,
+    downloadsToFilePath: true,
+  },
+  // QQ on `qq` [D doc mirror]: WeChat's scope key, a 10 MB cap on user and cache files; texts [I]
+  qq: { platform: 'qq', globalName: 'qq', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  // Kuaishou on `ks` [O]; JD on `jd` [I: the WeChat shape]; Xiaohongshu on `xhs` [F Taro plugin, O]
+  kwai: { platform: 'kwai', globalName: 'ks', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  jd: { platform: 'jd', globalName: 'jd', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  xhs: { platform: 'xhs', globalName: 'xhs', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  dd: { platform: 'dd', globalName: 'dd', settingScope: '', openSettingScope: '', defaultQuota: 50 * MiB, alipayErrors: true, noScope: true, noSettingsPage: true, toastsSave: true, aliases: ['my'] },
 }
 
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
@@ -68,6 +96,17 @@ export function userDataPathFor(platform: SimulatedPlatform, client: Client): st
       return 'https://usr'
     case 'swan':
       return 'bdfile://usr'
+    case 'ascf':
+      return 'internal://files'
+    case 'qq':
+      return 'qqfile://usr'
+    case 'kwai':
+      return 'ksfile://usr'
+    case 'jd':
+      return 'jdfile://usr'
+    case 'xhs':
+      // declared, but reported undefined (redmini #1465) [O]: a path nothing can write to
+      return 'xhsfile://usr'
   }
 }
 
@@ -85,6 +124,16 @@ export function tempPathFor(platform: SimulatedPlatform, client: Client, id: str
       return `https://resource/${id}.${ext === null ? 'other' : 'image'}`
     case 'swan':
       return `bdfile://tmp/${id}${suffix}`
+    case 'ascf':
+      return `internal://tmp/${id}${suffix}`
+    case 'qq':
+      return `qqfile://tmp_${id}${suffix}`
+    case 'kwai':
+      return `ksfile://temp/${id}${suffix}`
+    case 'jd':
+      return `jdfile://tmp_${id}${suffix}`
+    case 'xhs':
+      return `xhsfile://tmp/${id}${suffix}`
   }
 }
 

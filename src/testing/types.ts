@@ -16,7 +16,7 @@ export type PromptAnswer = 'allow' | 'deny' | 'deny-forever'
 export type ModalAnswer = 'confirm' | 'cancel' | ((ui: ModalEvent) => boolean)
 /** What the user does on the settings page. */
 export type SettingsAction = 'enable' | 'keep'
-export type GlobalName = 'wx' | 'tt' | 'my' | 'swan' | 'dd'
+export type GlobalName = 'wx' | 'tt' | 'my' | 'swan' | 'dd' | 'has' | 'qq' | 'ks' | 'xhs' | 'jd'
 
 /** A canned server response for `downloadFile`, keyed by exact URL in `host.downloads`. */
 export interface DownloadResponse {
@@ -92,6 +92,8 @@ export type UiEvent =
   | { type: 'permission-prompt' }
   /** the host's own dialog pointing to its settings after a refusal (Feishu) */
   | { type: 'host-guide' }
+  /** the system confirm every save opens (HarmonyOS atomic services), answered by `prompt` */
+  | { type: 'save-confirm' }
 
 export interface CallRecord {
   api: string

@@ -54,6 +54,10 @@ const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
   { platform: 'lark' },
   // DingTalk: @tarojs/plugin-platform-alipay-dd 0.3.1 (peers Taro 3.5) builds with Taro 4.2.1 on webpack5
   { platform: 'dd' },
+  // QQ and JD: Taro's own platform plugins (4.2.0); Kuaishou: @tarojs/plugin-platform-kwai 6.0.0 (peers Taro 3.5)
+  { platform: 'qq' },
+  { platform: 'jd' },
+  { platform: 'kwai' },
   // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
   ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const })),
   { platform: 'weapp', watch: true },
@@ -140,7 +144,7 @@ describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
     const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
     expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd'])
+    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'])
     const { tap } = await open(result.dir, 'weapp')
     expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
   }, BUILD_MS)
@@ -158,7 +162,7 @@ for (const compiler of ['webpack5', 'vite'] as const) {
 }
 
 describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
-  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd.'
+  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd, qq, jd, kwai, xhs, ascf.'
   let result: BuildResult
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { USER_WAIT_MS } from '../../src/core/create'
 import { SaveImageError } from '../../src/core/errors'
 import type { ImageFormat } from '../../src/core/format'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
-import { denied, GUIDES_ITSELF, inAlipayContainer, NO_SCOPE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup } from '../helpers'
+import { denied, GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup } from '../helpers'
 
 const FORMATS: Array<[ImageFormat, string]> = [
   ['png', 'image/png'],
@@ -21,10 +21,16 @@ const URL_LIKE_LOCAL: Record<string, string[]> = {
   swan: ['bdfile://tmp/abc.png', 'bdfile://usr/poster.png'],
   lark: ['ttfile://temp/abc.png', 'ttfile://user/poster.png'],
   dd: ['https://resource/abc.image', 'https://usr/poster.png'],
+  ascf: ['internal://tmp/abc.png', 'internal://files/poster.png'],
+  qq: ['qqfile://tmp_abc.png', 'qqfile://usr/poster.png'],
+  kwai: ['ksfile://temp/abc.png', 'ksfile://usr/poster.png'],
+  xhs: ['xhsfile://tmp/abc.png'],
+  jd: ['jdfile://tmp_abc.png', 'jdfile://usr/poster.png'],
 }
 
 describe.each(PLATFORMS)('contract on %s', (platform) => {
   const scoped = !NO_SCOPE.includes(platform)
+  const base64 = !NO_BASE64.includes(platform)
   const guides = scoped && !GUIDES_ITSELF.includes(platform)
   describe('sources', () => {
     it('saves a URL with one download and one save, and resolves the contract result', async () => {
@@ -66,7 +72,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(download?.args).toMatchObject({ url: POSTER_URL, header: { Authorization: 'Bearer t' } })
     })
 
-    it.each(FORMATS.filter(([format]) => !REFUSED_FORMATS[platform]?.includes(format)))('saves a %s data URI and a raw %s base64, leaving no file behind', async (format, mime) => {
+    it.each(FORMATS.filter(([format]) => base64 && !REFUSED_FORMATS[platform]?.includes(format)))('saves a %s data URI and a raw %s base64, leaving no file behind', async (format, mime) => {
       const { host, api } = setup(platform, { permission: 'granted' })
       const bytes = fixtures[format]
       await api.saveImageToAlbum(toDataUri(bytes, mime))
@@ -77,13 +83,13 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.userFiles()).toEqual([])
     })
 
-    it('trusts the bytes over a data URI’s declared type', async () => {
+    it.runIf(base64)('trusts the bytes over a data URI’s declared type', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       await api.saveImageToAlbum(toDataUri(fixtures.gif, 'image/png'))
       expect(host.album[0].format).toBe('gif')
     })
 
-    it('accepts MIME-wrapped and URL-safe base64', async () => {
+    it.runIf(base64)('accepts MIME-wrapped and URL-safe base64', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       const wrapped = toBase64(fixtures.jpeg).replace(/(.{20})/g, '$1\n')
       const urlSafe = toBase64(fixtures.webp).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -92,7 +98,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.album.map((entry) => entry.format)).toEqual(['jpeg', 'webp'])
     })
 
-    it('writes each base64 image to its own file directly under USER_DATA_PATH with its extension', async () => {
+    it.runIf(base64)('writes each base64 image to its own file directly under USER_DATA_PATH with its extension', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       // settled, not all: a host may refuse a format by extension (Feishu: bmp), after the write
       await Promise.allSettled(FORMATS.map(([format]) => api.saveImageToAlbum({ base64: toBase64(fixtures[format]) })))
@@ -130,6 +136,14 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.album[0].format).toBe('jpeg')
       if (platform === 'weapp') expect(host.album[0].path).toMatch(/\.jpg$/)
     })
+  })
+
+  it.runIf(!base64)('refuses data URIs and base64 with UNSUPPORTED_PLATFORM before any host call: its file system cannot write them', async () => {
+    const { host, api } = setup(platform, { permission: 'granted' })
+    for (const source of [toDataUri(fixtures.png, 'image/png'), { base64: toBase64(fixtures.jpeg) }]) {
+      await expect(api.saveImageToAlbum(source as string)).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform })
+    }
+    expect(host.calls).toEqual([])
   })
 
   it.each(FORMATS.filter(([format]) => REFUSED_FORMATS[platform]?.includes(format)))('a %s image, which this host refuses by extension, rejects UNSUPPORTED_FORMAT and leaves no file', async (format, mime) => {
@@ -285,9 +299,15 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(modals(host)).toEqual([])
     })
 
-    it('openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no settings page to open', async () => {
+    it.runIf(NO_SETTINGS_PAGE.includes(platform))('openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no settings page to open', async () => {
       const { host, api } = setup(platform)
       await expect(host.tap(() => api.openAlbumSetting())).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform })
+    })
+
+    it.runIf(!NO_SETTINGS_PAGE.includes(platform))('openAlbumSetting opens the settings page and resolves true: no album permission blocks a save', async () => {
+      const { host, api } = setup(platform)
+      await expect(host.tap(() => api.openAlbumSetting())).resolves.toBe(true)
+      expect(host.ui).toContainEqual({ type: 'settings' })
     })
   })
 
@@ -385,7 +405,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.userFiles()).toEqual([])
     })
 
-    it('a write that never calls back rejects TIMEOUT', async () => {
+    it.runIf(base64)('a write that never calls back rejects TIMEOUT', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       host.fault(inAlipayContainer(platform) ? 'downloadFile' : 'fs.writeFile', { kind: 'hang' })
       await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png), timeout: 20 })).rejects.toMatchObject({ code: 'TIMEOUT' })
@@ -407,11 +427,11 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       const results = await api.saveImagesToAlbum([POSTER_URL, 'https://cdn.example.com/missing.png', { base64: toBase64(fixtures.gif) }, LOCAL_PATH], {
         onProgress: (p) => progress.push([p.done, p.total, p.index, !p.error]),
       })
-      expect(results.map((r) => (r.ok ? r.result.platform : r.error.code))).toEqual([platform, 'DOWNLOAD_FAILED', platform, platform])
+      expect(results.map((r) => (r.ok ? r.result.platform : r.error.code))).toEqual([platform, 'DOWNLOAD_FAILED', base64 ? platform : 'UNSUPPORTED_PLATFORM', platform])
       expect(progress.map(([done]) => done)).toEqual([1, 2, 3, 4])
       expect(progress.every(([, total]) => total === 4)).toBe(true)
       expect(progress.map(([, , index]) => index).sort()).toEqual([0, 1, 2, 3])
-      expect(host.album).toHaveLength(3)
+      expect(host.album).toHaveLength(base64 ? 3 : 2)
     })
 
     it('downloads at most `concurrency` at a time and saves one at a time', async () => {
@@ -434,7 +454,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it.runIf(guides)('asks at most once for the whole batch', async () => {
       const { host, api } = setup(platform, { permission: denied(platform), modal: 'cancel' })
-      const results = await api.saveImagesToAlbum([LOCAL_PATH, LOCAL_PATH, POSTER_URL, { base64: toBase64(fixtures.png) }])
+      const results = await api.saveImagesToAlbum([LOCAL_PATH, LOCAL_PATH, POSTER_URL, base64 ? { base64: toBase64(fixtures.png) } : JPEG_URL])
       expect(results.every((r) => !r.ok && r.error.code === 'AUTH_DENIED')).toBe(true)
       expect(modals(host)).toHaveLength(1)
     })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
 import { DOWNLOAD_FAILURES, SAVE_FAILURES } from '../host-payloads'
 import { fixtures, toBase64 } from '../../src/testing'
-import { LOCAL_PATH, modals, outcome, POSTER_URL, setup, inAlipayContainer } from '../helpers'
+import { LOCAL_PATH, modals, outcome, POSTER_URL, setup, inAlipayContainer, NO_BASE64 } from '../helpers'
 
 describe.each(Object.keys(SAVE_FAILURES) as SimulatedPlatform[])('%s error table (hosts.md §3)', (platform) => {
   it.each(SAVE_FAILURES[platform])('save failing with %s → %s', async (_name, payload, code) => {
@@ -26,12 +26,12 @@ describe.each(Object.keys(SAVE_FAILURES) as SimulatedPlatform[])('%s error table
   })
 
   // Alipay's base64 route downloads the data URI into a host temp file: no user-folder write to fill
-  it.runIf(!inAlipayContainer(platform))('a full user data folder on write → FILE_WRITE_FAILED (hosts.md: quota errors)', async () => {
+  it.runIf(!inAlipayContainer(platform) && !NO_BASE64.includes(platform))('a full user data folder on write → FILE_WRITE_FAILED (hosts.md: quota errors)', async () => {
     const { api } = setup(platform, { permission: 'granted', userDataQuota: 16 })
     await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png) })).rejects.toMatchObject({ code: 'FILE_WRITE_FAILED' })
   })
 
-  it('"base64 encode error" from the host write → INVALID_ARGUMENT', async () => {
+  it.runIf(!NO_BASE64.includes(platform))('"base64 encode error" from the host write → INVALID_ARGUMENT', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
     const payload = inAlipayContainer(platform) ? { error: 2, errorMessage: 'base64 encode error' } : { errMsg: 'writeFile:fail base64 encode error' }
     host.fault(inAlipayContainer(platform) ? 'downloadFile' : 'fs.writeFile', { kind: 'fail', payload })

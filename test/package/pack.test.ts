@@ -9,7 +9,7 @@ import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
 /** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
-const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd'] as const
+const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'] as const
 /** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
 const MARKERS: Record<string, string | RegExp> = ADAPTER_MARKERS
 
@@ -35,7 +35,7 @@ const saveScript = (entry: string, platform: string, load: (id: string) => strin
   const host = ${platform === 'app' ? `testing.installAppHost({ permission: 'granted' })` : `testing.installHost('${platform}', { permission: 'granted' })`}
   host.addFile('/static/a.png', testing.fixtures.png)
   host.downloads.set('https://x.example/p.png', { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
-  Promise.all([api.saveImageToAlbum('/static/a.png'), api.saveImageToAlbum('https://x.example/p.png'), api.saveImageToAlbum({ base64: testing.toBase64(testing.fixtures.gif) })])
+  Promise.all([api.saveImageToAlbum('/static/a.png'), api.saveImageToAlbum('https://x.example/p.png'), ${platform === 'xhs' ? `api.saveImageToAlbum('/static/a.png')` /* Xiaohongshu cannot write base64 */ : 'api.saveImageToAlbum({ base64: testing.toBase64(testing.fixtures.gif) })'}])
     .then(async (results) => {
       await host.idle()
       console.log(JSON.stringify({ platforms: results.map((r) => r.platform), album: host.album.length, left: host.userFiles().length, isError: typeof api.SaveImageError }))
@@ -70,7 +70,7 @@ describe('the packed package in a fresh folder', () => {
       const testing = await import('mp-save-image/testing')
       const { saveImageToAlbum } = await import('mp-save-image')
       const seen = []
-      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd']) {
+      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd']) {
         const host = id === 'app' ? testing.installAppHost({ permission: 'granted' }) : testing.installHost(id, { permission: 'granted' })
         host.addFile('/a.png', testing.fixtures.png)
         seen.push((await saveImageToAlbum('/a.png')).platform)
@@ -79,12 +79,12 @@ describe('the packed package in a fresh folder', () => {
       const none = await saveImageToAlbum('/a.png').catch((e) => e.code)
       console.log(JSON.stringify({ seen, none }))
     `)
-    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd'], none: 'UNSUPPORTED_PLATFORM' })
+    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'], none: 'UNSUPPORTED_PLATFORM' })
   })
 
   it('importing any entry with no host never throws', () => {
     const out = run('no-host.cjs', `
-      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/lark', '/dd', '/testing']) require('mp-save-image' + id)
+      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/lark', '/dd', '/ascf', '/qq', '/kwai', '/xhs', '/jd', '/testing']) require('mp-save-image' + id)
       console.log('ok')
     `)
     expect(out).toBe('ok')

@@ -5,7 +5,7 @@ import type { BatchOutcome } from '../../src/core/types'
 import { fixtures, toBase64, toDataUri, type Fault, type SimulatedPlatform } from '../../src/testing'
 import { trackInFlight, trackSavesInFlight } from '../e2e/saves'
 import { APP_DOWNLOAD_FAILURES, APP_SAVE_FAILURES, APP_WRITE_FAILURES, DOWNLOAD_FAILURES, SAVE_FAILURES, WRITE_FAILURES, type Row } from '../host-payloads'
-import { denied, GUIDES_ITSELF, inAlipayContainer, NO_SCOPE, JPEG_URL, LOCAL_PATH, PLATFORMS, POSTER_URL, setup, setupApp } from '../helpers'
+import { denied, GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, JPEG_URL, LOCAL_PATH, PLATFORMS, POSTER_URL, setup, setupApp } from '../helpers'
 
 // The soak: 500 concurrent calls per host, single and batch, of every source kind, guide on and off, while
 // the host fails, throws, hangs and dawdles at random (a seeded generator, printed on failure).
@@ -45,7 +45,8 @@ function faultArb({ download, write, save }: Steps) {
   const prepare = fc.oneof(common, fc.constant<Fault>({ kind: 'hang' }))
   return fc.oneof(
     fc.tuple(fc.constant(download[0]), fc.oneof(prepare, fail(download[1]))),
-    fc.tuple(fc.constant(write[0]), fc.oneof(prepare, fail(write[1].map(([, payload]) => payload)))),
+    // a host that never writes base64 (Xiaohongshu) has no write failures to inject
+    fc.tuple(fc.constant(write[0]), write[1].length ? fc.oneof(prepare, fail(write[1].map(([, payload]) => payload))) : prepare),
     fc.tuple(fc.constant('saveImageToPhotosAlbum'), fc.oneof(common, fail(save.map(([, payload]) => payload)))),
   )
 }
@@ -95,7 +96,8 @@ describe.each(HOSTS)('soak on %s', (name, steps, open) => {
     expect(outcomes).toHaveLength(calls.reduce((sum, call) => sum + (call.batch ? call.sources.length : 1), 0))
     for (const outcome of outcomes) if (!outcome.ok) expect(outcome.error).toBeInstanceOf(SaveImageError)
     const saved = outcomes.filter((outcome) => outcome.ok).length
-    expect(saved, `seed ${SEED}`).toBeGreaterThan(CALLS / 2)
+    // a host that cannot save base64 (Xiaohongshu) saves 3 of the 7 source kinds, not 5
+    expect(saved, `seed ${SEED}`).toBeGreaterThan(name !== 'app' && NO_BASE64.includes(name) ? CALLS / 4 : CALLS / 2)
     expect(host.album, `seed ${SEED}: the album holds exactly the successful saves`).toHaveLength(saved)
     expect(mostModals(), 'guide modals open at once').toBe(name !== 'app' && (guidesItself(name) || NO_SCOPE.includes(name)) ? 0 : 1)
     expect(mostSaves(), 'saves in flight at once').toBe(1)

@@ -12,12 +12,16 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
   })
 }
 
-// DingTalk has no album scope: its own block below
-const EXPECTED: Record<Exclude<SimulatedPlatform, 'dd'>, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
+// DingTalk and HarmonyOS atomic services have no album scope: their own blocks below
+const EXPECTED: Record<Exclude<SimulatedPlatform, 'dd' | 'ascf'>, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
   weapp: { global: 'wx', userData: 'wxfile://usr', temp: 'wxfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
   tt: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.album', openScope: 'scope.album' },
   alipay: { global: 'my', userData: 'https://usr', temp: 'https://resource/00000001.image', saved: { success: true }, scope: 'writePhotosAlbum', openScope: 'album' },
   swan: { global: 'swan', userData: 'bdfile://usr', temp: 'bdfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+  qq: { global: 'qq', userData: 'qqfile://usr', temp: 'qqfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+  kwai: { global: 'ks', userData: 'ksfile://usr', temp: 'ksfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+  xhs: { global: 'xhs', userData: 'xhsfile://usr', temp: 'xhsfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+  jd: { global: 'jd', userData: 'jdfile://usr', temp: 'jdfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
   lark: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
 }
 
@@ -206,7 +210,7 @@ describe('install', () => {
   })
 
   it('rejects an unknown platform', () => {
-    expect(() => createHost('qq' as SimulatedPlatform)).toThrow(/unknown platform/)
+    expect(() => createHost('qqq' as SimulatedPlatform)).toThrow(/unknown platform/)
   })
 
   it('state and options are one mutable object with the documented defaults', () => {
@@ -257,5 +261,31 @@ describe('dd (DingTalk) [D open.dingtalk.com]', () => {
     host.state.systemPermission = true
     expect((await invoke(host.api.saveImage, { url: URL })).ok).toBe(true)
     expect(host.album).toHaveLength(1)
+  })
+})
+
+describe('ascf (HarmonyOS atomic services) [D Huawei ASCF]', () => {
+  it('a system confirm on every save, no scope; downloads to a given internal://files/ path', async () => {
+    const host = createHost('ascf', { permission: 'denied' })
+    expect(host.globalName).toBe('has')
+    expect(host.api.authorize).toBeUndefined()
+    host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
+    const download = await invoke(host.api.downloadFile, { url: URL, filePath: 'internal://files/a.png' })
+    expect(download.res).toMatchObject({ filePath: 'internal://files/a.png', statusCode: 200 })
+    for (const _ of [1, 2]) expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).ok).toBe(true)
+    expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(2)
+    host.state.prompt = 'deny'
+    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).res).toEqual({ errMsg: 'saveImageToPhotosAlbum:fail cancel' })
+    expect(host.album).toHaveLength(2)
+  })
+
+  it('writeFile takes utf-8 or an ArrayBuffer, never base64 text', async () => {
+    const host = createHost('ascf')
+    const fs = host.api.getFileSystemManager()
+    const base64 = await new Promise((resolve) => fs.writeFile({ filePath: 'internal://files/b.png', data: 'iVBORw0KGgo=', encoding: 'base64', fail: resolve }))
+    expect(base64).toMatchObject({ errMsg: expect.stringMatching(/^writeFile:fail /) })
+    const buffer = fixtures.png.slice().buffer
+    await new Promise((resolve) => fs.writeFile({ filePath: 'internal://files/b.png', data: buffer, success: resolve }))
+    expect(host.files.get('internal://files/b.png')).toEqual(fixtures.png)
   })
 })

@@ -20,6 +20,16 @@ describe('which platform file a build uses', () => {
     ['uni-app', 'app', 'app'],
     ['Taro', 'lark', 'lark'],
     ['Taro', 'dd', 'dd'],
+    ['Taro', 'qq', 'qq'],
+    ['Taro', 'jd', 'jd'],
+    ['Taro', 'kwai', 'kwai'],
+    ['Taro', 'xhs', 'xhs'],
+    ['Taro', 'ascf', 'ascf'],
+    ['uni-app', 'mp-qq', 'qq'],
+    ['uni-app', 'mp-kuaishou', 'kwai'],
+    ['uni-app', 'mp-xhs', 'xhs'],
+    ['uni-app', 'mp-jd', 'jd'],
+    ['uni-app', 'mp-harmony', 'ascf'],
     ['uni-app', 'mp-lark', 'lark'],
     ['uni-app', 'mp-dingtalk', 'dd'],
   ] as const)('%s target %s → the %s build', (framework, target, platform) => {
@@ -31,12 +41,12 @@ describe('which platform file a build uses', () => {
   })
 
   it.each([
-    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd.'],
+    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd, qq, jd, kwai, xhs, ascf.'],
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
     ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
-    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk.'],
+    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk, mp-qq, mp-kuaishou, mp-xhs, mp-jd, mp-harmony.'],
     ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
     ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
     ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
@@ -106,7 +116,7 @@ describe('the entry of a target without an adapter', () => {
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk.',
+      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk, mp-qq, mp-kuaishou, mp-xhs, mp-jd, mp-harmony.',
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])

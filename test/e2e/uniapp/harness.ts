@@ -6,13 +6,15 @@ import { createRequire } from 'node:module'
 import { join, sep } from 'node:path'
 import type { SimulatedHost, SimulatedPlatform } from '../../../src/testing'
 
-export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark' | 'mp-dingtalk'
+export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark' | 'mp-dingtalk' | 'mp-qq' | 'mp-kuaishou' | 'mp-xhs' | 'mp-jd' | 'mp-harmony'
 
 interface PageShape {
   template: string
   tapAttr: string
   /** The host global the target's runtime reads, where it is not the simulated host's own. */
   global?: string
+  /** The engine's component instances have a read-only triggerEvent, which uni's runtime for it works around (JD). */
+  readonlyTriggerEvent?: boolean
 }
 
 export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatform }> = {
@@ -25,6 +27,12 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
   // DingTalk: uni's custom script (package.json "uni-app".scripts) building mp-alipay with MP-DINGTALK; uni's
   // runtime reads `my`, the DingTalk adapter `dd`
   'mp-dingtalk': { platform: 'dd', template: 'axml', tapAttr: 'onTap', global: 'my' },
+  'mp-qq': { platform: 'qq', template: 'qml', tapAttr: 'bindtap' },
+  'mp-kuaishou': { platform: 'kwai', template: 'ksml', tapAttr: 'bindtap' },
+  'mp-xhs': { platform: 'xhs', template: 'xhsml', tapAttr: 'bindtap' },
+  'mp-jd': { platform: 'jd', template: 'jxml', tapAttr: 'bindtap', readonlyTriggerEvent: true },
+  // HarmonyOS atomic services (鸿蒙元服务), on the `has` global
+  'mp-harmony': { platform: 'ascf', template: 'hxml', tapAttr: 'bindtap' },
 }
 
 /** A target without an adapter, run on a WeChat-shaped host under its own global (`qa`). */
@@ -167,6 +175,7 @@ export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, hos
       selectComponent: () => null,
       createSelectorQuery: () => ({}),
     }
+    if (shape.readonlyTriggerEvent) Object.defineProperty(page, 'triggerEvent', { value: () => {}, writable: false })
     pageInstance = page
     // Douyin tells a page from a component by its node id 0; Baidu by `methods.onLoad`, and hands the page
     // object as `pageinstance` and relations through `dispatch`

@@ -1,0 +1,17 @@
+import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+
+// QQ (`qq`): a WeChat-shaped host (more-hosts.md §1–3; [D] doc mirrors, [O] real code, [I] its failure texts).
+
+declare const qq: CallbackHost | undefined
+
+export const qqAdapter = createCallbackHostAdapter({
+  platform: 'qq',
+  host: () => (typeof qq === 'undefined' ? undefined : qq),
+  scopeKey: 'scope.writePhotosAlbum',
+  // USER_DATA_PATH is qqfile://usr [O], temp files qqfile://tmp… [I]
+  localPrefixes: ['qqfile://'],
+  // no QQ document says downloadFile takes a filePath: host temp files
+  downloadsToTarget: false,
+  codeFields: ['errno', 'errCode'],
+  codes: {},
+})
