@@ -12,11 +12,22 @@ import { weappAdapter } from '../platforms/weapp'
 import { xhsAdapter } from '../platforms/xhs'
 import type { HostAdapter } from '../src/core/adapter'
 import { createSaveImage } from '../src/core/create'
+import type { ImageFormat } from '../src/core/format'
 import type { SimulatedPlatform } from '../src/testing'
+import { PROFILES, type HostProfile } from '../src/testing/profiles'
 import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
 
 export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd']
 export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter, dd: ddAdapter, ascf: ascfAdapter, qq: qqAdapter, kwai: kwaiAdapter, xhs: xhsAdapter, jd: jdAdapter }
+
+/** Every format the package saves, with its MIME type. */
+export const FORMATS: Array<[ImageFormat, string]> = [
+  ['png', 'image/png'],
+  ['jpeg', 'image/jpeg'],
+  ['gif', 'image/gif'],
+  ['webp', 'image/webp'],
+  ['bmp', 'image/bmp'],
+]
 
 export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const JPEG_URL = 'https://cdn.example.com/photo.jpg?size=large'
@@ -59,16 +70,16 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
 /** A permission the host refuses without asking again (a plain Alipay denial prompts again: only "don't ask again" sticks). */
 export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
 
+// Which hosts behave how, read from the simulator's profiles (src/testing/profiles.ts, with their evidence tags).
+const hostsWhere = (has: (profile: HostProfile) => boolean | undefined) => PLATFORMS.filter((platform) => has(PROFILES[platform]))
 /** Hosts that answer a refusal with a settings dialog of their own (Feishu [D]): the package shows no guide there. */
-export const GUIDES_ITSELF: readonly SimulatedPlatform[] = ['lark']
-/** Hosts of the Alipay container: `{ error, errorMessage }` failures, `my.confirm`, base64 written by downloading its data URI. */
-export const ALIPAY_CONTAINER: readonly SimulatedPlatform[] = ['alipay', 'dd']
-export const inAlipayContainer = (platform: SimulatedPlatform) => ALIPAY_CONTAINER.includes(platform)
-
-/** Hosts with no album scope and no settings page (DingTalk: none documented): no AUTH_DENIED, no guide, no openAlbumSetting. */
-export const NO_SCOPE: readonly SimulatedPlatform[] = ['dd', 'ascf']
+export const GUIDES_ITSELF = hostsWhere((profile) => profile.guidesAfterDenial)
+/** Hosts of the Alipay container: `{ error, errorMessage }` failures, `confirm`, base64 written by downloading its data URI. */
+export const inAlipayContainer = (platform: SimulatedPlatform) => PROFILES[platform].alipayErrors
+/** Hosts with no album scope (DingTalk, HarmonyOS): no AUTH_DENIED, no guide. */
+export const NO_SCOPE = hostsWhere((profile) => profile.noScope)
 /** Hosts without a settings page (DingTalk): openAlbumSetting rejects UNSUPPORTED_PLATFORM. */
-export const NO_SETTINGS_PAGE: readonly SimulatedPlatform[] = ['dd']
+export const NO_SETTINGS_PAGE = hostsWhere((profile) => profile.noSettingsPage)
 /** Hosts that cannot write base64 images to files (Xiaohongshu [O]): data URI and base64 sources reject UNSUPPORTED_PLATFORM. */
 export const NO_BASE64: readonly SimulatedPlatform[] = ['xhs']
 /** Formats a host's save refuses by extension (Feishu on phones: png/jpg/jpeg/gif, Android also webp [D]). */

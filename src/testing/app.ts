@@ -1,23 +1,19 @@
 import { sniffFormat } from '../core/format'
+import { SimulatedBase, withOptions } from './base'
 import { copyBytes, hostBase64 } from './bytes'
-import { CallDesk, HANG, type Outcome, type Plan } from './calls'
+import { HANG, type Outcome, type Plan } from './calls'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
-import { Scheduler } from './scheduler'
 import type {
-  AlbumEntry,
   AsyncReturn,
   CallbackOptions,
-  CallRecord,
   Client,
-  DownloadResponse,
-  Fault,
   HostResult,
   ModalAnswer,
   ModalEvent,
   Permission,
   PromptAnswer,
   SettingsAction,
-  UiEvent,
+  SimulatedHostCommon,
 } from './types'
 
 /**
@@ -72,7 +68,6 @@ export interface FakePlusDownload {
   state: number
   setRequestHeader(name: string, value: string): void
   start(): void
-  abort(): void
 }
 
 /** The `plus` global: only what the App adapter touches. */
@@ -97,36 +92,20 @@ export interface AppUniApi {
   [member: string]: unknown
 }
 
-export interface SimulatedAppHost {
+export interface SimulatedAppHost extends SimulatedHostCommon<AppHostState> {
   readonly platform: 'app'
   readonly globalName: 'uni'
   /** the `uni` global */
   readonly api: AppUniApi
   /** the `plus` global */
   readonly plus: FakePlus
-  /** where the app's own files live: `_doc` */
-  readonly userDataPath: string
-  readonly album: AlbumEntry[]
-  /** by the path the app names them with (`_doc/a.png`, `/static/a.png`) */
-  readonly files: Map<string, Uint8Array>
-  readonly calls: CallRecord[]
-  readonly ui: UiEvent[]
-  readonly downloads: Map<string, DownloadResponse>
-  readonly state: AppHostState
-  readonly options: AppHostState
-  readonly errors: unknown[]
-  count(api: string): number
-  asyncCalls(): string[]
-  addFile(path: string, bytes: Uint8Array): void
-  userFiles(): string[]
-  /** api names: 'saveImageToPhotosAlbum', 'openAppAuthorizeSetting', 'showModal', 'downloader.createDownload', 'io.resolveLocalFileSystemURL', 'io.getFile', 'io.createWriter', 'io.writeAsBinary', 'io.remove' */
-  fault(api: string, fault: Fault, times?: number): void
-  tap<T>(fn: () => T): T
-  install(): this
-  uninstall(): void
-  idle(): Promise<void>
 }
 
+/**
+ * Its files are named as the app names them (`_doc/a.png`, `/static/a.png`); `userDataPath` is `_doc`. Fault api names:
+ * 'saveImageToPhotosAlbum', 'openAppAuthorizeSetting', 'showModal', 'downloader.createDownload',
+ * 'io.resolveLocalFileSystemURL', 'io.getFile', 'io.createWriter', 'io.writeAsBinary', 'io.remove'.
+ */
 const MiB = 1024 * 1024
 const DOC = '_doc'
 /** The roots plus.io resolves [D plus.d.ts]; `_www` is the read-only app package. */
@@ -143,24 +122,15 @@ class Failure {
   constructor(readonly fail: HostResult) {}
 }
 
-class AppHost implements SimulatedAppHost {
+class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   readonly platform = 'app' as const
   readonly globalName = 'uni' as const
-  readonly userDataPath = DOC
-  readonly album: AlbumEntry[] = []
-  readonly files = new Map<string, Uint8Array>()
-  readonly ui: UiEvent[] = []
-  readonly downloads = new Map<string, DownloadResponse>()
-  readonly state: AppHostState
   readonly api: AppUniApi
   readonly plus: FakePlus
-  private readonly scheduler = new Scheduler()
-  private readonly desk: CallDesk
   private readonly listeners = new Map<string, Set<() => void>>()
-  private saved: Array<{ name: string; had: boolean; value: unknown }> | undefined
 
   constructor(options: AppHostOptions) {
-    this.state = {
+    const defaults: AppHostState = {
       client: 'android',
       permission: 'not-asked',
       prompt: 'allow',
@@ -170,69 +140,16 @@ class AppHost implements SimulatedAppHost {
       latency: 0,
       userDataQuota: 50 * MiB,
     }
-    for (const key of Object.keys(options) as Array<keyof AppHostOptions>) {
-      if (options[key] !== undefined) Object.assign(this.state, { [key]: options[key] })
-    }
-    this.desk = new CallDesk(this.scheduler, () => this.state.latency, (api) => (api.includes('.') ? `plus.${api}` : `uni.${api}`))
+    super(withOptions(defaults, options), DOC, (api) => (api.includes('.') ? `plus.${api}` : `uni.${api}`))
     this.api = this.buildUni()
     this.plus = this.buildPlus()
   }
 
-  get options(): AppHostState {
-    return this.state
-  }
-
-  get calls(): CallRecord[] {
-    return this.desk.calls
-  }
-
-  get errors(): unknown[] {
-    return this.desk.errors
-  }
-
-  count(api: string): number {
-    return this.calls.filter((call) => call.api === api).length
-  }
-
-  asyncCalls(): string[] {
-    return this.calls.filter((call) => call.kind === 'async').map((call) => call.api)
-  }
-
-  addFile(path: string, bytes: Uint8Array): void {
-    this.files.set(path, copyBytes(bytes))
-  }
-
-  userFiles(): string[] {
-    return Array.from(this.files.keys()).filter((path) => path.startsWith(`${DOC}/`))
-  }
-
-  fault(api: string, fault: Fault, times?: number): void {
-    this.desk.fault(api, fault, times)
-  }
-
-  tap<T>(fn: () => T): T {
-    return this.scheduler.gesture(fn)
-  }
-
-  install(): this {
-    const scope = globalThis as unknown as Record<string, unknown>
-    if (!this.saved) this.saved = ['uni', 'plus'].map((name) => ({ name, had: name in scope, value: scope[name] }))
-    scope.uni = this.api
-    scope.plus = this.plus
-    return this
-  }
-
-  uninstall(): void {
-    const scope = globalThis as unknown as Record<string, unknown>
-    for (const { name, had, value } of this.saved ?? []) {
-      if (had) scope[name] = value
-      else delete scope[name]
-    }
-    this.saved = undefined
-  }
-
-  idle(): Promise<void> {
-    return this.scheduler.idle()
+  protected globals(): Array<[string, unknown]> {
+    return [
+      ['uni', this.api],
+      ['plus', this.plus],
+    ]
   }
 
   // ---- uni ----
@@ -500,9 +417,6 @@ class AppHost implements SimulatedAppHost {
           },
           fail: () => done?.(download, 0),
         })
-      },
-      abort: () => {
-        download.state = 5
       },
     }
     return download

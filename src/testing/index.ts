@@ -40,6 +40,7 @@ export type {
   PromptAnswer,
   SettingsAction,
   SimulatedHost,
+  SimulatedHostCommon,
   SimulatedPlatform,
   UiEvent,
 } from './types'

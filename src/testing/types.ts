@@ -196,20 +196,18 @@ export interface HostApi {
   [member: string]: unknown
 }
 
-export interface SimulatedHost {
-  readonly platform: SimulatedPlatform
-  readonly globalName: GlobalName
-  readonly api: HostApi
+/** What every simulated host offers, over its own mutable state. */
+export interface SimulatedHostCommon<State> {
   readonly userDataPath: string
   readonly album: AlbumEntry[]
   readonly files: Map<string, Uint8Array>
   readonly calls: CallRecord[]
   readonly ui: UiEvent[]
   readonly downloads: Map<string, DownloadResponse>
-  /** Mutable state; see HostState. */
-  readonly state: HostState
+  /** Mutable state: assign any field between calls. */
+  readonly state: State
   /** The same object as `state`. */
-  readonly options: HostState
+  readonly options: State
   /** Exceptions thrown by app callbacks; the simulator swallows them like a host's error log. */
   readonly errors: unknown[]
   count(api: string): number
@@ -221,4 +219,10 @@ export interface SimulatedHost {
   install(): this
   uninstall(): void
   idle(): Promise<void>
+}
+
+export interface SimulatedHost extends SimulatedHostCommon<HostState> {
+  readonly platform: SimulatedPlatform
+  readonly globalName: GlobalName
+  readonly api: HostApi
 }

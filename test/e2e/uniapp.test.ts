@@ -8,10 +8,11 @@ import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/ima
 import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import { GUIDES_ITSELF, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE } from '../helpers'
-import type { HostOptions, SimulatedHost, SimulatedPlatform } from '../../src/testing'
+import type { AppHostOptions, HostOptions, SimulatedAppHost, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
 import { cleanEnv, exampleDir, uniBuild, uniVariant, type UniBuildResult } from './uniapp/build'
+import { mountUniApp, type MountedUniApp } from './uniapp/app-harness'
 import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarget } from './uniapp/harness'
 
 // example-uniapp, built by the real uni-app CLI against the packed package, then run in Node on the
@@ -41,8 +42,8 @@ afterAll(() => {
   if (times.length) console.log(`uni build wall times: ${times.join(', ')}`)
 })
 
-let app: MountedApp | undefined
-let host: SimulatedHost | undefined
+let app: MountedApp | MountedUniApp | undefined
+let host: SimulatedHost | SimulatedAppHost | undefined
 afterEach(async () => {
   app?.unload()
   app = undefined
@@ -55,14 +56,45 @@ afterEach(async () => {
   }
 })
 
+/** The example's images, online on a simulated host. */
+function serveImages<H extends Pick<SimulatedHost, 'downloads'>>(simulated: H): H {
+  simulated.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
+  for (const url of BATCH) simulated.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
+  return simulated
+}
+
 /** A fresh simulated host with the example's images online, and the built app loaded against it. */
 function open(dir: string, target: UniTarget, options: HostOptions = {}, beforeMount?: (host: SimulatedHost) => void) {
-  host = testing.installHost(TARGETS[target].platform, { permission: 'granted', ...options })
-  host.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
-  for (const url of BATCH) host.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
-  beforeMount?.(host)
-  app = mountApp(dir, target, host)
-  return { app, host }
+  const simulated = serveImages(testing.installHost(TARGETS[target].platform, { permission: 'granted', ...options }))
+  host = simulated
+  beforeMount?.(simulated)
+  const mounted = mountApp(dir, target, simulated)
+  app = mounted
+  return { app: mounted, host: simulated }
+}
+
+/** The same for the App build: the simulated App host (`uni` + `plus`) and app-service.js run against it. */
+function openApp(dir: string, options: AppHostOptions = {}) {
+  const simulated = serveImages(testing.installAppHost({ permission: 'granted', ...options }))
+  host = simulated
+  const mounted = mountUniApp(dir, simulated)
+  app = mounted
+  return { app: mounted, host: simulated }
+}
+
+/** Denied: the headless button reports AUTH_DENIED with no modal; "Open settings" turns the album on; it then saves. */
+async function expectHeadlessRecovery(app: MountedApp | MountedUniApp, host: SimulatedHost | SimulatedAppHost) {
+  app.tap('Save headless')
+  expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
+  // a production build: the code, platform and raw payload, without the developer's explanation
+  expect(app.detail()).toBe('saveImageToAlbum:fail AUTH_DENIED')
+  expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+  // openSetting must run inside the tap (WeChat): the button has data-eventsync="true", or uni defers the handler
+  app.tap('Open settings')
+  expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe('settings: album allowed')
+  app.tap('Save headless')
+  expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
+  expect(host.album).toHaveLength(1)
 }
 
 /** The marker check: the adapters a build output holds must be exactly its own host's. */
@@ -192,17 +224,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
 
   it.runIf(!NO_SCOPE.includes(platform))('headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed', async () => {
     const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
-    app.tap('Save headless')
-    expect(await app.waitForStatus(/^headless: (?!saving)/)).toBe('headless: AUTH_DENIED')
-    // a production build: the code, platform and raw payload, without the developer's explanation
-    expect(app.detail()).toBe('saveImageToAlbum:fail AUTH_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    // openSetting must run inside the tap (WeChat): the button has data-eventsync="true", or uni defers the handler
-    app.tap('Open settings')
-    expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe('settings: album allowed')
-    app.tap('Save headless')
-    expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
-    expect(host.album).toHaveLength(1)
+    await expectHeadlessRecovery(app, host)
   })
 })
 
@@ -315,5 +337,61 @@ describe('the plugin refuses wrong options', () => {
       if (previous === undefined) delete process.env.UNI_PLATFORM
       else process.env.UNI_PLATFORM = previous
     }
+  })
+})
+
+// The App: `uni build -p app` (@dcloudio/uni-app-plus at the pinned version); its app-service.js runs in Node on the
+// simulated App host, with real Vue rendering the page.
+describe('uni build -p app', () => {
+  let build: UniBuildResult
+
+  beforeAll(async () => {
+    build = await uniBuild('app')
+    buildTimes.app = build.ms
+    if (!build.ok) throw new Error(`uni build -p app failed:\n${build.log.slice(-3000)}`)
+  }, BUILD_MS)
+
+  it('builds without a warning, holding only the App adapter and the production runtime', () => {
+    expect(build.log).not.toContain('[mp-save-image]')
+    expect(adaptersIn(build.dir)).toEqual(['app'])
+    expect(runtimeBuildIn(build.dir)).toBe('production')
+    expect(dynamicCodeIn(build.dir)).toEqual([])
+    expect(outputText(build.dir).split(CONFIGURED_GUIDE.content).length - 1).toBe(1)
+  })
+
+  it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
+    const { app, host } = openApp(build.dir)
+    expect(app.status()).toBe('ready')
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved _doc\/msi-\w+\.png$/)
+    expect(host.ui).toContainEqual({ type: 'loading', title: CONFIGURED_LOADING })
+    app.tap('Save canvas')
+    expect(await app.waitForStatus(/^canvas: (?!saving)/)).toMatch(/^canvas: saved _doc\/msi-\w+\.png$/)
+    expect(Buffer.from(host.album[1]!.bytes)).toEqual(Buffer.from(CANVAS_DATA_URI.split(',')[1]!, 'base64'))
+    app.tap('Save batch')
+    expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
+    expect(host.album.map((entry) => entry.format)).toEqual(['png', 'png', 'jpeg', 'jpeg', 'jpeg'])
+  })
+
+  it.each(['ios', 'android'] as const)('%s, album denied → the configured guide → app settings → back in the app → saved', async (client) => {
+    const { app, host } = openApp(build.dir, { client, permission: 'denied', settings: 'enable' })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([{ type: 'modal', ...CONFIGURED_GUIDE }])
+    expect(host.count('openAppAuthorizeSetting')).toBe(1)
+    expect(host.album).toHaveLength(1)
+  })
+
+  it('headless, denied: AUTH_DENIED with no modal; "Open settings" → album allowed → saved', async () => {
+    const { app, host } = openApp(build.dir, { client: 'ios', permission: 'denied', settings: 'enable' })
+    await expectHeadlessRecovery(app, host)
+  })
+
+  it('a poster that is not there (404) → DOWNLOAD_FAILED, its file removed', async () => {
+    const { app, host } = openApp(build.dir)
+    host.downloads.set(POSTER_URL, { status: 404, body: testing.fixtures.html, contentType: 'text/html' })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: DOWNLOAD_FAILED')
+    expect(host.count('saveImageToPhotosAlbum')).toBe(0)
   })
 })

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { USER_WAIT_MS } from '../../src/core/create'
-import type { ImageFormat } from '../../src/core/format'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { APP_SAVE_FAILURES, APP_WRITE_FAILURES } from '../host-payloads'
-import { JPEG_URL, LOCAL_PATH, modals, outcome, POSTER_URL, setupApp } from '../helpers'
+import { JPEG_URL, LOCAL_PATH, modals, outcome, POSTER_URL, setupApp, FORMATS } from '../helpers'
 
 // The uni-app App adapter (platforms/app.ts) on its simulated host: `uni` for the save and the UI,
 // `plus` for files, downloads and the return from the settings page (h5-and-app.md §8–9).
-
-const FORMATS: Array<[ImageFormat, string]> = [
-  ['png', 'image/png'],
-  ['jpeg', 'image/jpeg'],
-  ['gif', 'image/gif'],
-  ['webp', 'image/webp'],
-  ['bmp', 'image/bmp'],
-]
 
 const EXTENSIONLESS_URL = 'https://cdn.example.com/qr?id=7'
 const saves = (host: ReturnType<typeof setupApp>['host']) => host.count('saveImageToPhotosAlbum')

@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { USER_WAIT_MS } from '../../src/core/create'
 import { SaveImageError } from '../../src/core/errors'
-import type { ImageFormat } from '../../src/core/format'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
-import { denied, GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup } from '../helpers'
-
-const FORMATS: Array<[ImageFormat, string]> = [
-  ['png', 'image/png'],
-  ['jpeg', 'image/jpeg'],
-  ['gif', 'image/gif'],
-  ['webp', 'image/webp'],
-  ['bmp', 'image/bmp'],
-]
+import { denied, GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup, FORMATS } from '../helpers'
 
 /** The host-local paths of each host that look like URLs (hosts.md §4–5). */
 const URL_LIKE_LOCAL: Record<string, string[]> = {

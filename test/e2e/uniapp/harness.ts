@@ -25,8 +25,8 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
   // Feishu: uni reuses its toutiao layer, on the `tt` global
   'mp-lark': { platform: 'lark', template: 'ttml', tapAttr: 'bindtap' },
   // DingTalk: uni's custom script (package.json "uni-app".scripts) building mp-alipay with MP-DINGTALK; uni's
-  // runtime reads `my`, the DingTalk adapter `dd`
-  'mp-dingtalk': { platform: 'dd', template: 'axml', tapAttr: 'onTap', global: 'my' },
+  // runtime reads `my`, which the simulated DingTalk host answers to as well as `dd`
+  'mp-dingtalk': { platform: 'dd', template: 'axml', tapAttr: 'onTap' },
   'mp-qq': { platform: 'qq', template: 'qml', tapAttr: 'bindtap' },
   'mp-kuaishou': { platform: 'kwai', template: 'ksml', tapAttr: 'bindtap' },
   'mp-xhs': { platform: 'xhs', template: 'xhsml', tapAttr: 'bindtap' },
