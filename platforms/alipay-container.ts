@@ -1,5 +1,5 @@
 import type { Callback, Downloaded, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
-import { callApi, hostCallbacks, inAlbum, readScope, userDataOf, type Options } from '../src/core/callback-host'
+import { callApi, exportOptions, hostCallbacks, inAlbum, readScope, userDataOf, type Options } from '../src/core/callback-host'
 import { classify } from '../src/core/errors'
 import { mimeOf, type ImageFormat } from '../src/core/format'
 
@@ -11,6 +11,7 @@ export interface AlipayHost {
   canIUse?: (name: string) => boolean
   saveImageToPhotosAlbum?: AsyncApi
   saveImage?: AsyncApi
+  canvasToTempFilePath?: AsyncApi
   downloadFile?: AsyncApi
   openSetting?: AsyncApi
   confirm?: AsyncApi
@@ -46,9 +47,10 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
   return {
     // temp files live under https://resource/, user files under https://usr (hosts.md §4)
     localPrefixes: ['https://resource/', 'https://usr/'],
-    // downloads and data URIs both land in host temp files, which the host cleans
+    // downloads, data URIs and canvas exports all land in host temp files, which the host cleans
     downloadsToTarget: false,
     writesToTarget: false,
+    exportsToTarget: false,
     available() {
       const h = host()
       return !!h && (typeof h.saveImageToPhotosAlbum === 'function' || typeof h.saveImage === 'function')
@@ -60,6 +62,10 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
     // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
     writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
       call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
+    },
+    // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (hosts.md §1)
+    exportCanvas(request, _target: string, done: Callback<string>) {
+      call('canvasToTempFilePath', { ...exportOptions(request), ...hostCallbacks(done, downloadedPath) })
     },
     removeFile() {
       // nothing of ours to remove: every file lives in the host's temp folder

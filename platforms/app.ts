@@ -1,4 +1,4 @@
-import type { Callback, Downloaded, HostAdapter } from '../src/core/adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter } from '../src/core/adapter'
 import { callApi, createCallbackHostAdapter, type CallbackHost, type Options } from '../src/core/callback-host'
 import { classify, messageOf } from '../src/core/errors'
 
@@ -93,6 +93,11 @@ export const appAdapter: HostAdapter = {
         ),
       done.fail,
     )
+  },
+  // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
+  exportCanvas(request, target: string, done: Callback<string>) {
+    if (request.canvas) throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
+    shared.exportCanvas(request, target, done)
   },
   removeFile(path: string) {
     const ignore = () => {}

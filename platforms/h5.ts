@@ -1,6 +1,8 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Saved } from '../src/core/adapter'
 import { classify as byMessage, type ErrorCode } from '../src/core/errors'
+import { encodeBase64 } from '../src/core/base64'
 import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../src/core/format'
+import type { CanvasRequest } from '../src/core/validate'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
@@ -98,6 +100,34 @@ function present(image: Prepared, hint: string | undefined, done: Callback<Saved
   )
 }
 
+/** The `<canvas>` of a legacy canvas id: Taro H5 gives it the `canvas-id` itself, uni H5 its `<uni-canvas>` wrapper. */
+function canvasById(canvasId: string, component: object | undefined): HTMLCanvasElement | null {
+  const el = component && (component as { $el?: unknown }).$el
+  const root = el instanceof Element ? el : document
+  const id = CSS.escape(canvasId)
+  return root.querySelector(`canvas[canvas-id="${id}"], [canvas-id="${id}"] canvas`)
+}
+
+function exportCanvas({ canvas, canvasId, component, fileType, quality }: CanvasRequest, target: string, done: Callback<string>) {
+  const element = (canvas || canvasById(canvasId!, component)) as HTMLCanvasElement | null
+  if (!element || typeof element.toBlob !== 'function') {
+    return done.fail({ errMsg: `canvasToTempFilePath:fail ${canvas ? 'the canvas is no HTMLCanvasElement' : `no <canvas> for canvas-id "${canvasId}"`}` })
+  }
+  // a canvas tainted by a cross-origin image throws SecurityError here: the drawing's failure, reported as such
+  element.toBlob(
+    (blob) => {
+      if (!blob) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas is empty (0 × 0)' })
+      blob.arrayBuffer().then((body) => {
+        const bytes = new Uint8Array(body)
+        prepared.set(target, { src: `data:${blob.type};base64,${encodeBase64(bytes)}`, bytes })
+        done.success(target)
+      }, done.fail)
+    },
+    fileType === 'jpg' ? 'image/jpeg' : 'image/png',
+    quality,
+  )
+}
+
 /** A fetch Response is an HTTP error; a DOM event is an image that did not load. */
 function classify(raw: unknown): ErrorCode {
   if (nameOf(raw) === 'AbortError') return 'USER_CANCELLED'
@@ -112,6 +142,7 @@ export const h5Adapter: HostAdapter = {
   localPrefixes: ['blob:'],
   downloadsToTarget: true,
   writesToTarget: true,
+  exportsToTarget: true,
   // Taro's mini-program builds provide their own `document` and `window`; only a browser has fetch and object URLs.
   available: () => typeof document !== 'undefined' && typeof fetch === 'function' && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function',
   userDataPath: () => '',
@@ -125,6 +156,7 @@ export const h5Adapter: HostAdapter = {
     prepared.set(target, { src: `data:${mimeOf(format)};base64,${base64}`, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) })
     done.success(target)
   },
+  exportCanvas,
   removeFile(path: string) {
     prepared.delete(path)
   },

@@ -1,8 +1,11 @@
+import type { Callback, HostAdapter } from '../src/core/adapter'
+import { normalizeBase64 } from '../src/core/base64'
 import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import type { CanvasRequest } from '../src/core/validate'
 
 declare const tt: CallbackHost | undefined
 
-export const ttAdapter = createCallbackHostAdapter({
+const shared = createCallbackHostAdapter({
   platform: 'tt',
   host: () => (typeof tt === 'undefined' ? undefined : tt),
   scopeKey: 'scope.album',
@@ -17,4 +20,25 @@ export const ttAdapter = createCallbackHostAdapter({
     112089: 'SYSTEM_PERMISSION_DENIED',
     112090: 'AUTH_DENIED',
   },
+  // tt.requirePrivacyAuthorize from base library 3.19.0; the album's type in the privacy agreement (hosts.md §2)
+  privacyType: '相册',
 })
+
+type DataUrlCanvas = { toDataURL?: (type: string, quality?: number) => string }
+
+export const ttAdapter: HostAdapter = {
+  ...shared,
+  // a Canvas 2D node's export is written by us, to our own file
+  exportsToTarget: true,
+  // canvasToTempFilePath is for the legacy canvas and no longer maintained; a Canvas 2D node is exported with
+  // toDataURL, then written as base64, as Douyin documents (hosts.md §1)
+  exportCanvas(request: CanvasRequest, target: string, done: Callback<string>) {
+    const node = request.canvas as DataUrlCanvas | undefined
+    if (!node) return shared.exportCanvas(request, target, done)
+    const jpg = request.fileType === 'jpg'
+    const url = typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
+    const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
+    if (!/^data:image\//.test(url) || !base64) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
+    shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
+  },
+}

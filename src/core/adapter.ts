@@ -2,6 +2,7 @@ import type { ErrorCode } from './errors'
 import type { ImageFormat } from './format'
 import type { PlatformId } from './platform'
 import type { SaveImageResult } from './types'
+import type { CanvasRequest } from './validate'
 
 /** What a save gave the user, and the path (H5: the file name) it was given as. */
 export type Saved = Pick<SaveImageResult, 'mode' | 'filePath'>
@@ -47,13 +48,27 @@ export interface HostAdapter {
   readonly downloadsToTarget: boolean
   /** `writeImage` writes to the `target` it is given (a file we must remove). */
   readonly writesToTarget: boolean
+  /** `exportCanvas` writes to the `target` it is given (a file we must remove), rather than to a host temp file. */
+  readonly exportsToTarget: boolean
   download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): void
   /** Turns base64 image data into a file the host can save; resolves its path. */
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): void
+  /** Exports a canvas to an image file the host can save; resolves its path. */
+  exportCanvas(canvas: CanvasRequest, target: string, done: Callback<string>): void
   /** Best effort and synchronous: cleanup must not add a round-trip or fail a save. */
   removeFile(path: string): void
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
   save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
+  /** This client saves several files in one host call (one system prompt). Absent where the host never can. */
+  canSaveMany?(): boolean
+  /** Saves `filePaths` in one host call: one `Saved` per path, in order. */
+  saveMany?(filePaths: string[], done: Callback<Saved[]>): void
+  /**
+   * The host's privacy step: lets the app's privacy popup run; succeeds once the user has agreed. Absent where
+   * the host has none. `privacyType` is what the app must declare in its privacy agreement to save to the album.
+   */
+  authorizePrivacy?(done: Callback<unknown>): void
+  readonly privacyType?: string
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
   openSetting(done: Callback<boolean>): void
   /** A two-button modal; `done(true)` on confirm. */

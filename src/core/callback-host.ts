@@ -1,6 +1,7 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from './platform'
+import type { CanvasRequest } from './validate'
 
 export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
@@ -14,6 +15,9 @@ export interface CallbackHost {
   showModal?: AsyncApi
   showLoading?: AsyncApi
   hideLoading?: (options?: Options) => unknown
+  /** The component instance goes second: the legacy canvas is looked up inside it. */
+  canvasToTempFilePath?: (options: Options, component?: object) => unknown
+  requirePrivacyAuthorize?: AsyncApi
   getFileSystemManager?: () => {
     writeFile(options: Options): unknown
     unlinkSync(path: string): unknown
@@ -31,6 +35,8 @@ interface CallbackHostConfig {
   /** Numeric fields and codes this host reports, checked before the text. */
   codeFields: readonly string[]
   codes: Readonly<Record<number, ErrorCode>>
+  /** The privacy type the app declares for the album, where the host has `requirePrivacyAuthorize`. */
+  privacyType?: string
 }
 
 /** `{ success, fail }` for a host API, mapping its success payload. */
@@ -52,14 +58,21 @@ export const readScope = (res: Options, key: string): boolean => !!res.authSetti
 
 export const userDataOf = (host: { env?: { USER_DATA_PATH?: string } } | undefined): string => (host && host.env && host.env.USER_DATA_PATH) || ''
 
+/** `canvasToTempFilePath`'s options for a canvas: the node, or the legacy canvas's id. */
+export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasRequest): Options {
+  return { ...(canvas ? { canvas } : { canvasId }), fileType, ...(quality !== undefined && { quality }) }
+}
+
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
-  const { host } = config
+  const { host, privacyType } = config
   const call = (name: keyof CallbackHost, options: Options) => callApi(host(), name, options)
   return {
     platform: config.platform,
     localPrefixes: config.localPrefixes,
     downloadsToTarget: config.downloadsToTarget,
     writesToTarget: true,
+    // the exported file is a host temp file, the host's to clean
+    exportsToTarget: false,
     available() {
       const h = host()
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
@@ -80,6 +93,12 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       if (!fs) throw new MissingHostApi('getFileSystemManager')
       fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...hostCallbacks(done, () => target) })
     },
+    exportCanvas(request: CanvasRequest, _target: string, done: Callback<string>) {
+      const h = host()
+      const api = h && h.canvasToTempFilePath
+      if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')
+      api.call(h, { ...exportOptions(request), ...hostCallbacks(done, (res) => String(res.tempFilePath || '')) }, request.component)
+    },
     removeFile(path: string) {
       try {
         host()!.getFileSystemManager!().unlinkSync(path)
@@ -90,6 +109,12 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     save(filePath: string, done: Callback<Saved>) {
       call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
     },
+    ...(privacyType && {
+      privacyType,
+      authorizePrivacy(done: Callback<unknown>) {
+        call('requirePrivacyAuthorize', hostCallbacks(done, () => true))
+      },
+    }),
     openSetting(done: Callback<boolean>) {
       call('openSetting', hostCallbacks(done, (res) => readScope(res, config.scopeKey)))
     },

@@ -20,6 +20,9 @@ const DEFAULTS: Context['defaults'] = {
 type StepCode = ErrorCode | ((hostCode: ErrorCode) => ErrorCode)
 
 const hostsCode = (hostCode: ErrorCode) => hostCode
+
+/** Failures of one file, rather than of the permission or the host: a batch saved in one call retries them one by one. */
+const FILE_CODES: readonly ErrorCode[] = ['FILE_NOT_FOUND', 'UNSUPPORTED_FORMAT', 'INVALID_ARGUMENT', 'UNKNOWN']
 // Quota and I/O errors of a write are FILE_WRITE_FAILED; the host refusing our base64 is bad input (hosts.md §3).
 const writeFailure = (hostCode: ErrorCode): ErrorCode => (hostCode === 'INVALID_ARGUMENT' ? hostCode : 'FILE_WRITE_FAILED')
 
@@ -27,6 +30,41 @@ interface GuideOutcome {
   granted: boolean
   /** Why settings could not be opened (e.g. NEEDS_USER_GESTURE); absent when the user declined. */
   error?: SaveImageError
+}
+
+/** When a call started, by the prompts it may share: a prompt that closed before then is not its answer. */
+interface Since {
+  guide: number
+  privacy: number
+}
+
+/**
+ * A prompt the user answers once for everyone: one at a time; calls that fail while it is open share its
+ * outcome, and so do calls that started before it closed (a batch asks once).
+ */
+function sharedPrompt<T>(initial: T) {
+  let open: Promise<T> | null = null
+  let epoch = 0
+  let last = initial
+  return {
+    epoch: () => epoch,
+    ask(since: number, start: () => Promise<T>): Promise<T> {
+      if (!open && since === epoch) {
+        open = start().then((outcome) => {
+          open = null
+          epoch++
+          return (last = outcome)
+        })
+      }
+      return open || Promise.resolve(last)
+    },
+  }
+}
+
+/** A file ready for the host's save API, and the files of ours to remove once it is saved. */
+interface Prepared {
+  path: string
+  owned: string[]
 }
 
 /** What the three API functions share: one queue, one guide, one loading indicator per host binding. */
@@ -43,10 +81,8 @@ export function createCore(
 ) {
   const serial = createQueue()
   let sequence = 0
-  // the guide: one modal at a time; calls that were waiting when it closed share its outcome
-  let guideOpen: Promise<GuideOutcome> | null = null
-  let epoch = 0
-  let lastGuide: GuideOutcome = { granted: false }
+  const guide = sharedPrompt<GuideOutcome>({ granted: false })
+  const privacy = sharedPrompt<boolean>(false)
   // the loading indicator, counted so overlapping calls show one, hidden before the last one settles
   let loadingCount = 0
 
@@ -69,7 +105,10 @@ export function createCore(
       const platform = adapter.platform
       if (raw === TIMED_OUT) throw new SaveImageError('TIMEOUT', __DEV__ && `${api} did not call back within ${timeoutMs} ms`, platform)
       if (raw instanceof MissingHostApi) throw new SaveImageError('UNSUPPORTED_PLATFORM', __DEV__ && `the host has no ${raw.api}`, platform, raw)
-      throw new SaveImageError(typeof code === 'function' ? code(adapter.classify(raw)) : code, __DEV__ && `${api}: ${detailOf(raw)}`, platform, raw)
+      const failed = typeof code === 'function' ? code(adapter.classify(raw)) : code
+      // a configuration error of the app, seen first on real devices: every build says what to declare
+      const undeclared = failed === 'PRIVACY_SCOPE_UNDECLARED' && adapter.privacyType && `declare "${adapter.privacyType}" in the app's privacy agreement`
+      throw new SaveImageError(failed, [undeclared, __DEV__ && `${api}: ${detailOf(raw)}`].filter(Boolean).join('; '), platform, raw)
     })
   }
 
@@ -84,7 +123,16 @@ export function createCore(
     if (source.kind === 'local') return source.path
     const { timeout, headers } = settings
     const unique = `${Date.now().toString(36)}${(++sequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`
-    const target = `${adapter.userDataPath()}/msi-${unique}.${source.kind === 'url' ? source.extension : extensionOf(source.format)}`
+    const extension = source.kind === 'url' ? source.extension : source.kind === 'data' ? extensionOf(source.format) : source.canvas.fileType
+    const target = `${adapter.userDataPath()}/msi-${unique}.${extension}`
+    if (source.kind === 'canvas') {
+      // the export's failures are the drawing's (no canvas by that id, an empty or tainted canvas), never a host write
+      const path = await ownedStep(adapter, adapter.exportsToTarget, target, owned, (onLate) =>
+        hostCall<string>(adapter, 'canvas export', timeout, 'CANVAS_EXPORT_FAILED', (done) => adapter.exportCanvas(source.canvas, target, done), onLate),
+      )
+      if (!path) throw new SaveImageError('CANVAS_EXPORT_FAILED', __DEV__ && 'canvas export: the host returned no file path', adapter.platform)
+      return path
+    }
     if (source.kind === 'data') {
       return ownedStep(adapter, adapter.writesToTarget, target, owned, (onLate) =>
         hostCall<string>(adapter, 'write', timeout, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done), onLate),
@@ -101,42 +149,69 @@ export function createCore(
     return res.path
   }
 
-  /** One serialised save. */
-  function attemptSave(adapter: HostAdapter, filePath: string, settings: Settings): Promise<Saved> {
-    return serial(() => hostCall<Saved>(adapter, 'save', settings.timeout, hostsCode, (done) => adapter.save(filePath, done, settings.hint)))
-  }
-
-  /** Save first; on AUTH_DENIED with the guide on, one modal (shared), its settings page, and one retry. */
-  async function saveWithRecovery(adapter: HostAdapter, filePath: string, settings: Settings, since: number): Promise<Saved> {
+  /** A source made a file the host can save; a failure removes what it wrote. */
+  async function prepareFile(adapter: HostAdapter, source: Source, settings: Settings): Promise<Prepared> {
+    const owned: string[] = []
     try {
-      return await attemptSave(adapter, filePath, settings)
-    } catch (denied) {
-      const texts = settings.guide
-      if ((denied as SaveImageError).code !== 'AUTH_DENIED' || !texts) throw denied
-      if (!guideOpen) {
-        if (since === epoch) {
-          guideOpen = askToOpenSettings(adapter, texts).then((outcome) => {
-            guideOpen = null
-            epoch++
-            return (lastGuide = outcome)
-          })
-        }
-      }
-      const outcome = await (guideOpen || lastGuide)
-      if (!outcome.granted) throw outcome.error || denied
-      return attemptSave(adapter, filePath, settings)
+      return { path: await prepare(adapter, source, settings, owned), owned }
+    } catch (failure) {
+      cleanUp(adapter, owned)
+      throw failure
     }
   }
 
-  async function saveOne(adapter: HostAdapter, source: Source, settings: Settings, since: number): Promise<SaveImageResult> {
-    const owned: string[] = []
+  /**
+   * Save first, recover on failure. A serialised save; on PRIVACY_NOT_AUTHORIZED with `privacy` on, the host's
+   * privacy step (shared) and one retry; on AUTH_DENIED with the guide on, one modal (shared), its settings page,
+   * and one retry, which passes through the privacy step again.
+   */
+  async function saveWithRecovery<T>(adapter: HostAdapter, settings: Settings, since: Since, start: (done: Callback<T>) => void): Promise<T> {
+    const attempt = () => serial(() => hostCall<T>(adapter, 'save', settings.timeout, hostsCode, start))
+    const withPrivacy = async () => {
+      try {
+        return await attempt()
+      } catch (refused) {
+        const authorize = adapter.authorizePrivacy
+        if ((refused as SaveImageError).code !== 'PRIVACY_NOT_AUTHORIZED' || !settings.privacy || !authorize) throw refused
+        const agreed = await privacy.ask(since.privacy, () =>
+          hostCall<unknown>(adapter, 'privacy', USER_WAIT_MS, hostsCode, (done) => authorize.call(adapter, done)).then(
+            () => true,
+            () => false,
+          ),
+        )
+        if (!agreed) throw refused
+        return attempt()
+      }
+    }
     try {
-      const saved = await saveWithRecovery(adapter, await prepare(adapter, source, settings, owned), settings, since)
-      return { errMsg: 'saveImageToAlbum:ok', platform: adapter.platform, ...saved }
+      return await withPrivacy()
+    } catch (denied) {
+      const texts = settings.guide
+      if ((denied as SaveImageError).code !== 'AUTH_DENIED' || !texts) throw denied
+      const outcome = await guide.ask(since.guide, () => askToOpenSettings(adapter, texts))
+      if (!outcome.granted) throw outcome.error || denied
+      return withPrivacy()
+    }
+  }
+
+  function saveFile(adapter: HostAdapter, filePath: string, settings: Settings, since: Since): Promise<Saved> {
+    return saveWithRecovery<Saved>(adapter, settings, since, (done) => adapter.save(filePath, done, settings.hint))
+  }
+
+  /** Several files in one host call, where the client can (one system prompt for a batch). */
+  function saveFiles(adapter: HostAdapter, filePaths: string[], settings: Settings, since: Since): Promise<Saved[]> {
+    return saveWithRecovery<Saved[]>(adapter, settings, since, (done) => adapter.saveMany!(filePaths, done))
+  }
+
+  async function saveOne(adapter: HostAdapter, source: Source, settings: Settings, since: Since): Promise<SaveImageResult> {
+    let prepared: Prepared | undefined
+    try {
+      prepared = await prepareFile(adapter, source, settings)
+      return resultOf(adapter, await saveFile(adapter, prepared.path, settings, since))
     } catch (failure) {
-      throw failure instanceof SaveImageError ? failure : new SaveImageError('UNKNOWN', __DEV__ && String(failure), adapter.platform, failure)
+      throw asSaveImageError(adapter, failure)
     } finally {
-      for (const path of owned) adapter.removeFile(path)
+      if (prepared) cleanUp(adapter, prepared.owned)
     }
   }
 
@@ -175,7 +250,18 @@ export function createCore(
     )
   }
 
-  return { resolveAdapter, context, requireHost, hostCall, saveOne, withLoading, epoch: () => epoch }
+  const since = (): Since => ({ guide: guide.epoch(), privacy: privacy.epoch() })
+
+  return { resolveAdapter, context, requireHost, hostCall, prepareFile, saveFile, saveFiles, saveOne, withLoading, since }
+}
+
+const resultOf = (adapter: HostAdapter, saved: Saved): SaveImageResult => ({ errMsg: 'saveImageToAlbum:ok', platform: adapter.platform, ...saved })
+
+const asSaveImageError = (adapter: HostAdapter, failure: unknown): SaveImageError =>
+  failure instanceof SaveImageError ? failure : new SaveImageError('UNKNOWN', __DEV__ && String(failure), adapter.platform, failure)
+
+function cleanUp(adapter: HostAdapter, owned: string[]) {
+  for (const path of owned) adapter.removeFile(path)
 }
 
 /** `saveImageToAlbum` over a core. */
@@ -184,7 +270,7 @@ export function singleSave(core: Core): SaveImageApi['saveImageToAlbum'] {
     const resolved = core.resolveAdapter()
     const { source, settings } = parse(resolved && resolved.platform, () => parseSaveInput(input, core.context(resolved), callbacks))
     const adapter = core.requireHost(resolved)
-    const since = core.epoch()
+    const since = core.since()
     return core.withLoading(adapter, settings.loading, () => core.saveOne(adapter, source, settings, since))
   }
   return (input) => {
@@ -197,33 +283,69 @@ export function singleSave(core: Core): SaveImageApi['saveImageToAlbum'] {
 /** `saveImagesToAlbum` over a core. */
 export function batchSave(core: Core): SaveImageApi['saveImagesToAlbum'] {
   return async (sources: unknown, options?: unknown): Promise<BatchOutcome[]> => {
-    const { requireHost, saveOne } = core
     const resolved = core.resolveAdapter()
     const ctx = core.context(resolved)
     const { items, concurrency, onProgress, ...batch } = parse(ctx.platform, () => parseBatch(sources, options, ctx))
     const results: BatchOutcome[] = []
-    const since = core.epoch()
+    const since = core.since()
+    const available = !!resolved && resolved.available() && items.length > 0
+    // where the client saves many files in one call, the workers only prepare; the files are saved together after
+    const together = available && items.length > 1 && !!resolved!.canSaveMany && resolved!.canSaveMany()
+    const prepared: Array<{ path: string; owned: string[] } | undefined> = []
     let next = 0
     let done = 0
+    const report = (index: number, outcome: BatchOutcome) => {
+      results[index] = outcome
+      safely(onProgress, { done: ++done, total: items.length, index, ...(outcome.ok ? { result: outcome.result } : { error: outcome.error }) })
+    }
     const worker = async () => {
       while (next < items.length) {
         const index = next++
-        const outcome: BatchOutcome = await (async () => {
+        try {
           const { source, settings } = parse(ctx.platform, () => parseBatchItem(items[index], ctx, batch))
-          return saveOne(requireHost(resolved), source, settings, since)
-        })().then(
-          (result) => ({ ok: true as const, result }),
-          (error: SaveImageError) => ({ ok: false as const, error }),
-        )
-        results[index] = outcome
-        safely(onProgress, { done: ++done, total: items.length, index, ...(outcome.ok ? { result: outcome.result } : { error: outcome.error }) })
+          const adapter = core.requireHost(resolved)
+          if (together) prepared[index] = await core.prepareFile(adapter, source, settings)
+          else report(index, { ok: true, result: await core.saveOne(adapter, source, settings, since) })
+        } catch (error) {
+          report(index, { ok: false, error: error as SaveImageError })
+        }
       }
     }
-    const workers = () => Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
-    if (resolved && resolved.available() && items.length) await core.withLoading(resolved, batch.loading, workers)
-    else await workers()
+    const saveTogether = async (adapter: HostAdapter) => {
+      const ready = prepared.map((file, index) => (file ? index : -1)).filter((index) => index >= 0)
+      const outcomes = await saveInOneCall(core, adapter, ready.map((index) => prepared[index]!.path), batch, since)
+      for (const index of ready) cleanUp(adapter, prepared[index]!.owned)
+      ready.forEach((index, k) => report(index, outcomes[k]!))
+    }
+    const run = async () => {
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+      if (together) await saveTogether(resolved!)
+    }
+    if (available) await core.withLoading(resolved!, batch.loading, run)
+    else await run()
     return results
   }
+}
+
+/** Prepared files saved in one host call. A file the host refuses fails the whole call: then each is saved alone, for its own outcome. */
+async function saveInOneCall(core: Core, adapter: HostAdapter, paths: string[], settings: Settings, since: Since): Promise<BatchOutcome[]> {
+  const alone = () => Promise.all(paths.map((path) => settle(adapter, core.saveFile(adapter, path, settings, since))))
+  if (paths.length < 2) return alone()
+  try {
+    return (await core.saveFiles(adapter, paths, settings, since)).map((saved) => succeeded(adapter, saved))
+  } catch (failure) {
+    const error = asSaveImageError(adapter, failure)
+    return FILE_CODES.indexOf(error.code) < 0 ? paths.map(() => ({ ok: false, error })) : alone()
+  }
+}
+
+const succeeded = (adapter: HostAdapter, saved: Saved): BatchOutcome => ({ ok: true, result: resultOf(adapter, saved) })
+
+function settle(adapter: HostAdapter, saving: Promise<Saved>): Promise<BatchOutcome> {
+  return saving.then(
+    (saved) => succeeded(adapter, saved),
+    (error: unknown) => ({ ok: false, error: asSaveImageError(adapter, error) }),
+  )
 }
 
 /** `openAlbumSetting` over a core. */

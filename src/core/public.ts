@@ -5,6 +5,8 @@ export type {
   BatchOutcome,
   BatchProgress,
   BatchSource,
+  CanvasNode,
+  CanvasSource,
   CommonOptions,
   GuideTexts,
   SaveImageApi,

@@ -22,13 +22,37 @@ export interface CommonOptions {
   maxBytes?: number
   /** H5 only: the text under the image in the long-press overlay. Default '长按图片保存到相册'. */
   hint?: string
+  /**
+   * On `PRIVACY_NOT_AUTHORIZED`, ask the host to run the app's privacy popup (WeChat `requirePrivacyAuthorize`,
+   * which calls the app's `onNeedPrivacyAuthorization`), then retry the save once if the user agreed. Default false.
+   */
+  privacy?: boolean
 }
 
 /** App-wide defaults: the options of the Taro and uni-app plugins. A call's own options win. */
-export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes' | 'hint'>
+export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes' | 'hint' | 'privacy'>
 
-/** Exactly one of `src`, `url`, `filePath`, `base64`. */
-export interface SaveImageOptions extends CommonOptions {
+/** A Canvas 2D node: from `SelectorQuery` … `.fields({ node: true })` on a mini-program host, an `HTMLCanvasElement` on H5. */
+export interface CanvasNode {
+  getContext(contextType: string, ...args: never[]): unknown
+}
+
+/** A canvas as the image: exported by the host (`canvasToTempFilePath`, `toTempFilePath`, `toBlob`) and saved. */
+export interface CanvasSource {
+  /** A Canvas 2D node. */
+  canvas?: CanvasNode
+  /** The `canvas-id` of a legacy canvas. */
+  canvasId?: string
+  /** With `canvasId`: the page or component instance the canvas is in (`this`; needed inside custom components). */
+  component?: object
+  /** The exported file's type. Default `'png'`. */
+  fileType?: 'png' | 'jpg'
+  /** 0–1, for `'jpg'`. Default: the host's own (WeChat 0.92). */
+  quality?: number
+}
+
+/** Exactly one source: `src`, `url`, `filePath`, `base64`, `canvas` or `canvasId`. */
+export interface SaveImageOptions extends CommonOptions, CanvasSource {
   /** An http(s) URL, a host-local path, or a `data:image/...;base64,` URI. */
   src?: string
   /** Alias of `src`. */
@@ -58,14 +82,17 @@ export interface SaveImageResult {
 }
 
 /** One image of a batch: a source string, or its source with per-image headers. */
-export type BatchSource = string | Pick<SaveImageOptions, 'src' | 'url' | 'filePath' | 'base64' | 'headers'>
+export type BatchSource = string | (Pick<SaveImageOptions, 'src' | 'url' | 'filePath' | 'base64' | 'headers'> & CanvasSource)
 
 export type BatchProgress =
   | { done: number; total: number; index: number; result: SaveImageResult; error?: undefined }
   | { done: number; total: number; index: number; error: SaveImageError; result?: undefined }
 
 export interface SaveImagesOptions extends CommonOptions {
-  /** Sources prepared (downloaded / written) in parallel. Saves still run one at a time. Default 3. */
+  /**
+   * Sources prepared (downloaded / written / exported) in parallel. Saves run one at a time, or, where the host
+   * saves several files in one call (WeChat ≥ 3.17.2 `saveMediaToPhotosAlbum`), in one call. Default 3.
+   */
   concurrency?: number
   onProgress?: (progress: BatchProgress) => void
 }

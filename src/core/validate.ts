@@ -3,12 +3,22 @@ import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
 import { SaveImageError, type ErrorCode } from './errors'
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
 import type { PlatformId } from './platform'
-import type { AppDefaults, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
+import type { AppDefaults, CanvasNode, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
+
+/** A canvas to export: a Canvas 2D node, or a legacy canvas by id (with its component). */
+export interface CanvasRequest {
+  canvas?: CanvasNode
+  canvasId?: string
+  component?: object
+  fileType: 'png' | 'jpg'
+  quality?: number
+}
 
 export type Source =
   | { kind: 'url'; url: string; extension: string }
   | { kind: 'local'; path: string }
   | { kind: 'data'; base64: string; format: ImageFormat }
+  | { kind: 'canvas'; canvas: CanvasRequest }
 
 export interface Settings {
   headers: Record<string, string> | undefined
@@ -18,6 +28,7 @@ export interface Settings {
   maxBytes: number
   /** Absent: the adapter's own default. */
   hint: string | undefined
+  privacy: boolean
 }
 
 export interface Callbacks {
@@ -40,9 +51,9 @@ const DEFAULT_GUIDE: ModalTexts = {
   cancelText: '取消',
 }
 const DEFAULT_LOADING = '保存中'
-export const BASE_DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024 }
-const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes', 'hint'] satisfies (keyof AppDefaults)[]
-const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64'] as const
+export const BASE_DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024, privacy: false }
+const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes', 'hint', 'privacy'] satisfies (keyof AppDefaults)[]
+const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64', 'canvas', 'canvasId'] as const
 const MAX_TIMER_MS = 2147483647
 
 /** A developer-facing message; `false` in the production build. */
@@ -122,16 +133,17 @@ export function parseBatch(sources: unknown, input: unknown, ctx: Context) {
 
 export function parseBatchItem(item: unknown, ctx: Context, batch: Settings): { source: Source; settings: Settings } {
   if (typeof item === 'string') item = { src: item }
-  if (!isRecord(item)) return invalid(__DEV__ && `expected a source string or { src, headers }, got ${describe(item)}`)
+  if (!isRecord(item)) return invalid(__DEV__ && `expected a source string or { src, headers } or { canvas }, got ${describe(item)}`)
   const headers = item.headers === undefined ? batch.headers : parseHeaders(item.headers)
   return { source: parseSourceOf(item, ctx, batch.maxBytes), settings: { ...batch, headers } }
 }
 
 function parseSettings(input: Record<string, unknown>, defaults: Context['defaults']): Settings {
-  const { timeout, guide, loading, maxBytes, hint } = { ...defaults, ...withoutUndefined(input) }
+  const { timeout, guide, loading, maxBytes, hint, privacy } = { ...defaults, ...withoutUndefined(input) }
   if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER_MS) invalid(__DEV__ && `timeout must be a number of ms between 1 and ${MAX_TIMER_MS}`)
   if (typeof maxBytes !== 'number' || !(maxBytes > 0)) invalid(__DEV__ && 'maxBytes must be a positive number')
   if (hint !== undefined && typeof hint !== 'string') invalid(__DEV__ && `hint must be a string, got ${describe(hint)}`)
+  if (typeof privacy !== 'boolean') invalid(__DEV__ && `privacy must be a boolean, got ${describe(privacy)}`)
   return {
     headers: input.headers === undefined ? undefined : parseHeaders(input.headers),
     timeout: timeout as number,
@@ -139,6 +151,7 @@ function parseSettings(input: Record<string, unknown>, defaults: Context['defaul
     loading: loading === false ? null : loading === true ? DEFAULT_LOADING : typeof loading === 'string' ? loading || DEFAULT_LOADING : invalid(__DEV__ && `loading must be a boolean or a title string, got ${describe(loading)}`),
     maxBytes: maxBytes as number,
     hint: hint as string | undefined,
+    privacy: privacy as boolean,
   }
 }
 
@@ -167,11 +180,29 @@ function parseGuide(guide: unknown): ModalTexts | null {
 function parseSourceOf(input: Record<string, unknown>, ctx: Context, maxBytes: number): Source {
   const given = SOURCE_KEYS.filter((key) => input[key] !== undefined)
   const key = given[0]
-  if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath or base64')
+  if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath, base64, canvas or canvasId')
   if (given.length > 1) return invalid(__DEV__ && `give exactly one image source, got ${given.join(' and ')}`)
+  const isCanvas = key === 'canvas' || key === 'canvasId'
+  for (const option of ['component', 'fileType', 'quality'] as const) {
+    if (input[option] !== undefined && (!isCanvas || (option === 'component' && key === 'canvas'))) {
+      invalid(__DEV__ && `${option} goes with ${option === 'component' ? 'canvasId' : 'a canvas or canvasId'} only`)
+    }
+  }
+  if (isCanvas) return { kind: 'canvas', canvas: parseCanvas(input) }
   const value = input[key]
   if (typeof value !== 'string') return invalid(__DEV__ && `${key} must be a string, got ${describe(value)}`)
   return key === 'base64' ? parseRawBase64(value, maxBytes) : parseSrc(value.trim(), ctx, maxBytes)
+}
+
+function parseCanvas({ canvas, canvasId, component, fileType = 'png', quality }: Record<string, unknown>): CanvasRequest {
+  if (canvas !== undefined && !(isRecord(canvas) && typeof canvas.getContext === 'function')) {
+    invalid(__DEV__ && `canvas must be a Canvas 2D node (SelectorQuery … fields({ node: true })), got ${describe(canvas)}`)
+  }
+  if (canvasId !== undefined && (typeof canvasId !== 'string' || !canvasId)) invalid(__DEV__ && `canvasId must be a non-empty string, got ${describe(canvasId)}`)
+  if (component !== undefined && (typeof component !== 'object' || component === null)) invalid(__DEV__ && `component must be the page or component instance, got ${describe(component)}`)
+  if (fileType !== 'png' && fileType !== 'jpg') invalid(__DEV__ && `fileType must be 'png' or 'jpg', got ${String(fileType)}`)
+  if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1)) invalid(__DEV__ && 'quality must be a number from 0 to 1')
+  return withoutUndefined({ canvas, canvasId, component, fileType, quality }) as unknown as CanvasRequest
 }
 
 // userinfo, then a host (name or [IPv6]), an optional port, then path/query/fragment; no whitespace anywhere

@@ -1,16 +1,16 @@
 import { sniffFormat } from '../core/format'
 import { copyBytes } from './bytes'
 import { HANG } from './calls'
-import type { Outcome, Plan } from './calls'
+import type { Outcome, Plan, Settled } from './calls'
 import type { HostContext } from './context'
 import { isUserPath } from './fs'
 import { isSuccessStatus } from './net'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
-import type { AsyncReturn, CallbackOptions, HostResult } from './types'
+import type { AlbumEntry, AsyncReturn, CallbackOptions, HostResult } from './types'
 
 type SaveApi = 'saveImageToPhotosAlbum' | 'saveImage'
 
-const fail = (res: HostResult): Outcome => ({ ok: false, res })
+const fail = (res: HostResult): Settled => ({ ok: false, res })
 
 /** `saveImageToPhotosAlbum`, and Alipay's legacy `saveImage({url})`. */
 export function saveApi(ctx: HostContext, api: SaveApi): (options?: CallbackOptions) => AsyncReturn {
@@ -43,17 +43,31 @@ function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean)
   const { payloads, state, profile } = ctx
   if (profile.platform === 'swan' && state.web) return fail(payloads.webUnsupported(api))
   if (typeof path !== 'string' || path === '') return fail(payloads.missingArgument(api))
-  if ((profile.platform === 'weapp' || profile.platform === 'tt') && state.privacy !== 'agreed') {
-    return fail(payloads.privacy(api, state.privacy))
-  }
+  const refused = gate(ctx, api)
+  if (refused) return fail(refused)
+  const image = readImage(ctx, api, path)
+  if (image === HANG || !('entry' in image)) return image
+  ctx.album.push(image.entry)
+  return { ok: true, res: succeed(ctx, api, hideToast) }
+}
+
+/** Privacy, the per-save confirm, the album permission and the OS permission: null when all let the save through. */
+function gate(ctx: HostContext, api: string): HostResult | null {
+  const { payloads, state, profile } = ctx
+  if (profile.privacyLayer && state.privacy !== 'agreed') return payloads.privacy(api, state.privacy)
   // HarmonyOS atomic services: a system confirm on every save, no scope [D]; its cancel text [I]
   if (profile.confirmsEachSave) {
     ctx.ui.push({ type: 'save-confirm' })
-    if (state.prompt !== 'allow') return fail(payloads.authDenied(api, true))
+    if (state.prompt !== 'allow') return payloads.authDenied(api, true)
   }
   const denied = albumPermission(ctx, api)
-  if (denied) return fail(denied)
-  if (!state.systemPermission) return fail(payloads.systemDenied(api))
+  if (denied) return denied
+  return state.systemPermission ? null : payloads.systemDenied(api)
+}
+
+/** The album entry a file would make, or why the host refuses it. */
+function readImage(ctx: HostContext, api: string, path: string): { entry: AlbumEntry } | Settled | typeof HANG {
+  const { payloads, state, profile } = ctx
   const bytes = readSource(ctx, path)
   if (bytes === HANG) return HANG
   if (!bytes) return fail(payloads.fileNotFound(api))
@@ -63,8 +77,39 @@ function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean)
   if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
   const format = sniffFormat(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
-  ctx.album.push({ path, format, bytes: copyBytes(bytes) })
-  return { ok: true, res: succeed(ctx, api, hideToast) }
+  return { entry: { path, format, bytes: copyBytes(bytes) } }
+}
+
+/**
+ * wx.saveMediaToPhotosAlbum({ filePaths, mediaTypes }), base library 3.17.2 [D]: one call, one permission check
+ * (scope.writePhotosAlbum [D]). Its per-file failures and limits are not documented: modelled all-or-nothing, the
+ * first bad file's payload failing the call with nothing saved [I].
+ */
+export function saveMediaApi(ctx: HostContext): (options?: CallbackOptions) => AsyncReturn {
+  const api = 'saveMediaToPhotosAlbum'
+  return ctx.desk.asyncApi(
+    api,
+    (opts) => ({
+      settle: (): Outcome => {
+        const { filePaths, mediaTypes } = opts
+        const paths = Array.isArray(filePaths) ? (filePaths as unknown[]) : []
+        if (!paths.length || !Array.isArray(mediaTypes) || mediaTypes.length !== paths.length || mediaTypes.some((type) => type !== 'image')) {
+          return fail({ errMsg: `${api}:fail parameter error: filePaths and mediaTypes must pair up` })
+        }
+        const refused = gate(ctx, api)
+        if (refused) return fail(refused)
+        const entries: AlbumEntry[] = []
+        for (const path of paths) {
+          const image = typeof path === 'string' ? readImage(ctx, api, path) : fail(ctx.payloads.missingArgument(api))
+          if (image === HANG || !('entry' in image)) return image
+          entries.push(image.entry)
+        }
+        ctx.album.push(...entries)
+        return { ok: true, res: ctx.payloads.ok(api) }
+      },
+    }),
+    true,
+  )
 }
 
 function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult {

@@ -1,4 +1,6 @@
-import { saveApi } from './album'
+import { saveApi, saveMediaApi } from './album'
+import { canvasToTempFilePathApi, createCanvasContextApi, createSelectorQueryApi } from './canvas'
+import { privacyApis } from './privacy'
 import type { HostContext } from './context'
 import { createFileSystem } from './fs'
 import { downloadFileApi } from './net'
@@ -73,6 +75,15 @@ export function buildApi(ctx: HostContext): HostApi {
     // Alipay: an old client (< base lib 1.15.0) lacks saveImageToPhotosAlbum (hosts.md §5 [D]); DingTalk < 7.0.0 [D].
     canIUse: desk.syncApi('canIUse', (schema: string): boolean => typeof api[String(schema).split('.')[0]] === 'function'),
     getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => systemInfo(ctx)),
+    canvasToTempFilePath: canvasToTempFilePathApi(ctx),
+    createCanvasContext: createCanvasContextApi(ctx),
+    createSelectorQuery: createSelectorQueryApi(ctx),
+    ...(profile.privacyLayer && privacyApis(ctx)),
+  }
+  // WeChat base library ≥ 3.17.2 [D]
+  if (profile.platform === 'weapp') {
+    const saveMedia = saveMediaApi(ctx)
+    Object.defineProperty(api, 'saveMediaToPhotosAlbum', { get: () => (state.saveMedia ? saveMedia : undefined), enumerable: true, configurable: true })
   }
   // DingTalk documents no album scope, getSetting, authorize or settings page
   if (!profile.noSettingsPage) {

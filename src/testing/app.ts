@@ -2,6 +2,7 @@ import { sniffFormat } from '../core/format'
 import { SimulatedBase, withOptions } from './base'
 import { copyBytes, hostBase64 } from './bytes'
 import { HANG, type Outcome, type Plan } from './calls'
+import { exported, recordingContext } from './canvas'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
 import type {
   AsyncReturn,
@@ -108,6 +109,7 @@ export interface SimulatedAppHost extends SimulatedHostCommon<AppHostState> {
  */
 const MiB = 1024 * 1024
 const DOC = '_doc'
+const UNI_TEMP = `${DOC}/uniapp_temp_1764000000000`
 /** The roots plus.io resolves [D plus.d.ts]; `_www` is the read-only app package. */
 const ROOTS = ['_doc', '_www', '_documents', '_downloads']
 /** [I] plus documents no error codes for io or gallery; these follow the W3C FileError numbers. */
@@ -128,6 +130,8 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   readonly api: AppUniApi
   readonly plus: FakePlus
   private readonly listeners = new Map<string, Set<() => void>>()
+  private readonly drawnCanvases = new Set<string>()
+  private exports = 0
 
   constructor(options: AppHostOptions) {
     const defaults: AppHostState = {
@@ -164,6 +168,8 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
       showLoading: this.indicator('showLoading'),
       hideLoading: this.indicator('hideLoading'),
       showToast: this.indicator('showToast'),
+      createCanvasContext: desk.syncApi('createCanvasContext', (canvasId: string) => this.canvasContext(canvasId)),
+      canvasToTempFilePath: desk.asyncApi('canvasToTempFilePath', (opts) => ({ settle: () => this.exportCanvas(opts) }), true),
       getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => ({
         platform: this.ios ? 'ios' : 'android',
         system: this.ios ? 'iOS 17.5' : 'Android 14',
@@ -174,6 +180,33 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
         pixelRatio: 3,
       })),
     }
+  }
+
+  /** The legacy canvas of the current page: uni routes by canvasId through the view layer, no component needed [F]. */
+  private canvasContext(canvasId: string): Record<string, unknown> {
+    const draw = (_reserve?: boolean, callback?: () => void) => {
+      this.drawnCanvases.add(canvasId)
+      if (typeof callback === 'function') this.scheduler.later(this.state.latency, callback)
+    }
+    return recordingContext([], { draw })
+  }
+
+  /**
+   * uni.canvasToTempFilePath: canvasId only (its protocol requires it [F]); the view writes the export under
+   * `_doc/uniapp_temp_<ts>/canvas/` [F], uni's own folder. A canvas never drawn fails [I text].
+   */
+  private exportCanvas(opts: CallbackOptions): Outcome {
+    if (typeof opts.canvasId !== 'string') return fail({ errMsg: 'canvasToTempFilePath:fail Missing required args: "canvasId"' })
+    if (!this.drawnCanvases.has(opts.canvasId)) return fail({ errMsg: 'canvasToTempFilePath:fail toTempFilePath:fail canvas is empty' })
+    const { bytes, ext } = exported(opts.fileType)
+    const path = `${UNI_TEMP}/canvas/${++this.exports}.${ext}`
+    this.files.set(path, bytes)
+    return { ok: true, res: { errMsg: 'canvasToTempFilePath:ok', tempFilePath: path } }
+  }
+
+  /** uni's temp folder is uni's to clean, not a file of the package. */
+  override userFiles(): string[] {
+    return super.userFiles().filter((path) => !path.startsWith(`${UNI_TEMP}/`))
   }
 
   private get ios(): boolean {

@@ -11,10 +11,10 @@ export interface Settled {
 }
 export type Outcome = Settled | typeof HANG
 
-/** What an async API decides at call time; settle() runs when the host answers. */
+/** What an async API decides at call time; settle() runs when the host answers (or starts waiting for the user). */
 export interface Plan {
   delay?: number
-  settle(): Outcome
+  settle(): Outcome | Promise<Outcome>
 }
 
 interface Started {
@@ -72,7 +72,7 @@ export class CallDesk {
   }
 
   /** An async API: logged as 'async', answered after `latency` (+ plan.delay); `promise`: see AsyncReturn. */
-  asyncApi(api: string, impl: (opts: CallbackOptions) => Plan, promise = false): (options?: CallbackOptions) => AsyncReturn {
+  asyncApi(api: string, impl: (opts: CallbackOptions, args: unknown[]) => Plan, promise = false): (options?: CallbackOptions) => AsyncReturn {
     return (...args: unknown[]) => this.start(api, args, impl, promise).promise
   }
 
@@ -105,7 +105,7 @@ export class CallDesk {
     return asOptions(value)
   }
 
-  private start(api: string, args: unknown[], impl: (opts: CallbackOptions) => Plan, promised: boolean): Started {
+  private start(api: string, args: unknown[], impl: (opts: CallbackOptions, args: unknown[]) => Plan, promised: boolean): Started {
     this.record(api, 'async', args)
     const opts = asOptions(args[0])
     const fault = this.takeFault(api)
@@ -118,17 +118,19 @@ export class CallDesk {
       settled = true
       this.respond(opts, out, sink)
     }
-    const schedule = (ms: number, settle: () => Outcome): void => {
+    const schedule = (ms: number, settle: () => Outcome | Promise<Outcome>): void => {
       cancel = this.scheduler.later(this.latency() + ms, () => {
         const out = settle()
-        if (out !== HANG) deliver(out)
+        // a plan that waits for the user (a privacy popup) answers when the user does, unless aborted first
+        if (out instanceof Promise) void out.then((later) => later !== HANG && !settled && deliver(later))
+        else if (out !== HANG) deliver(out)
       })
     }
     // A 'hang' fault never calls back, not even on abort(); a hanging *response* can still be aborted.
     if (fault && fault.kind === 'hang') settled = true
     else if (fault && fault.kind === 'fail') schedule(0, () => ({ ok: false, res: fault.payload }))
     else {
-      const plan = impl(opts)
+      const plan = impl(opts, args)
       schedule((plan.delay ?? 0) + (fault && fault.kind === 'delay' ? fault.ms : 0), () => plan.settle())
     }
     // abort() answers asynchronously too, like every other callback of the host.

@@ -1,4 +1,6 @@
+import type { CanvasRegistry } from './canvas'
 import type { CallDesk } from './calls'
+import type { PrivacyListener } from './privacy'
 import type { Payloads } from './payloads'
 import type { HostProfile } from './profiles'
 import type { Scheduler } from './scheduler'
@@ -20,6 +22,9 @@ export interface HostContext {
   readonly payloads: Payloads
   /** Alipay saves started and not yet answered (hosts.md §5 overlap bug) */
   savesInFlight: number
+  readonly canvases: CanvasRegistry
+  /** the app's privacy popup, registered with onNeedPrivacyAuthorization */
+  privacyListener?: PrivacyListener
   /** a fresh temp file path; `ext` null = no extension (Alipay: `.other`) */
   tempPath(ext: string | null): string
 }

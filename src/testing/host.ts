@@ -1,4 +1,5 @@
 import { buildApi } from './api'
+import { addCanvasNode, createCanvasRegistry, type SimulatedCanvasNode } from './canvas'
 import { SimulatedBase, withOptions } from './base'
 import type { HostContext } from './context'
 import { Payloads } from './payloads'
@@ -14,6 +15,8 @@ function initialState(profile: HostProfile, options: HostOptions): HostState {
       prompt: 'allow',
       systemPermission: true,
       privacy: 'agreed',
+      privacyAnswer: 'agree',
+      saveMedia: true,
       modal: 'confirm',
       settings: 'enable',
       latency: 0,
@@ -33,6 +36,7 @@ class Host extends SimulatedBase<HostState> implements SimulatedHost {
   readonly globalName: GlobalName
   readonly api: HostApi
   private readonly profile: HostProfile
+  private readonly ctx: HostContext
 
   constructor(platform: SimulatedPlatform, options: HostOptions) {
     const profile = PROFILES[platform]
@@ -58,9 +62,15 @@ class Host extends SimulatedBase<HostState> implements SimulatedHost {
       desk: this.desk,
       payloads: new Payloads(profile, state),
       savesInFlight: 0,
+      canvases: createCanvasRegistry(),
       tempPath: (ext) => tempPathFor(platform, pathClient, (++seq).toString(16).padStart(8, '0'), ext),
     }
+    this.ctx = ctx
     this.api = buildApi(ctx)
+  }
+
+  addCanvas(id: string, size: { width?: number; height?: number } = {}): SimulatedCanvasNode {
+    return addCanvasNode(this.ctx, id, size.width, size.height)
   }
 
   protected globals(): Array<[string, unknown]> {

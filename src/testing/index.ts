@@ -8,6 +8,7 @@
  *   const host = installHost('weapp', { client: 'ios' })   // globalThis.wx = host.api
  *   host.downloads.set(url, { body: fixtures.png, contentType: 'image/png' })
  *   host.state.permission = 'denied'                        // change state between calls
+ *   const node = host.addCanvas('poster', { width: 300 })   // a <canvas type="2d" id="poster"> for SelectorQuery
  *   await host.idle()
  *
  * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
@@ -16,6 +17,8 @@ export { createHost, installHost } from './host'
 export { createAppHost, installAppHost } from './app'
 export type { AppHostOptions, AppHostState, AppUniApi, FakePlus, FakePlusDownload, FakePlusEntry, FakePlusWriter, PlusCallback, SimulatedAppHost } from './app'
 export { fixtures, toBase64, toDataUri } from './fixtures'
+export type { SimulatedCanvasNode } from './canvas'
+export type { PrivacyListener } from './privacy'
 export type { Fixtures } from './fixtures'
 export type {
   AlbumEntry,

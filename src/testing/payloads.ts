@@ -189,6 +189,26 @@ export class Payloads {
     return this.profile.alipayErrors ? alipay(12, '下载失败') : { errMsg: 'downloadFile:fail abort' }
   }
 
+  // ---- canvas export ----
+
+  /**
+   * canvasToTempFilePath failed. Alipay {error: 1, 'canvas content or format wrong!'} [D typings]; elsewhere
+   * "fail canvas is empty" for a canvas not found or never drawn, "fail:create bitmap failed" for a 0-size one [O WeChat];
+   * the same texts on the other hosts [I].
+   */
+  canvasFailed(zeroSize: boolean): HostResult {
+    if (this.profile.alipayErrors) return alipay(1, 'canvas content or format wrong!')
+    return { errMsg: `canvasToTempFilePath:fail${zeroSize ? ':create bitmap failed' : ' canvas is empty'}` }
+  }
+
+  // ---- privacy ----
+
+  /** requirePrivacyAuthorize refused: errno 104 and the generic text [D WeChat guide, O]; Douyin's code [I]. */
+  privacyRefused(): HostResult {
+    const errMsg = 'requirePrivacyAuthorize:fail privacy permission is not authorized'
+    return this.profile.platform === 'tt' ? { errMsg, [this.state.errorField]: 10201 } : { errMsg, errno: 104 }
+  }
+
   // ---- openSetting ----
 
   /** WeChat ≥ 2.3.0 [O]. Other hosts only when `gestureRequired` is forced on; Alipay shape [I]. */

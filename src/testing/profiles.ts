@@ -33,14 +33,16 @@ export interface HostProfile {
   overlapBug?: boolean
   /** The host toasts a successful save itself, whatever the options (DingTalk [D]) */
   toastsSave?: boolean
+  /** A privacy agreement gates the save, with requirePrivacyAuthorize and friends (WeChat 2.32.3, Douyin 3.19.0 [D]) */
+  privacyLayer?: boolean
   /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
   aliases?: readonly GlobalName[]
 }
 
 export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
-  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true },
+  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true, privacyLayer: true },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
-  tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false },
+  tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false, privacyLayer: true },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
   alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB, overlapBug: true },

@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../core/format'
 import type { PlatformId } from '../core/platform'
+import type { SimulatedCanvasNode } from './canvas'
 
 /** The mini-program hosts with a simulated twin (a browser is tested in a real one; the uni-app App: see app.ts). */
 export type SimulatedPlatform = Exclude<PlatformId, 'h5' | 'app'>
@@ -51,6 +52,10 @@ export interface HostOptions {
   systemPermission?: boolean
   /** wx and tt only, default 'agreed' */
   privacy?: Privacy
+  /** wx and tt only: the user's answer to the privacy popup requirePrivacyAuthorize opens without an app listener, default 'agree' */
+  privacyAnswer?: 'agree' | 'disagree'
+  /** wx only: the base library has saveMediaToPhotosAlbum (≥ 3.17.2), default true */
+  saveMedia?: boolean
   /** answer to showModal / confirm, default 'confirm' */
   modal?: ModalAnswer
   /** what the user does on the settings page, default 'enable' */
@@ -94,6 +99,8 @@ export type UiEvent =
   | { type: 'host-guide' }
   /** the system confirm every save opens (HarmonyOS atomic services), answered by `prompt` */
   | { type: 'save-confirm' }
+  /** the privacy popup (the app's own through onNeedPrivacyAuthorization, else the host's) */
+  | { type: 'privacy-popup'; referrer: string }
 
 export interface CallRecord {
   api: string
@@ -225,4 +232,6 @@ export interface SimulatedHost extends SimulatedHostCommon<HostState> {
   readonly platform: SimulatedPlatform
   readonly globalName: GlobalName
   readonly api: HostApi
+  /** A `<canvas type="2d" id>` on the page: SelectorQuery finds its node by `#id`. */
+  addCanvas(id: string, size?: { width?: number; height?: number }): SimulatedCanvasNode
 }

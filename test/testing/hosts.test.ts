@@ -222,6 +222,8 @@ describe('install', () => {
       prompt: 'allow',
       systemPermission: true,
       privacy: 'agreed',
+      privacyAnswer: 'agree',
+      saveMedia: true,
       modal: 'confirm',
       settings: 'enable',
       latency: 3,
