@@ -1,6 +1,7 @@
 // `npm run bench`: one table, measured in one run, written to .bench/bench.json. Ratios, not absolute times.
 //   1. host calls per save, on every simulated host
 //   2. a batch of 20 URLs with 100 ms downloads: saveImagesToAlbum against the serial loop (target ≥ 3×)
+//   2b. host calls per batch of 20 URLs: WeChat with saveMediaToPhotosAlbum (base library ≥ 3.17.2) and without, every host
 //   3. peak extra heap while saving a 20 MiB base64 image, as a multiple of the input (target ≤ 2×)
 //   4. build time with the plugin / without, Taro webpack5, Taro vite and uni, median of 5 alternated pairs (target ≤ 1.03)
 //   5. size: each entry, production and development, and where the production bytes go
@@ -62,6 +63,27 @@ async function batchRace(concurrency) {
   return { serialMs: Math.round(serial), batchMs: Math.round(batch), speedup: ratio(serial / batch) }
 }
 report.batch = { 'concurrency 3 (the default)': await batchRace(undefined), 'concurrency 4': await batchRace(4) }
+
+// 2b. host calls per batch of 20 -----------------------------------------------------------------------------
+const SAVE_APIS = ['saveImageToPhotosAlbum', 'saveImage', 'saveMediaToPhotosAlbum']
+async function batchCalls(platform, options = {}) {
+  const host = platform === 'app' ? installAppHost(options) : installHost(platform, options)
+  const urls = Array.from({ length: 20 }, (_, i) => `https://cdn.example.com/set/${i}.jpg`)
+  for (const url of urls) host.downloads.set(url, { body: fixtures.jpeg, contentType: 'image/jpeg' })
+  const api = await import(`mp-save-image/${platform}`)
+  const outcomes = await api.saveImagesToAlbum(urls)
+  await host.idle()
+  const calls = host.asyncCalls()
+  const prompts = host.ui.filter((event) => event.type === 'permission-prompt' || event.type === 'save-confirm').length
+  host.uninstall()
+  if (outcomes.some((o) => !o.ok)) throw new Error(`${platform}: the batch did not save every image`)
+  return { total: calls.length, saves: calls.filter((name) => SAVE_APIS.includes(name)).length, prompts }
+}
+report.batchCalls = {
+  'weapp, base library ≥ 3.17.2': await batchCalls('weapp'),
+  'weapp, older': await batchCalls('weapp', { saveMedia: false }),
+}
+for (const platform of [...HOSTS.slice(1), 'app']) report.batchCalls[platform] = await batchCalls(platform)
 
 // 3. peak extra heap for a 20 MiB base64 image -------------------------------------------------------------
 function heapPeak() {
@@ -189,6 +211,7 @@ for (const [platform, cases] of Object.entries(report.hostCalls)) {
   rows.push([`host calls per save, ${platform}`, Object.entries(cases).map(([name, calls]) => `${name}: ${calls.length}`).join('; '), 'local 1, URL 2, data URI 2'])
 }
 for (const [name, b] of Object.entries(report.batch)) rows.push([`batch of 20 URLs (100 ms downloads), ${name}`, `${b.speedup.toFixed(2)}× faster than the serial loop (${b.batchMs} ms vs ${b.serialMs} ms)`, '≥ 3×'])
+for (const [name, b] of Object.entries(report.batchCalls)) rows.push([`host calls per batch of 20 URLs, ${name}`, `${b.total} (${b.saves} save${b.saves === 1 ? '' : 's'}), ${b.prompts} system prompt${b.prompts === 1 ? '' : 's'}`, '—'])
 rows.push(['peak extra heap, 20 MiB base64', `${report.heap.multiple}× the input (${report.heap.peakExtra} for ${report.heap.input})`, '≤ 2×'])
 for (const [name, b] of Object.entries(report.buildTime || {})) rows.push([`build time with / without plugin, ${name}`, `${b.ratio.toFixed(2)} (${(b.withMs / 1000).toFixed(1)} s / ${(b.withoutMs / 1000).toFixed(1)} s, median of ${b.runs})`, '≤ 1.03'])
 for (const [entry, s] of Object.entries(report.size)) rows.push([`size, ${entry}`, `${s.production.gz} B production${s.development ? `, ${s.development.gz} B development` : ''} (min+gz)`, [...HOSTS, 'h5', 'app'].includes(entry) ? '≤ 2,048 B production' : '—'])

@@ -53,11 +53,14 @@ console.log(`Built in ${(build.ms / 1000).toFixed(1)} s → example-taro/dist/de
 const { fixtures } = await import('mp-save-image/testing')
 const app = await loadTaroApp(build.dir, 'weapp', { client: 'ios', permission: 'not-asked', prompt: 'allow', latency: 20 })
 for (const url of [POSTER, ...BATCH]) app.host.downloads.set(url, { status: 200, body: url.endsWith('.jpg') ? fixtures.jpeg : fixtures.png, contentType: url.endsWith('.jpg') ? 'image/jpeg' : 'image/png' })
+// the page's <Canvas type='2d' id='poster'>, as WeChat renders it
+app.host.addCanvas('poster', { width: 240, height: 320 })
 console.log(`\nThe page shows: ${app.texts().join(' | ')}`)
 
 await tap(app, 'Save poster (URL)', 'poster', 'first save: WeChat asks for the album permission')
 await tap(app, 'Save canvas (base64)', 'canvas')
-await tap(app, 'Save batch of 3', 'batch')
+await tap(app, 'Draw and save (canvas)', 'drawn', 'a poster drawn on the Canvas 2D, saved straight from the canvas')
+await tap(app, 'Save batch of 3', 'batch', 'one saveMediaToPhotosAlbum call for the three')
 
 console.log('\n— the user turns “Add to album” off in WeChat settings —')
 app.host.state.permission = 'denied'

@@ -120,7 +120,7 @@ export function scriptsIn(dir) {
 }
 
 /** A message only the development build of the runtime has (the production build keeps the code alone). */
-export const DEVELOPMENT_MESSAGE = 'no image: give one of src, url, filePath or base64'
+export const DEVELOPMENT_MESSAGE = 'no image: give one of src, url, filePath, base64, canvas or canvasId'
 
 /** Every script of a build output, concatenated. */
 export const outputJs = (dir) => scriptsIn(dir).sort().map((file) => readFileSync(file, 'utf8')).join('\n')

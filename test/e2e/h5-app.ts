@@ -76,6 +76,16 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       expect(await page.locator('.msi-overlay').count()).toBe(0)
     })
 
+    it('a poster drawn on the page’s canvas downloads as a PNG of the canvas, straight from the canvas', async () => {
+      const { tap, status, downloads } = await open(UA.desktopChrome)
+      await tap('Draw and save (canvas)')
+      expect(await status('drawn')).toBe('drawn: download image.png')
+      const bytes = await bytesOf(downloads[0]!)
+      expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+      // the drawn red is in it: not an empty canvas
+      expect(bytes.length).toBeGreaterThan(100)
+    })
+
     it('WeChat’s browser: no download, but the poster in a closable overlay with the configured hint', async () => {
       const { tap, status, downloads, page } = await open(UA.wechatAndroid)
       await tap('Save poster (URL)')

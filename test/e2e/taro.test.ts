@@ -32,6 +32,8 @@ afterEach(() => {
 
 async function open(dist: string, platform: SimulatedPlatform, options: HostOptions = {}) {
   app = await loadTaroApp(dist, platform, { permission: 'granted', latency: 5, ...options })
+  // the page's <Canvas type='2d' id='poster'>: a host renders it, so SelectorQuery finds its node
+  app.host.addCanvas('poster', { width: 240, height: 320 })
   for (const url of [POSTER_URL, ...BATCH]) {
     app.host.downloads.set(url, url.endsWith('.jpg') ? { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' } : { status: 200, body: fixtures.png, contentType: 'image/png' })
   }
@@ -90,6 +92,16 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     tap('Save batch of 3')
     expect(await status('batch')).toBe('batch: 3/3 saved')
     expect(host.album.map((entry) => entry.format)).toEqual(['png', 'png', 'jpeg', 'jpeg', 'jpeg'])
+    expect(host.userFiles()).toEqual([])
+  })
+
+  it('draws a poster on its Canvas 2D and saves it straight from the canvas', async () => {
+    const { host, tap, status } = await open(result.dir, platform)
+    tap('Draw and save (canvas)')
+    expect(await status('drawn')).toMatch(/^drawn: saved /)
+    const node = host.calls.find((call) => call.api === 'createSelectorQuery')
+    expect(node).toBeDefined()
+    expect(host.album.map((entry) => entry.format)).toEqual(['png'])
     expect(host.userFiles()).toEqual([])
   })
 

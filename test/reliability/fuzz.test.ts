@@ -70,6 +70,7 @@ const options = fc.record(
     loading: fc.oneof(fc.boolean(), fc.string({ maxLength: 8 }), anyValue),
     maxBytes: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(20 * 1024 * 1024), anyValue),
     hint: fc.oneof(fc.string({ maxLength: 8 }), anyValue),
+    privacy: fc.oneof(fc.boolean(), anyValue),
     success: callback,
     fail: callback,
     complete: callback,
@@ -101,9 +102,26 @@ class Hostile {
 const hostile = fc.constantFrom(...HOSTILE).map((make) => new Hostile(make))
 const real = (value: unknown) => (value instanceof Hostile ? value.make() : value)
 
+/** The canvas source: a node the host never rendered (its export fails), a legacy id (never drawn), their options. */
+const canvasOptions = fc.record(
+  {
+    canvas: fc.oneof(fc.constant({ getContext: () => null, width: 10, height: 10 }), anyValue),
+    canvasId: fc.oneof(fc.constantFrom('poster', ''), anyValue),
+    component: fc.oneof(fc.constant({}), anyValue),
+    fileType: fc.oneof(fc.constantFrom('png', 'jpg', 'jpeg'), anyValue),
+    quality: fc.oneof(fc.double({ min: -0.5, max: 1.5 }), anyValue),
+    src: fc.oneof(source, anyValue),
+    timeout: fc.oneof(fc.integer({ min: 1, max: 200 }), anyValue),
+    privacy: fc.oneof(fc.boolean(), anyValue),
+    fail: callback,
+  },
+  { requiredKeys: [] },
+)
+
 const input = fc.oneof(
   { weight: 3, arbitrary: source },
   { weight: 4, arbitrary: options },
+  { weight: 1, arbitrary: canvasOptions },
   // one source of each key with well-typed options: the paths that reach the host
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('src', 'url', 'filePath', 'base64'), source, base64, fc.boolean()).map(([key, src, data, loading]) => ({ [key]: key === 'base64' ? data : src, loading })) },
   { weight: 1, arbitrary: hostile },

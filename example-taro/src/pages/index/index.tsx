@@ -1,8 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Canvas, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 // The same core as `Taro.saveImageToAlbum`: one queue and one permission state per app.
-import { isSaveImageError, saveImageToAlbum, type SaveImageResult, type SaveMode } from 'mp-save-image'
+import { isSaveImageError, saveImageToAlbum, type CanvasNode, type SaveImageResult, type SaveMode } from 'mp-save-image'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../images'
 import './index.css'
 
@@ -10,6 +10,33 @@ const describe = (error: unknown) => (isSaveImageError(error) ? error.code : Str
 // In a browser (H5) the image is shared, downloaded or shown for long-press: say which, never "saved".
 const word = (mode: SaveMode) => (mode === 'album' ? 'saved' : mode)
 const saved = (r: SaveImageResult) => `${word(r.mode)} ${r.filePath}`
+
+interface PosterCanvas extends CanvasNode {
+  width: number
+  height: number
+}
+
+/** Draws a small poster on the page's Canvas 2D (`<Canvas type='2d' id='poster'>`) and resolves its node. */
+function drawPoster(): Promise<PosterCanvas> {
+  return new Promise((resolve, reject) =>
+    Taro.createSelectorQuery()
+      .select('#poster')
+      .fields({ node: true, size: true })
+      .exec((res: Array<{ node?: PosterCanvas } | null>) => {
+        const canvas = res[0] && res[0].node
+        if (!canvas) return reject(new Error('no Canvas 2D node for #poster'))
+        canvas.width = 240
+        canvas.height = 320
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+        ctx.fillStyle = '#c0392b'
+        ctx.fillRect(0, 0, 240, 320)
+        ctx.fillStyle = '#ffffff'
+        ctx.font = '28px sans-serif'
+        ctx.fillText('mp-save-image', 24, 168)
+        resolve(canvas)
+      }),
+  )
+}
 
 export default function Index() {
   const [status, setStatus] = useState('ready')
@@ -32,6 +59,9 @@ export default function Index() {
   const savePoster = run('poster', () => Taro.saveImageToAlbum(POSTER_URL).then(saved))
 
   const saveCanvas = run('canvas', () => Taro.saveImageToAlbum({ src: CANVAS_DATA_URI }).then(saved))
+
+  // Straight from the canvas: the package exports it (canvasToTempFilePath, toTempFilePath or toBlob) and saves it.
+  const saveDrawn = run('drawn', () => drawPoster().then((canvas) => Taro.saveImageToAlbum({ canvas })).then(saved))
 
   const saveBatch = run('batch', () =>
     Taro.saveImagesToAlbum(BATCH).then((outcomes) => {
@@ -64,12 +94,14 @@ export default function Index() {
     <View className='page'>
       <Button className='button' onClick={savePoster}>Save poster (URL)</Button>
       <Button className='button' onClick={saveCanvas}>Save canvas (base64)</Button>
+      <Button className='button' onClick={saveDrawn}>Draw and save (canvas)</Button>
       <Button className='button' onClick={saveBatch}>Save batch of 3</Button>
       <Button className='button' onClick={saveHeadless}>Save headless</Button>
       {needsSettings && <Text className='hint'>Album access is off.</Text>}
       <Button className='button' onClick={openSettings}>Open settings</Button>
       <Text className='status'>{status}</Text>
       {detail && <Text className='detail'>{detail}</Text>}
+      <Canvas type='2d' id='poster' className='poster' />
     </View>
   )
 }
