@@ -32,6 +32,8 @@ export default defineConfig<'webpack5'>(() => {
           loading: '正在保存',
           // H5: the text of the long-press overlay (in-app browsers)
           hint: '长按海报，保存到相册',
+          // WeChat / Douyin: a save refused for the privacy agreement asks for it (requirePrivacyAuthorize), then retries
+          privacy: true,
         },
       ],
     ],

@@ -47,6 +47,7 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
       loading: joi.alternatives().try(joi.boolean(), joi.string()),
       maxBytes: joi.number().greater(0),
       hint: joi.string(),
+      privacy: joi.boolean(),
     }),
   )
   // Resolved when a build starts, so `taro info` and friends never see it; a target without an adapter warns once.

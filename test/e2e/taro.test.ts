@@ -105,6 +105,22 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.userFiles()).toEqual([])
   })
 
+  it.runIf(platform === 'weapp')('WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call', async () => {
+    const { host, tap, status } = await open(result.dir, platform)
+    tap('Save batch of 3')
+    expect(await status('batch')).toBe('batch: 3/3 saved')
+    expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
+    expect(host.count('saveImageToPhotosAlbum')).toBe(0)
+  })
+
+  it.runIf(platform === 'weapp' || platform === 'tt')('privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves', async () => {
+    const { host, tap, status } = await open(result.dir, platform, { privacy: 'not-agreed', privacyAnswer: 'agree' })
+    tap('Save poster (URL)')
+    expect(await status('poster')).toMatch(/^poster: saved /)
+    expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
+    expect(host.count('requirePrivacyAuthorize')).toBe(1)
+  })
+
   it('shares one core between Taro.saveImageToAlbum and the direct import: their saves never overlap', async () => {
     const { host, tap } = await open(result.dir, platform, { latency: 20 })
     const mostInFlight = trackSavesInFlight(host)
@@ -207,6 +223,7 @@ describe('the build refuses wrong options', () => {
     [{ timeout: 'soon' }, '"timeout" must be a number'],
     [{ guide: { title: 3 } }, '"guide.title" must be a string'],
     [{ hint: false }, '"hint" must be a string'],
+    [{ privacy: 'yes' }, '"privacy" must be a boolean'],
     [{ sound: true }, '"sound" is not allowed'],
   ])('a wrong option %j fails the build: %s', async (options, message) => {
     const result = await buildTaro({ platform: 'weapp', project: taroVariant('refused-options', { plugins: [['mp-save-image/taro', options]] }) })

@@ -192,6 +192,22 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(host.userFiles()).toEqual([])
   })
 
+  it.runIf(platform === 'weapp')('WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call', async () => {
+    const { app, host } = open(build.dir, target)
+    app.tap('Save batch')
+    expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
+    expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
+    expect(host.count('saveImageToPhotosAlbum')).toBe(0)
+  })
+
+  it.runIf(platform === 'weapp' || platform === 'tt')('privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves', async () => {
+    const { app, host } = open(build.dir, target, { privacy: 'not-agreed', privacyAnswer: 'agree' })
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+    expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
+    expect(host.count('requirePrivacyAuthorize')).toBe(1)
+  })
+
   it('uni.saveImageToAlbum and the direct import share one core: one save in flight at a time', async () => {
     let most = () => 0
     const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))

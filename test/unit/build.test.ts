@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultsDefine, DEFAULTS_GLOBAL, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild, uniTarget } from '../../src/build/targets'
+import { parseDefaults } from '../../src/core/validate'
+import saveImageTaroPlugin, { type TaroJoi, type TaroPluginContext } from '../../src/taro/index'
 
 describe('which platform file a build uses', () => {
   it.each([
@@ -77,7 +79,7 @@ describe('which platform file a build uses', () => {
 
 describe('plugin options become the runtime defaults', () => {
   it('valid options are carried as a JSON define', () => {
-    const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024, hint: '长按保存' }
+    const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024, hint: '长按保存', privacy: true }
     const define = defaultsDefine('mp-save-image/vite', options)
     expect(define).toEqual({ [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(options) })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
@@ -93,11 +95,25 @@ describe('plugin options become the runtime defaults', () => {
     [{ loading: 1 }, 'loading must be a boolean or a title string'],
     [{ maxBytes: -1 }, 'maxBytes must be a positive number'],
     [{ hint: 1 }, 'hint must be a string'],
+    [{ privacy: 'yes' }, 'privacy must be a boolean'],
     [{ headers: {} }, 'unknown option "headers"'],
     [{ sucess: () => {} }, 'unknown option "sucess"'],
     ['fast', 'options must be an object'],
   ])('%j fails with a message naming the option', (options, message) => {
     expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(`[mp-save-image] invalid mp-save-image/vite option: ${message}`)
+  })
+})
+
+describe('Taro’s own option schema', () => {
+  it('lets through exactly the options the runtime takes as app-wide defaults', () => {
+    let keys: string[] = []
+    const schema = () => ({ greater: schema, max: schema, try: schema })
+    const joi = { object: (k: Record<string, unknown>) => ((keys = Object.keys(k)), schema()), alternatives: () => ({ try: schema }), boolean: schema, string: schema, number: schema }
+    const noop = () => {}
+    saveImageTaroPlugin({ addPluginOptsSchema: (make: (j: TaroJoi) => unknown) => make(joi as never), registerMethod: noop, modifyRunnerOpts: noop, modifyWebpackChain: noop, modifyViteConfig: noop } as unknown as TaroPluginContext)
+    const every = { guide: true, timeout: 1, loading: false, maxBytes: 1, hint: 'h', privacy: true }
+    expect(parseDefaults(every)).toEqual(every)
+    expect(keys.sort()).toEqual(Object.keys(every).sort())
   })
 })
 
