@@ -211,6 +211,16 @@ describe('the packed package in a fresh folder', () => {
       void b; void o
       // @ts-expect-error timeout must be a number
       saveImageToAlbum({ src: '/a.png', timeout: '1' })
+      // a canvas: a Canvas 2D node (the shape WeChat's typings give it), or a legacy canvas id with its component
+      const node = host.addCanvas('poster')
+      const wxCanvas: { getContext(contextType: string): any; width: number } = node
+      const drawn: Promise<SaveImageResult> = saveImageToAlbum({ canvas: wxCanvas, fileType: 'jpg', quality: 0.9, privacy: true })
+      const legacy = saveImagesToAlbum([{ canvasId: 'poster', component: {} }, '/a.png'], { privacy: true })
+      void drawn; void legacy
+      // @ts-expect-error the hosts say jpg, not jpeg
+      saveImageToAlbum({ canvasId: 'poster', fileType: 'jpeg' })
+      // @ts-expect-error a canvas is a node, not its id
+      saveImageToAlbum({ canvas: 'poster' })
     `)
     const tsc = join(root, 'node_modules/typescript/bin/tsc')
     for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler'], ['commonjs', 'node10']]) {
