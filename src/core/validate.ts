@@ -3,16 +3,10 @@ import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
 import { SaveImageError, type ErrorCode } from './errors'
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
 import type { PlatformId } from './platform'
-import type { AppDefaults, CanvasNode, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
+import type { AppDefaults, CanvasSource, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
 
-/** A canvas to export: a Canvas 2D node, or a legacy canvas by id (with its component). */
-export interface CanvasRequest {
-  canvas?: CanvasNode
-  canvasId?: string
-  component?: object
-  fileType: 'png' | 'jpg'
-  quality?: number
-}
+/** A canvas to export, checked: its file type settled. */
+export type CanvasRequest = CanvasSource & Required<Pick<CanvasSource, 'fileType'>>
 
 export type Source =
   | { kind: 'url'; url: string; extension: string }
@@ -54,6 +48,7 @@ const DEFAULT_LOADING = '保存中'
 export const BASE_DEFAULTS: Context['defaults'] = { timeout: 30000, guide: true, loading: false, maxBytes: 20 * 1024 * 1024, privacy: false }
 const DEFAULT_KEYS: readonly string[] = ['guide', 'timeout', 'loading', 'maxBytes', 'hint', 'privacy'] satisfies (keyof AppDefaults)[]
 const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64', 'canvas', 'canvasId'] as const
+const CANVAS_OPTIONS = ['component', 'fileType', 'quality'] as const
 const MAX_TIMER_MS = 2147483647
 
 /** A developer-facing message; `false` in the production build. */
@@ -182,13 +177,9 @@ function parseSourceOf(input: Record<string, unknown>, ctx: Context, maxBytes: n
   const key = given[0]
   if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath, base64, canvas or canvasId')
   if (given.length > 1) return invalid(__DEV__ && `give exactly one image source, got ${given.join(' and ')}`)
-  const isCanvas = key === 'canvas' || key === 'canvasId'
-  for (const option of ['component', 'fileType', 'quality'] as const) {
-    if (input[option] !== undefined && (!isCanvas || (option === 'component' && key === 'canvas'))) {
-      invalid(__DEV__ && `${option} goes with ${option === 'component' ? 'canvasId' : 'a canvas or canvasId'} only`)
-    }
-  }
-  if (isCanvas) return { kind: 'canvas', canvas: parseCanvas(input) }
+  if (key === 'canvas' || key === 'canvasId') return { kind: 'canvas', canvas: parseCanvas(input) }
+  const option = CANVAS_OPTIONS.find((name) => input[name] !== undefined)
+  if (option) invalid(__DEV__ && `${option} goes with a canvas or canvasId only`)
   const value = input[key]
   if (typeof value !== 'string') return invalid(__DEV__ && `${key} must be a string, got ${describe(value)}`)
   return key === 'base64' ? parseRawBase64(value, maxBytes) : parseSrc(value.trim(), ctx, maxBytes)
@@ -199,7 +190,9 @@ function parseCanvas({ canvas, canvasId, component, fileType = 'png', quality }:
     invalid(__DEV__ && `canvas must be a Canvas 2D node (SelectorQuery … fields({ node: true })), got ${describe(canvas)}`)
   }
   if (canvasId !== undefined && (typeof canvasId !== 'string' || !canvasId)) invalid(__DEV__ && `canvasId must be a non-empty string, got ${describe(canvasId)}`)
-  if (component !== undefined && (typeof component !== 'object' || component === null)) invalid(__DEV__ && `component must be the page or component instance, got ${describe(component)}`)
+  if (component !== undefined && (canvas !== undefined || typeof component !== 'object' || component === null)) {
+    invalid(__DEV__ && (canvas !== undefined ? 'component goes with canvasId only' : `component must be the page or component instance, got ${describe(component)}`))
+  }
   if (fileType !== 'png' && fileType !== 'jpg') invalid(__DEV__ && `fileType must be 'png' or 'jpg', got ${String(fileType)}`)
   if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1)) invalid(__DEV__ && 'quality must be a number from 0 to 1')
   return withoutUndefined({ canvas, canvasId, component, fileType, quality }) as unknown as CanvasRequest

@@ -89,10 +89,14 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
 type SaveError = { code: string; errMsg: string }
 
 describe('privacy elsewhere', () => {
-  it.each(PLATFORMS.filter((p) => !PROFILES[p].privacyLayer))('%s has no privacy step: the option changes nothing', async (platform) => {
+  it.each(PLATFORMS.filter((p) => !PROFILES[p].privacyLayer))('%s has no privacy step: a privacy refusal stands, with no second host call', async (platform) => {
     const { host, api } = setup(platform, { permission: 'granted' })
+    host.fault('saveImageToPhotosAlbum', { kind: 'fail', payload: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' } }, 1)
+    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({ code: 'PRIVACY_NOT_AUTHORIZED' })
+    expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum'])
+    // and the option does not get in the way of a save
     await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
-    expect(host.count('requirePrivacyAuthorize')).toBe(0)
+    expect(host.album).toHaveLength(1)
   })
 
   it.each([['yes'], [1], [null]])('privacy %s is INVALID_ARGUMENT before any host call', async (value) => {
