@@ -68,9 +68,8 @@ export function exampleVariant(example, name, files) {
   const dir = join(root, '.tmp', 'variants', example, name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
-  const replaced = new Set(Object.keys(files).map((path) => path.split('/')[0]))
   for (const entry of readdirSync(source)) {
-    if (entry === 'dist' || entry.startsWith('.') || replaced.has(entry)) continue
+    if (entry === 'dist' || entry.startsWith('.')) continue
     if (entry === 'node_modules') symlinkSync(join(source, entry), join(dir, entry), 'dir')
     else cpSync(join(source, entry), join(dir, entry), { recursive: true })
   }

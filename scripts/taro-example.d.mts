@@ -8,11 +8,18 @@ export interface TaroBuild {
   compiler?: 'webpack5' | 'vite'
   /** A dev build: `--watch`, stopped after its first compile. */
   watch?: boolean
-  /** The project folder: example-taro, or a taroVariant. Output: <project>/dist/<compiler>/<platform>. */
+  /** The project folder: example-taro, another Taro app, or a taroVariant. */
   project?: string
+  /** The output folder in the project, as its config's outputRoot names it. Default dist/<compiler>/<platform>. */
+  output?: string
+  /** More environment for the CLI (e.g. the app's own switches). */
+  env?: Record<string, string>
 }
-/** example-taro with `plugins` replaced and `mp-save-image` aliased to `stub` when given (under .tmp/variants). */
-export function taroVariant(name: string, options?: { plugins?: unknown[]; stub?: string }): string
+/**
+ * A Taro app (example-taro unless `app` names another folder of the repository) with `plugins` replaced and
+ * `mp-save-image` aliased to `stub` when given (under .tmp/variants).
+ */
+export function taroVariant(name: string, options?: { plugins?: unknown[]; stub?: string; app?: string }): string
 export interface BuildResult {
   ok: boolean
   ms: number

@@ -14,18 +14,18 @@ const testing = requireNative(join(root, 'dist/testing.cjs'))
 const WATCH_READY = /Compiled successfully|Watching\.\.\.|built in \d+ms/
 
 /**
- * example-taro with another config (see exampleVariant): its own config/index.ts, kept as config/base.ts,
- * with `plugins` replaced, and `mp-save-image` aliased to `stub` when given.
+ * A Taro app (example-taro unless `app` names another folder) with another config (see exampleVariant): its own
+ * config/index.ts, kept as config/base.ts, with `plugins` replaced, and `mp-save-image` aliased to `stub` when given.
  */
-export function taroVariant(name, { plugins = [], stub } = {}) {
-  const base = readFileSync(join(exampleDir, 'config/index.ts'), 'utf8')
+export function taroVariant(name, { plugins = [], stub, app = 'example-taro' } = {}) {
+  const base = readFileSync(join(root, app, 'config/index.ts'), 'utf8')
   const index = `import base from './base'
 export default async (merge: unknown, env: unknown) => {
   const config = await (base as (merge: unknown, env: unknown) => Record<string, any>)(merge, env)
   return { ...config, plugins: ${JSON.stringify(plugins)}, alias: { ...config.alias${stub ? `, 'mp-save-image': ${JSON.stringify(stub)}` : ''} } }
 }
 `
-  return exampleVariant('example-taro', name, { 'config/base.ts': base, 'config/index.ts': index })
+  return exampleVariant(app, name, { 'config/base.ts': base, 'config/index.ts': index })
 }
 
 /**
@@ -35,14 +35,14 @@ export default async (merge: unknown, env: unknown) => {
 export function buildTaro(build) {
   const project = build.project || exampleDir
   const compiler = build.compiler || 'webpack5'
-  const dir = join(project, 'dist', compiler, build.platform)
+  const dir = join(project, build.output || join('dist', compiler, build.platform))
   rmSync(dir, { recursive: true, force: true })
   // A watch build pre-bundles dependencies into a cache keyed on the lockfile, which does not see a repacked tarball.
   if (build.watch) rmSync(join(project, 'node_modules/.taro'), { recursive: true, force: true })
   const args = ['build', '--type', build.platform, ...(build.watch ? ['--watch'] : [])]
   // The CLI decides NODE_ENV itself (production, or development with --watch); a test runner's "test" would leak in.
   const { NODE_ENV: _inherited, ...inherited } = process.env
-  const env = { ...inherited, TARO_COMPILER: compiler }
+  const env = { ...inherited, TARO_COMPILER: compiler, ...build.env }
   const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(join(project, 'node_modules/.bin/taro'), args, { cwd: project, env, detached: true })
@@ -63,6 +63,11 @@ export function buildTaro(build) {
     child.stdout.on('data', onOutput)
     child.stderr.on('data', onOutput)
     child.on('close', (code) => finish(code === 0))
+    // the CLI could not start (no such file): a failed build, never a wait
+    child.on('error', (error) => {
+      log += String(error)
+      finish(false)
+    })
   })
 }
 

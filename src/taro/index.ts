@@ -19,17 +19,27 @@ export interface TaroJoiSchema {
   max(limit: number): TaroJoiSchema
 }
 
-/** The members of Taro's `IPluginContext` (@tarojs/service 4) this plugin uses. */
+/**
+ * The members of Taro's `IPluginContext` this plugin uses, as @tarojs/service 3.6 and 4 both have them;
+ * `modifyViteConfig` only exists where Taro has the vite compiler (4.x).
+ */
 export interface TaroPluginContext {
   runOpts?: { options?: { platform?: string; isWatch?: boolean } }
   addPluginOptsSchema(schema: (joi: TaroJoi) => TaroJoiSchema): void
   registerMethod(method: { name: string; fn: (platform: { runtimePath: string | string[] }) => void }): void
   modifyRunnerOpts(fn: (args: { opts: { defineConstants?: Record<string, string> } }) => void): void
   modifyWebpackChain(fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void): void
-  modifyViteConfig(fn: (args: { viteConfig: { plugins: ResolvePlugin[] } }) => void): void
+  modifyViteConfig?(fn: (args: { viteConfig: { plugins: ResolvePlugin[] } }) => void): void
 }
 
-const RUNTIME = `${PACKAGE}/taro/runtime`
+/**
+ * `post:` makes Taro's app entry import the runtime after the framework's runtime (taro-loader's app and h5
+ * loaders, the vite runner's mini and h5 entries, Taro 3.6 and 4 alike). Imported before it, our runtime's
+ * `@tarojs/taro` import would run Taro's `initNativeApi` hook before React, Vue or Solid tapped it: `useLaunch`,
+ * `useLoad` and every other hook would be missing from `Taro`.
+ * https://github.com/NervJS/taro/blob/main/packages/taro-loader/src/app.ts
+ */
+const RUNTIME = `post:${PACKAGE}/taro/runtime`
 
 const guideTexts = (joi: TaroJoi) =>
   joi.object({ title: joi.string(), content: joi.string(), confirmText: joi.string(), cancelText: joi.string() })
@@ -76,7 +86,10 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
   ctx.modifyWebpackChain(({ chain }) => {
     chain.resolve.alias.set(`${PACKAGE}$`, current().file)
   })
-  ctx.modifyViteConfig(({ viteConfig }) => {
-    viteConfig.plugins.push(platformResolver(() => current().file))
-  })
+  // Taro 3.6 has no vite compiler, and no hook for it
+  if (ctx.modifyViteConfig) {
+    ctx.modifyViteConfig(({ viteConfig }) => {
+      viteConfig.plugins.push(platformResolver(() => current().file))
+    })
+  }
 }

@@ -28,8 +28,12 @@ interface Opened {
 
 const bytesOf = async (download: Download) => new Uint8Array(readFileSync((await download.path())!))
 
-/** Chromium scenarios for one H5 build of an example app; `build` resolves its output folder. */
-export function describeH5App(name: string, images: ExampleImages, build: () => Promise<string>) {
+/**
+ * Chromium scenarios for one H5 build of an example app; `build` resolves its output folder. `lifecycle`: what
+ * the page's `.lifecycle` line shows once the framework's hooks ran (Taro: useLoad, useDidShow), checked on every
+ * page load.
+ */
+export function describeH5App(name: string, images: ExampleImages, build: () => Promise<string>, lifecycle?: string) {
   describe(`${name} in Chromium`, () => {
     const chromium = chromiumSuite(async () => serve(await build()), 5 * 60_000)
     const canvasBytes = new Uint8Array(Buffer.from(images.CANVAS_DATA_URI.split(',')[1]!, 'base64'))
@@ -47,6 +51,7 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       await page.goto(`${chromium.url}/`)
       const statusLine = page.locator('.status').first()
       await expect.poll(() => statusLine.textContent(), { timeout: 15_000 }).toBe('ready')
+      if (lifecycle !== undefined) await expect.poll(() => page.locator('.lifecycle').first().textContent()).toBe(lifecycle)
       return {
         page,
         downloads,

@@ -5,40 +5,31 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
 import { trackSavesInFlight } from './saves'
 import { GUIDES_ITSELF, NO_SCOPE } from '../helpers'
-import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
-import { buildTaro, exampleDir, loadTaroApp, taroVariant, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
+import type { HostOptions, SimulatedPlatform } from '../../src/testing'
+import { buildTaro, exampleDir, taroVariant, type BuildResult, type TaroBuild } from '../../scripts/taro-example.mjs'
 import * as images from '../../example-taro/src/images'
 import { chromiumSuite, serve } from '../browser/chromium'
 import { describeH5App } from './h5-app'
+import { BATCH, BUILD_MS, built, closeApp, h5Keys, LIFECYCLE, miniKeys, openApp, POSTER_URL } from './taro-app'
+import { withOurKeys } from './taro-object'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
-const POSTER_URL = 'https://cdn.example.com/poster.png'
-const BATCH = [1, 2, 3].map((n) => `https://cdn.example.com/set/${n}.jpg`)
 /** The guide title set in example-taro/config/index.ts: seeing it proves plugin options became runtime defaults. */
 const CONFIGURED_TITLE = '保存到相册'
 /** The guide text set there: the plugin's define puts it into the app once. */
 const CONFIGURED_CONTENT = '需要“添加到相册”权限才能保存海报，去设置里打开吧'
-const BUILD_MS = 5 * 60_000
 
 beforeAll(() => {
   install('example-taro')
 }, 15 * 60_000)
 
-let app: LoadedApp | undefined
-afterEach(() => {
-  app?.unload()
-  app = undefined
-})
+afterEach(closeApp)
 
-async function open(dist: string, platform: SimulatedPlatform, options: HostOptions = {}) {
-  app = await loadTaroApp(dist, platform, { permission: 'granted', latency: 5, ...options })
-  // the page's <Canvas type='2d' id='poster'>: a host renders it, so SelectorQuery finds its node
-  app.host.addCanvas('poster', { width: 240, height: 320 })
-  for (const url of [POSTER_URL, ...BATCH]) {
-    app.host.downloads.set(url, url.endsWith('.jpg') ? { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' } : { status: 200, body: fixtures.png, contentType: 'image/png' })
-  }
-  return app
-}
+let noPlugin: string | undefined
+/** example-taro without the plugin (under .tmp/variants), made once. */
+const withoutPlugin = () => (noPlugin ??= taroVariant('no-plugin'))
+
+const open = (dist: string, platform: SimulatedPlatform, options: HostOptions = {}) => openApp(dist, platform, options)
 
 async function until(check: () => boolean, what: string, ms = 10_000) {
   const deadline = Date.now() + ms
@@ -70,9 +61,14 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
   let result: BuildResult
 
   beforeAll(async () => {
-    result = await buildTaro(build)
+    result = await built(build)
     if (!result.ok) throw new Error(`taro build failed:\n${result.log.slice(-3000)}`)
   }, BUILD_MS)
+
+  it('launches with Taro’s hooks: useLaunch in the app, useLoad and useDidShow in the page', async () => {
+    const { texts } = await open(result.dir, platform)
+    expect(texts()).toEqual(expect.arrayContaining(['ready', LIFECYCLE]))
+  })
 
   it('contains this platform’s adapter and no other host’s, in the runtime build of the app’s mode, with the options once', () => {
     expect(adaptersIn(result.dir)).toEqual([platform])
@@ -170,7 +166,7 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
 
 describe('what the plugin changes, shown by building without it', () => {
   it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
-    const result = await buildTaro({ platform: 'weapp', project: taroVariant('no-plugin') })
+    const result = await built({ platform: 'weapp', project: withoutPlugin() })
     expect(result.ok).toBe(true)
     expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'])
     const { tap } = await open(result.dir, 'weapp')
@@ -181,13 +177,28 @@ describe('what the plugin changes, shown by building without it', () => {
 // H5: the browser build of the same page, with webpack5 and with vite.
 for (const compiler of ['webpack5', 'vite'] as const) {
   describeH5App(`Taro ${compiler} h5`, images, async () => {
-    const result = await buildTaro({ platform: 'h5', compiler })
+    const result = await built({ platform: 'h5', compiler })
     if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
     expect(adaptersIn(result.dir)).toEqual(['h5'])
     expect(dynamicCodeIn(result.dir)).toEqual([])
     return result.dir
-  })
+  }, LIFECYCLE)
 }
+
+describe('adding the plugin changes nothing else in the app: Taro keeps every key it had without it, plus ours', () => {
+  it.each([['webpack5'], ['vite']] as const)('weapp, %s: the hooks (useLaunch, useLoad, useDidShow…) and every other key stay', async (compiler) => {
+    const without = await miniKeys({ platform: 'weapp', compiler, project: withoutPlugin() })
+    expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'saveImageToPhotosAlbum']))
+    expect(await miniKeys({ platform: 'weapp', compiler })).toEqual(withOurKeys(without))
+  }, 2 * BUILD_MS)
+
+  it.each([['webpack5'], ['vite']] as const)('h5, %s: the hooks and every other key stay', async (compiler) => {
+    const without = await h5Keys({ platform: 'h5', compiler, project: withoutPlugin() })
+    // Taro's H5 APIs are named exports (babel-plugin-transform-taroapi rewrites `Taro.x`); the object has the hooks
+    expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'getEnv']))
+    expect(await h5Keys({ platform: 'h5', compiler })).toEqual(withOurKeys(without))
+  }, 2 * BUILD_MS)
+})
 
 describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
   const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd, qq, jd, kwai, xhs, ascf.'

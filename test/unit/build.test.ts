@@ -117,6 +117,51 @@ describe('Taro’s own option schema', () => {
   })
 })
 
+describe('the Taro plugin on the hooks of Taro 3.6 and 4', () => {
+  /** A plugin context with the hooks of @tarojs/service 3.6 (`vite`: false) or 4; records what the plugin did. */
+  function context(vite: boolean) {
+    const done: { runtimePath?: string[]; alias?: [string, string]; define?: Record<string, string>; vitePlugins: number } = { vitePlugins: 0 }
+    const ctx = {
+      runOpts: { options: { platform: 'weapp' } },
+      addPluginOptsSchema() {},
+      registerMethod({ fn }: { fn: (platform: { runtimePath: string | string[] }) => void }) {
+        const platform = { runtimePath: '@tarojs/plugin-platform-weapp/dist/runtime' as string | string[] }
+        fn(platform)
+        done.runtimePath = platform.runtimePath as string[]
+      },
+      modifyRunnerOpts(fn: (args: { opts: { defineConstants?: Record<string, string> } }) => void) {
+        const opts: { defineConstants?: Record<string, string> } = {}
+        fn({ opts })
+        done.define = opts.defineConstants
+      },
+      modifyWebpackChain(fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void) {
+        fn({ chain: { resolve: { alias: { set: (key: string, value: string) => (done.alias = [key, value]) } } } })
+      },
+      ...(vite && {
+        modifyViteConfig(fn: (args: { viteConfig: { plugins: unknown[] } }) => void) {
+          const viteConfig = { plugins: [] as unknown[] }
+          fn({ viteConfig })
+          done.vitePlugins = viteConfig.plugins.length
+        },
+      }),
+    }
+    return { ctx: ctx as unknown as TaroPluginContext, done }
+  }
+
+  it.each([
+    ['3.6 (no vite compiler, no modifyViteConfig)', false, 0],
+    ['4', true, 1],
+  ] as const)('Taro %s: the runtime comes after the framework’s (post:), the bare import is aliased, the defaults defined', (_, vite, vitePlugins) => {
+    const { ctx, done } = context(vite)
+    expect(() => saveImageTaroPlugin(ctx, { timeout: 1000 })).not.toThrow()
+    expect(done.runtimePath).toEqual(['@tarojs/plugin-platform-weapp/dist/runtime', 'post:mp-save-image/taro/runtime'])
+    expect(done.alias![0]).toBe('mp-save-image$')
+    expect(done.alias![1]).toMatch(/weapp\.mjs$/)
+    expect(done.define).toMatchObject({ __MP_SAVE_IMAGE_PLUGIN__: 'true' })
+    expect(done.vitePlugins).toBe(vitePlugins)
+  })
+})
+
 describe('the entry of a target without an adapter', () => {
   afterEach(() => {
     delete (globalThis as Record<string, unknown>).__MP_SAVE_IMAGE_UNSUPPORTED__

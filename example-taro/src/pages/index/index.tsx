@@ -1,5 +1,5 @@
 import { Button, Canvas, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 // The same core as `Taro.saveImageToAlbum`: one queue and one permission state per app.
 import { isSaveImageError, saveImageToAlbum, type CanvasNode, type SaveImageResult, type SaveMode } from 'mp-save-image'
@@ -42,6 +42,15 @@ export default function Index() {
   const [status, setStatus] = useState('ready')
   const [detail, setDetail] = useState('')
   const [needsSettings, setNeedsSettings] = useState(false)
+  // Taro's page hooks, as `taro init` pages use them: the line shows they ran
+  const [lifecycle, setLifecycle] = useState<string[]>([])
+  const record = (event: string) => setLifecycle((events) => [...events, event])
+
+  useLoad(() => {
+    console.log('Page loaded.')
+    record('loaded')
+  })
+  useDidShow(() => record('shown'))
 
   const run = (label: string, work: () => Promise<string>) => () => {
     setStatus(`${label}: saving…`)
@@ -100,6 +109,7 @@ export default function Index() {
       {needsSettings && <Text className='hint'>Album access is off.</Text>}
       <Button className='button' onClick={openSettings}>Open settings</Button>
       <Text className='status'>{status}</Text>
+      <Text className='lifecycle'>{lifecycle.join(' ')}</Text>
       {detail && <Text className='detail'>{detail}</Text>}
       <Canvas type='2d' id='poster' className='poster' />
     </View>
