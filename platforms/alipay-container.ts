@@ -47,15 +47,12 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
   return {
     // temp files live under https://resource/, user files under https://usr (hosts.md §4)
     localPrefixes: ['https://resource/', 'https://usr/'],
-    // downloads, data URIs and canvas exports all land in host temp files, which the host cleans
-    downloadsToTarget: false,
-    writesToTarget: false,
-    exportsToTarget: false,
     available() {
       const h = host()
       return !!h && (typeof h.saveImageToPhotosAlbum === 'function' || typeof h.saveImage === 'function')
     },
     userDataPath: () => userDataOf(host()),
+    // downloads, data URIs and canvas exports all land in host temp files, which the host cleans
     download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
       call('downloadFile', { url, ...(headers && { header: headers }), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
     },

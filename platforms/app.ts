@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter } from '../src/core/adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from '../src/core/adapter'
 import { callApi, createCallbackHostAdapter, type CallbackHost, type Options } from '../src/core/callback-host'
 import { classify, messageOf } from '../src/core/errors'
 
@@ -52,7 +52,6 @@ const shared = createCallbackHostAdapter({
   scopeKey: '',
   // absolute device paths (uni's getRealPath passes them through)
   localPrefixes: ['file://'],
-  downloadsToTarget: true,
   codeFields: [],
   codes: {},
 })
@@ -67,15 +66,16 @@ export const appAdapter: HostAdapter = {
    * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
    * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
    */
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>) {
+  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
     const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
       statusCode ? done.success({ path: download.filename || target, statusCode, raw: download }) : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
     )
     for (const name in headers) task.setRequestHeader(name, headers[name]!)
     task.start()
+    return target
   },
   /** Writes the bytes as they are (a Bitmap re-encodes at quality 50): the way base64ToPath does on current runtimes. */
-  writeImage(base64: string, _format, target: string, done: Callback<string>) {
+  writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
     const slash = target.lastIndexOf('/')
     plusApi().io.resolveLocalFileSystemURL(
       target.slice(0, slash),
@@ -93,11 +93,12 @@ export const appAdapter: HostAdapter = {
         ),
       done.fail,
     )
+    return target
   },
   // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
-  exportCanvas(request, target: string, done: Callback<string>) {
+  exportCanvas(request, target: string, done: Callback<string>): Owned {
     if (request.canvas) throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
-    shared.exportCanvas(request, target, done)
+    return shared.exportCanvas(request, target, done)
   },
   removeFile(path: string) {
     const ignore = () => {}

@@ -1,6 +1,6 @@
-import { MissingHostApi, type Callback, type HostAdapter } from '../src/core/adapter'
+import { MissingHostApi, type Callback, type HostAdapter, type Owned } from '../src/core/adapter'
 import { decodeBase64 } from '../src/core/base64'
-import { createCallbackHostAdapter, hostCallbacks, type CallbackHost } from '../src/core/callback-host'
+import { always, createCallbackHostAdapter, hostCallbacks, type CallbackHost } from '../src/core/callback-host'
 
 // HarmonyOS atomic services (ASCF, the `has` global; uni mp-harmony, Taro ascf): more-hosts.md §1–3, [D] Huawei ASCF
 // docs. Every save opens a system confirm and needs no scope; paths are internal://{tmp,cache,files}/; writeFile
@@ -16,7 +16,7 @@ const shared = createCallbackHostAdapter({
   scopeKey: '',
   localPrefixes: ['internal://'],
   // downloadFile takes a filePath under internal://files/ [D]: our own, named file
-  downloadsToTarget: true,
+  downloadsToFile: always,
   codeFields: ['errCode', 'errno', 'code'],
   codes: {},
 })
@@ -26,11 +26,12 @@ export const ascfAdapter: HostAdapter = {
   // writable, unlike USER_DATA_PATH whose value the docs do not state
   userDataPath: () => 'internal://files',
   // utf-8 only [D]: the decoded bytes go as an ArrayBuffer
-  writeImage(base64: string, _format, target: string, done: Callback<string>) {
+  writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
     const h = host()
     const fs = h && h.getFileSystemManager && h.getFileSystemManager()
     if (!fs) throw new MissingHostApi('getFileSystemManager')
     fs.writeFile({ filePath: target, data: decodeBase64(base64).buffer, ...hostCallbacks(done, () => target) })
+    return target
   },
   // no album permission to turn on [D "不需要scope.writePhotosAlbum权限"]: the page opens, the album is not blocked
   openSetting(done: Callback<boolean>) {

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Saved } from '../src/core/adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned, type Saved } from '../src/core/adapter'
 import { classify as byMessage, type ErrorCode } from '../src/core/errors'
 import { encodeBase64 } from '../src/core/base64'
 import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../src/core/format'
@@ -108,7 +108,7 @@ function canvasById(canvasId: string, component: object | undefined): HTMLCanvas
   return root.querySelector(`canvas[canvas-id="${id}"], [canvas-id="${id}"] canvas`)
 }
 
-function exportCanvas({ canvas, canvasId, component, fileType, quality }: CanvasRequest, target: string, done: Callback<string>) {
+function exportCanvas({ canvas, canvasId, component, fileType, quality }: CanvasRequest, target: string, done: Callback<string>): Owned {
   const element = (canvas || canvasById(canvasId!, component)) as HTMLCanvasElement | null
   if (!element || typeof element.toBlob !== 'function') {
     return done.fail({ errMsg: `canvasToTempFilePath:fail ${canvas ? 'the canvas is no HTMLCanvasElement' : `no <canvas> for canvas-id "${canvasId}"`}` })
@@ -126,6 +126,7 @@ function exportCanvas({ canvas, canvasId, component, fileType, quality }: Canvas
     fileType === 'jpg' ? 'image/jpeg' : 'image/png',
     quality,
   )
+  return target
 }
 
 /** A fetch Response is an HTTP error; a DOM event is an image that did not load. */
@@ -140,21 +141,21 @@ export const h5Adapter: HostAdapter = {
   platform: 'h5',
   // `blob:` URLs are the page's own images (e.g. from canvas.toBlob)
   localPrefixes: ['blob:'],
-  downloadsToTarget: true,
-  writesToTarget: true,
-  exportsToTarget: true,
   // Taro's mini-program builds provide their own `document` and `window`; only a browser has fetch and object URLs.
   available: () => typeof document !== 'undefined' && typeof fetch === 'function' && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function',
   userDataPath: () => '',
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>) {
+  // every prepared image is ours, kept in `prepared` under its target
+  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
     read(url, headers).then(({ image, response }) => {
       prepared.set(target, image)
       done.success({ path: target, statusCode: response && response.status, raw: response })
     }, done.fail)
+    return target
   },
-  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>) {
+  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned {
     prepared.set(target, { src: `data:${mimeOf(format)};base64,${base64}`, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) })
     done.success(target)
+    return target
   },
   exportCanvas,
   removeFile(path: string) {

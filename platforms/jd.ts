@@ -10,7 +10,6 @@ export const jdAdapter = createCallbackHostAdapter({
   host: () => (typeof jd === 'undefined' ? undefined : jd),
   scopeKey: 'scope.writePhotosAlbum',
   localPrefixes: ['jdfile://'],
-  downloadsToTarget: false,
   codeFields: ['errno', 'errCode'],
   codes: {},
 })

@@ -15,7 +15,6 @@ const shared = createCallbackHostAdapter({
   scopeKey: SCOPE,
   // temp files ksfile://temp… [O]
   localPrefixes: ['ksfile://'],
-  downloadsToTarget: false,
   codeFields: ['code', 'errCode', 'errno'],
   codes: { [-10005]: 'UNSUPPORTED_PLATFORM' },
 })

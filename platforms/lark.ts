@@ -1,5 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
 
 // Feishu / Lark mini-programs run on the `tt` global, like Douyin, but with WeChat's album scope
 // (more-hosts.md §1–3, [D] open.feishu.cn).
@@ -13,8 +13,9 @@ const shared = createCallbackHostAdapter({
   host,
   scopeKey: 'scope.writePhotosAlbum',
   localPrefixes: ['ttfile://'],
-  // downloads land in ttfile://temp/ files of the host
-  downloadsToTarget: false,
+  // downloadFile takes a filePath from Feishu 3.43.0: the save needs an image extension, which a CDN URL often lacks;
+  // older clients write a ttfile://temp/ file of their own (docs/hosts/lark.md)
+  downloadsToFile: versionAtLeast('version', '3.43.0'),
   // "fail may carry errno" [D]; no code table is published, so the text decides
   codeFields: ['errno', 'errNo', 'errorCode'],
   codes: {},
@@ -23,7 +24,7 @@ const shared = createCallbackHostAdapter({
 export const larkAdapter: HostAdapter = {
   ...shared,
   // After a refusal Feishu itself opens a dialog pointing to its settings [D]: the guide would be a second one.
-  confirm: (_texts, done) => done(false),
+  guidesItself: true,
 }
 
 /** The `tt` global is Feishu's, not Douyin's: `appName` from getSystemInfoSync [D Feishu sample; Lark's value: I]. */

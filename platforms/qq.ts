@@ -10,8 +10,6 @@ export const qqAdapter = createCallbackHostAdapter({
   scopeKey: 'scope.writePhotosAlbum',
   // USER_DATA_PATH is qqfile://usr [O], temp files qqfile://tmp… [I]
   localPrefixes: ['qqfile://'],
-  // no QQ document says downloadFile takes a filePath: host temp files
-  downloadsToTarget: false,
   codeFields: ['errno', 'errCode'],
   codes: {},
 })

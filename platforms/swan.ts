@@ -7,8 +7,6 @@ export const swanAdapter = createCallbackHostAdapter({
   host: () => (typeof swan === 'undefined' ? undefined : swan),
   scopeKey: 'scope.writePhotosAlbum',
   localPrefixes: ['bdfile://'],
-  // swan.downloadFile documents only url and header
-  downloadsToTarget: false,
   codeFields: ['errCode', 'errno'],
   codes: {
     10003: 'AUTH_DENIED',

@@ -1,6 +1,6 @@
-import type { Callback, HostAdapter } from '../src/core/adapter'
+import type { Callback, HostAdapter, Owned } from '../src/core/adapter'
 import { normalizeBase64 } from '../src/core/base64'
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
 import type { CanvasRequest } from '../src/core/validate'
 
 declare const tt: CallbackHost | undefined
@@ -10,8 +10,9 @@ const shared = createCallbackHostAdapter({
   host: () => (typeof tt === 'undefined' ? undefined : tt),
   scopeKey: 'scope.album',
   localPrefixes: ['ttfile://'],
-  // tt.downloadFile takes no filePath (typings): it always writes a host temp file
-  downloadsToTarget: false,
+  // tt.downloadFile takes a filePath from base library 2.42.0; before, its temp file is typed by the response's
+  // Content-Type (docs/hosts/tt.md)
+  downloadsToFile: versionAtLeast('SDKVersion', '2.42.0'),
   // the mini-app doc names the field errNo, the newer doc errorCode
   codeFields: ['errNo', 'errorCode', 'errno'],
   codes: {
@@ -28,17 +29,16 @@ type DataUrlCanvas = { toDataURL?: (type: string, quality?: number) => string }
 
 export const ttAdapter: HostAdapter = {
   ...shared,
-  // a Canvas 2D node's export is written by us, to our own file
-  exportsToTarget: true,
   // canvasToTempFilePath is for the legacy canvas and no longer maintained; a Canvas 2D node is exported with
   // toDataURL, then written as base64, as Douyin documents (hosts.md §1)
-  exportCanvas(request: CanvasRequest, target: string, done: Callback<string>) {
+  exportCanvas(request: CanvasRequest, target: string, done: Callback<string>): Owned {
     const node = request.canvas as DataUrlCanvas | undefined
     if (!node) return shared.exportCanvas(request, target, done)
     const jpg = request.fileType === 'jpg'
     const url = typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
     const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
     if (!/^data:image\//.test(url) || !base64) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
-    shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
+    // written by us, to our own file
+    return shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
   },
 }

@@ -1,5 +1,5 @@
 import type { Callback, HostAdapter, Saved } from '../src/core/adapter'
-import { callApi, createCallbackHostAdapter, hostCallbacks, inAlbum, type CallbackHost, type Options } from '../src/core/callback-host'
+import { always, callApi, createCallbackHostAdapter, hostCallbacks, inAlbum, type CallbackHost, type Options } from '../src/core/callback-host'
 
 declare const wx: (CallbackHost & { saveMediaToPhotosAlbum?: (options: Options) => unknown }) | undefined
 
@@ -12,7 +12,7 @@ const shared = createCallbackHostAdapter({
   // device paths, then the devtools' http:// look-alikes (hosts.md §4, §5)
   localPrefixes: ['wxfile://', 'http://tmp/', 'http://usr/'],
   // WeChat rejects a temp file without an image extension ("fail invalid file type"), so we name the file
-  downloadsToTarget: true,
+  downloadsToFile: always,
   codeFields: ['errno', 'errCode'],
   codes: { 104: 'PRIVACY_NOT_AUTHORIZED', 112: 'PRIVACY_SCOPE_UNDECLARED' },
   // the type named in the 用户隐私保护指引 for saveImageToPhotosAlbum (hosts.md §2)

@@ -15,7 +15,6 @@ const shared = createCallbackHostAdapter({
   // its temp path scheme is not documented [I]
   localPrefixes: ['xhsfile://'],
   // passing filePath to downloadFile returned an error inside success (#1632) [O]: host temp files
-  downloadsToTarget: false,
   codeFields: ['code', 'errno', 'errCode'],
   codes: { 15: 'AUTH_DENIED' },
 })
@@ -23,7 +22,6 @@ const shared = createCallbackHostAdapter({
 export const xhsAdapter: HostAdapter = {
   ...shared,
   // nothing is ever written, so nothing to clean up
-  writesToTarget: false,
   writeImage() {
     throw new MissingHostApi('file system that can write base64 images (Xiaohongshu: redmini #1344, #1492)')
   },

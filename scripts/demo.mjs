@@ -4,7 +4,7 @@ import { install, pack } from './examples.mjs'
 import { buildTaro, loadTaroApp } from './taro-example.mjs'
 
 const POSTER = 'https://cdn.example.com/poster.png'
-const BATCH = [1, 2, 3].map((n) => `https://cdn.example.com/set/${n}.jpg`)
+const BATCH = ['https://cdn.example.com/set/1.jpg', 'https://cdn.example.com/set/2.jpg', 'https://cdn.example.com/set/3']
 
 function describeUi(event) {
   switch (event.type) {
@@ -52,7 +52,7 @@ console.log(`Built in ${(build.ms / 1000).toFixed(1)} s → example-taro/dist/de
 
 const { fixtures } = await import('mp-save-image/testing')
 const app = await loadTaroApp(build.dir, 'weapp', { client: 'ios', permission: 'not-asked', prompt: 'allow', latency: 20 })
-for (const url of [POSTER, ...BATCH]) app.host.downloads.set(url, { status: 200, body: url.endsWith('.jpg') ? fixtures.jpeg : fixtures.png, contentType: url.endsWith('.jpg') ? 'image/jpeg' : 'image/png' })
+for (const url of [POSTER, ...BATCH]) app.host.downloads.set(url, url === POSTER ? { status: 200, body: fixtures.png, contentType: 'image/png' } : { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
 // the page's <Canvas type='2d' id='poster'>, as WeChat renders it
 app.host.addCanvas('poster', { width: 240, height: 320 })
 console.log(`\nThe page shows: ${app.texts().join(' | ')}`)

@@ -5,9 +5,9 @@ export const POSTER_URL = 'https://cdn.example.com/poster.png'
 export const CANVAS_DATA_URI =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAJ0lEQVR42mP4/+EOVRDDCDHomY0NSWjUoFGDRg0aNYhWBo2W2VgRAMsH2/39pPMmAAAAAElFTkSuQmCC'
 
-/** Three photos of a set, saved in one go. */
+/** Three photos of a set, saved in one go; the last one's URL has no extension, as image CDNs' often do not. */
 export const BATCH = [
   'https://cdn.example.com/set/1.jpg',
   'https://cdn.example.com/set/2.jpg',
-  'https://cdn.example.com/set/3.jpg',
+  'https://cdn.example.com/set/3',
 ]

@@ -34,6 +34,12 @@ export interface ModalTexts {
 }
 
 /**
+ * What a step that prepares a file returns when it starts: the file of ours it writes (its `target`), which the
+ * core removes after the save, or nothing when the host writes a temp file of its own (the host's to clean).
+ */
+export type Owned = string | void
+
+/**
  * Everything the core needs from one host. Where hosts differ, the adapter says so
  * through this shape; the core never asks which host it runs on.
  */
@@ -44,17 +50,12 @@ export interface HostAdapter {
   userDataPath(): string
   /** Prefixes of host-local paths that look like URLs (e.g. a devtools `http://tmp/`). */
   readonly localPrefixes: readonly string[]
-  /** `download` writes to the `target` it is given (a file we must remove), rather than to a host temp file. */
-  readonly downloadsToTarget: boolean
-  /** `writeImage` writes to the `target` it is given (a file we must remove). */
-  readonly writesToTarget: boolean
-  /** `exportCanvas` writes to the `target` it is given (a file we must remove), rather than to a host temp file. */
-  readonly exportsToTarget: boolean
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): void
+  /** Downloads a URL, to `target` where the host lets us name the file. */
+  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned
   /** Turns base64 image data into a file the host can save; resolves its path. */
-  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): void
+  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned
   /** Exports a canvas to an image file the host can save; resolves its path. */
-  exportCanvas(canvas: CanvasRequest, target: string, done: Callback<string>): void
+  exportCanvas(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
   /** Best effort and synchronous: cleanup must not add a round-trip or fail a save. */
   removeFile(path: string): void
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
@@ -71,6 +72,11 @@ export interface HostAdapter {
   readonly privacyType?: string
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
   openSetting(done: Callback<boolean>): void
+  /**
+   * After a refusal the host itself shows a dialog that leads to its settings (Feishu): the core shows no guide of
+   * its own, and that refusal answers every save that was already waiting, so the dialog is shown once.
+   */
+  readonly guidesItself?: true
   /** A two-button modal; `done(true)` on confirm. */
   confirm(texts: ModalTexts, done: (confirmed: boolean) => void): void
   showLoading(title: string): void

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Owned, type Saved } from './adapter'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from './platform'
 import type { CanvasRequest } from './validate'
@@ -18,6 +18,7 @@ export interface CallbackHost {
   /** The component instance goes second: the legacy canvas is looked up inside it. */
   canvasToTempFilePath?: (options: Options, component?: object) => unknown
   requirePrivacyAuthorize?: AsyncApi
+  getSystemInfoSync?: () => Record<string, unknown>
   getFileSystemManager?: () => {
     writeFile(options: Options): unknown
     unlinkSync(path: string): unknown
@@ -30,8 +31,11 @@ interface CallbackHostConfig {
   host(): CallbackHost | undefined
   scopeKey: string
   localPrefixes: readonly string[]
-  /** The host's `downloadFile` takes a `filePath` to write to. */
-  downloadsToTarget: boolean
+  /**
+   * This client's `downloadFile` writes to a `filePath` we name, so the file has the image's extension; absent
+   * where the host always writes a temp file of its own.
+   */
+  downloadsToFile?: (host: CallbackHost) => boolean
   /** Numeric fields and codes this host reports, checked before the text. */
   codeFields: readonly string[]
   codes: Readonly<Record<number, ErrorCode>>
@@ -51,6 +55,26 @@ export function callApi<H extends object>(host: H | undefined, name: keyof H & s
   api.call(host, options)
 }
 
+/** For `downloadsToFile`: every client of the host. */
+export const always = () => true
+
+/**
+ * For `downloadsToFile`: clients whose `getSystemInfoSync()[field]` (the host's app `version`, or its base library
+ * `SDKVersion`) is at least `min`. A host that cannot tell is taken for an old one.
+ */
+export const versionAtLeast =
+  (field: 'version' | 'SDKVersion', min: string) =>
+  (host: CallbackHost): boolean => {
+    try {
+      const have = String(host.getSystemInfoSync!()[field]).split('.').map(Number)
+      const want = min.split('.').map(Number)
+      for (let i = 0; i < want.length; i++) if ((have[i] || 0) !== want[i]) return (have[i] || 0) > want[i]!
+      return true
+    } catch {
+      return false
+    }
+  }
+
 /** A mini-program host's save succeeded: the image is in the album. */
 export const inAlbum = (filePath: string): Saved => ({ mode: 'album', filePath })
 
@@ -69,31 +93,33 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
   return {
     platform: config.platform,
     localPrefixes: config.localPrefixes,
-    downloadsToTarget: config.downloadsToTarget,
-    writesToTarget: true,
-    // the exported file is a host temp file, the host's to clean
-    exportsToTarget: false,
     available() {
       const h = host()
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
     userDataPath: () => userDataOf(host()),
-    download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>) {
+    download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
+      const h = host()
+      const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
       // hosts check their parameters: pass only what is set
       call('downloadFile', {
         url,
         ...(headers && { header: headers }),
-        ...(config.downloadsToTarget && { filePath: target }),
+        ...(named && { filePath: target }),
         ...hostCallbacks(done, (res) => ({ path: String(res.filePath || res.tempFilePath || ''), statusCode: res.statusCode as number | undefined, raw: res })),
       })
+      // a failed download's body is written there too
+      return named ? target : undefined
     },
-    writeImage(base64: string, _format, target: string, done: Callback<string>) {
+    writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
       fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...hostCallbacks(done, () => target) })
+      return target
     },
-    exportCanvas(request: CanvasRequest, _target: string, done: Callback<string>) {
+    // the exported file is a host temp file, the host's to clean
+    exportCanvas(request: CanvasRequest, _target: string, done: Callback<string>): Owned {
       const h = host()
       const api = h && h.canvasToTempFilePath
       if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Saved } from './adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Owned, type Saved } from './adapter'
 import { callHost, createQueue, noop, safely, TIMED_OUT } from './call'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
 import { extensionOf } from './format'
@@ -36,6 +36,8 @@ interface GuideOutcome {
 interface Since {
   guide: number
   privacy: number
+  /** Refusals so far on a host that guides the user itself (its dialog after a refusal is the prompt). */
+  refusals: number
 }
 
 /**
@@ -83,6 +85,9 @@ export function createCore(
   let sequence = 0
   const guide = sharedPrompt<GuideOutcome>({ granted: false })
   const privacy = sharedPrompt<boolean>(false)
+  // a host that guides the user itself: its last refusal, which answers every save that was already waiting
+  let refusals = 0
+  let refusal: SaveImageError | undefined
   // the loading indicator, counted so overlapping calls show one, hidden before the last one settles
   let loadingCount = 0
 
@@ -112,11 +117,16 @@ export function createCore(
     })
   }
 
-  /** Runs a step that writes `target`; a file of ours is removed by the caller, or when the host writes it too late. */
-  function ownedStep<T>(adapter: HostAdapter, ours: boolean, target: string, owned: string[], run: (onLate?: () => void) => Promise<T>) {
-    if (!ours) return run()
-    owned.push(target)
-    return run(() => adapter.removeFile(target))
+  /**
+   * A host call of a step that prepares a file. The file of ours it writes (what `start` returns) goes into
+   * `owned`, removed by the caller after the save, or here when the host writes it after the watchdog fired.
+   */
+  function preparing<T>(adapter: HostAdapter, owned: string[], api: string, timeout: number, code: StepCode, start: (done: Callback<T>) => Owned) {
+    let ours: Owned
+    const begin = (done: Callback<T>) => {
+      if ((ours = start(done))) owned.push(ours)
+    }
+    return hostCall<T>(adapter, api, timeout, code, begin, () => ours && adapter.removeFile(ours))
   }
 
   async function prepare(adapter: HostAdapter, source: Source, settings: Settings, owned: string[]): Promise<string> {
@@ -127,20 +137,14 @@ export function createCore(
     const target = `${adapter.userDataPath()}/msi-${unique}.${extension}`
     if (source.kind === 'canvas') {
       // the export's failures are the drawing's (no canvas by that id, an empty or tainted canvas), never a host write
-      const path = await ownedStep(adapter, adapter.exportsToTarget, target, owned, (onLate) =>
-        hostCall<string>(adapter, 'canvas export', timeout, 'CANVAS_EXPORT_FAILED', (done) => adapter.exportCanvas(source.canvas, target, done), onLate),
-      )
+      const path = await preparing<string>(adapter, owned, 'canvas export', timeout, 'CANVAS_EXPORT_FAILED', (done) => adapter.exportCanvas(source.canvas, target, done))
       if (!path) throw new SaveImageError('CANVAS_EXPORT_FAILED', __DEV__ && 'canvas export: the host returned no file path', adapter.platform)
       return path
     }
     if (source.kind === 'data') {
-      return ownedStep(adapter, adapter.writesToTarget, target, owned, (onLate) =>
-        hostCall<string>(adapter, 'write', timeout, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done), onLate),
-      )
+      return preparing<string>(adapter, owned, 'write', timeout, writeFailure, (done) => adapter.writeImage(source.base64, source.format, target, done))
     }
-    const res = await ownedStep(adapter, adapter.downloadsToTarget, target, owned, (onLate) =>
-      hostCall<Downloaded>(adapter, 'download', timeout, 'DOWNLOAD_FAILED', (done) => adapter.download(source.url, headers, target, done), onLate),
-    )
+    const res = await preparing<Downloaded>(adapter, owned, 'download', timeout, 'DOWNLOAD_FAILED', (done) => adapter.download(source.url, headers, target, done))
     const status = res.statusCode
     const httpError = status !== undefined && (status < 200 || status > 299)
     if (httpError || !res.path) {
@@ -166,7 +170,20 @@ export function createCore(
    * and one retry, which passes through the privacy step again.
    */
   async function saveWithRecovery<T>(adapter: HostAdapter, settings: Settings, since: Since, start: (done: Callback<T>) => void): Promise<T> {
-    const attempt = () => serial(() => hostCall<T>(adapter, 'save', settings.timeout, hostsCode, start))
+    const attempt = () =>
+      serial(async () => {
+        // refused since this call began, on a host that then showed its own settings dialog: that was the answer
+        if (refusal && refusals !== since.refusals) throw refusal
+        try {
+          return await hostCall<T>(adapter, 'save', settings.timeout, hostsCode, start)
+        } catch (failure) {
+          if (adapter.guidesItself && (failure as SaveImageError).code === 'AUTH_DENIED') {
+            refusal = failure as SaveImageError
+            refusals++
+          }
+          throw failure
+        }
+      })
     const withPrivacy = async () => {
       try {
         return await attempt()
@@ -187,7 +204,7 @@ export function createCore(
       return await withPrivacy()
     } catch (denied) {
       const texts = settings.guide
-      if ((denied as SaveImageError).code !== 'AUTH_DENIED' || !texts) throw denied
+      if ((denied as SaveImageError).code !== 'AUTH_DENIED' || !texts || adapter.guidesItself) throw denied
       const outcome = await guide.ask(since.guide, () => askToOpenSettings(adapter, texts))
       if (!outcome.granted) throw outcome.error || denied
       return withPrivacy()
@@ -250,7 +267,7 @@ export function createCore(
     )
   }
 
-  const since = (): Since => ({ guide: guide.epoch(), privacy: privacy.epoch() })
+  const since = (): Since => ({ guide: guide.epoch(), privacy: privacy.epoch(), refusals })
 
   return { resolveAdapter, context, requireHost, hostCall, prepareFile, saveFile, saveFiles, saveOne, withLoading, since }
 }

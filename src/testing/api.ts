@@ -4,8 +4,9 @@ import { privacyApis } from './privacy'
 import type { HostContext } from './context'
 import { createFileSystem } from './fs'
 import { downloadFileApi } from './net'
+import { systemInfo } from './system'
 import { authorizeApi, getSettingApi, indicatorApi, modalApi, openSettingApi } from './ui'
-import type { HostApi, HostEnv, HostResult } from './types'
+import type { HostApi, HostEnv } from './types'
 
 /** A plausible `env` per host; only USER_DATA_PATH matters to the package. */
 function envFor(ctx: HostContext): HostEnv {
@@ -13,48 +14,6 @@ function envFor(ctx: HostContext): HostEnv {
   if (ctx.profile.platform === 'alipay') return { ...env, clientName: 'ap', clientVersion: '10.6.0', language: 'zh-Hans' }
   if (ctx.profile.platform === 'tt') return { ...env, VERSION: 'production' }
   return env
-}
-
-/** A plausible getSystemInfoSync() for framework runtimes; read live from the state. */
-function systemInfo(ctx: HostContext): HostResult {
-  const { client, systemPermission } = ctx.state
-  const ios = client === 'ios'
-  const common: HostResult = {
-    brand: ios ? 'iPhone' : client === 'devtools' ? 'devtools' : 'HUAWEI',
-    model: ios ? 'iPhone 13' : client === 'devtools' ? 'iPhone 6/7/8' : 'NOH-AN00',
-    system: ios ? 'iOS 17.5' : 'Android 14',
-    platform: client,
-    pixelRatio: 3,
-    screenWidth: 375,
-    screenHeight: 812,
-    windowWidth: 375,
-    windowHeight: 812,
-    statusBarHeight: 44,
-    language: 'zh_CN',
-    // The OS → host-app photo permission (WeChat/Alipay expose it as albumAuthorized [D typings]).
-    albumAuthorized: systemPermission,
-  }
-  switch (ctx.profile.platform) {
-    case 'weapp':
-      return { ...common, version: '8.0.50', SDKVersion: '3.5.0' }
-    case 'tt':
-      return { ...common, appName: 'Douyin', version: '30.0.0', SDKVersion: '3.50.0' }
-    case 'alipay':
-      return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'alipay', version: '10.6.0', language: 'zh-Hans' }
-    case 'swan':
-      return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
-    case 'ascf':
-    case 'qq':
-    case 'kwai':
-    case 'jd':
-    case 'xhs':
-      return { ...common, version: '1.0.0', SDKVersion: '3.0.0' }
-    case 'dd':
-      return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'DingTalk', version: '7.6.0' }
-    case 'lark':
-      // the doc sample's appName [D]
-      return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }
-  }
 }
 
 /** The fake host global: only what the adapters and framework runtimes touch (CONTRACT.md). */

@@ -26,6 +26,8 @@ function initialState(profile: HostProfile, options: HostOptions): HostState {
       gestureRequired: profile.platform === 'weapp',
       web: false,
       errorField: 'errNo',
+      version: '',
+      sdkVersion: '',
     },
     options,
   )

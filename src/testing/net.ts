@@ -4,7 +4,8 @@ import { HANG } from './calls'
 import type { Outcome, Plan } from './calls'
 import type { HostContext } from './context'
 import { storeUserFile } from './fs'
-import { extensionFor } from './profiles'
+import { extensionFor, extensionOf } from './profiles'
+import { reportsAtLeast } from './system'
 import type { CallbackOptions, DownloadResponse, DownloadTask, HostResult } from './types'
 
 const fail = (res: HostResult): Outcome => ({ ok: false, res })
@@ -36,15 +37,21 @@ function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadRespo
   if (ctx.profile.alipayErrors) {
     return isSuccessStatus(status) ? alipayTempFile(ctx, body, response.contentType) : fail(ctx.payloads.downloadFailed())
   }
-  // WeChat's typings [D] and HarmonyOS atomic services [D] take `filePath`; the others ignore it. The body is stored whatever the
-  // status: "downloadFile:ok with statusCode 404" (hosts.md §5 [O]).
-  if (ctx.profile.downloadsToFilePath && typeof opts.filePath === 'string') {
+  // A host (or client) that takes `filePath` writes there; the others ignore it. The body is stored whatever the
+  // status: "downloadFile:ok with statusCode 404" (WeChat [O]).
+  if (takesFilePath(ctx) && typeof opts.filePath === 'string') {
     const error = storeUserFile(ctx, 'downloadFile', opts.filePath, body)
     return error ? fail(error) : ok(ctx.payloads.ok('downloadFile', { filePath: opts.filePath, statusCode: status }))
   }
-  const tempFilePath = ctx.tempPath(extensionFor(response.contentType))
+  const named = ctx.profile.namesTempFromUrl ? extensionOf(String(opts.url).split(/[?#]/)[0]!) || null : extensionFor(response.contentType)
+  const tempFilePath = ctx.tempPath(named)
   ctx.files.set(tempFilePath, body)
   return ok(ctx.payloads.ok('downloadFile', { tempFilePath, statusCode: status }))
+}
+
+function takesFilePath(ctx: HostContext): boolean {
+  const since = ctx.profile.downloadsToFilePath
+  return since === true || (!!since && reportsAtLeast(ctx, since.field, since.since))
 }
 
 /** Alipay: `apFilePath` always, `tempFilePath` equal to it, response headers, NO statusCode (typings [D]). */

@@ -27,8 +27,16 @@ export interface HostProfile {
   confirmsEachSave?: boolean
   /** writeFile takes utf-8 text or an ArrayBuffer, never base64 text (HarmonyOS atomic services [D]) */
   utf8Writes?: boolean
-  /** downloadFile writes to a `filePath` it is given (WeChat [D typings], HarmonyOS atomic services [D]) */
-  downloadsToFilePath?: boolean
+  /**
+   * downloadFile writes to a `filePath` it is given: every client (WeChat [D typings], HarmonyOS atomic services [D]),
+   * or those whose getSystemInfoSync `field` is at least `since` (Douyin's base library 2.42.0, Feishu 3.43.0 [D])
+   */
+  downloadsToFilePath?: true | { field: 'version' | 'SDKVersion'; since: string }
+  /**
+   * A download without a `filePath` is named after the URL's path, its extension included or missing, rather than by
+   * the response's Content-Type (Feishu: undocumented, so the case its save refuses [I])
+   */
+  namesTempFromUrl?: boolean
   /** Overlapping saves lose callbacks (Alipay "已知问题" [D]) */
   overlapBug?: boolean
   /** The host toasts a successful save itself, whatever the options (DingTalk [D]) */
@@ -42,7 +50,17 @@ export interface HostProfile {
 export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
   weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true, privacyLayer: true },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
-  tt: { platform: 'tt', globalName: 'tt', settingScope: 'scope.album', openSettingScope: 'scope.album', defaultQuota: 50 * MiB, alipayErrors: false, privacyLayer: true },
+  // downloadFile takes a filePath from base library 2.42.0; before, the temp file is typed by the Content-Type [D].
+  tt: {
+    platform: 'tt',
+    globalName: 'tt',
+    settingScope: 'scope.album',
+    openSettingScope: 'scope.album',
+    defaultQuota: 50 * MiB,
+    alipayErrors: false,
+    privacyLayer: true,
+    downloadsToFilePath: { field: 'SDKVersion', since: '2.42.0' },
+  },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
   alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB, overlapBug: true },
@@ -59,6 +77,9 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
     fileLimit: 10 * MiB,
     saveExtensions: { ios: ['png', 'jpg', 'jpeg', 'gif'], android: ['png', 'jpg', 'jpeg', 'gif', 'webp'], devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'] },
     guidesAfterDenial: true,
+    // downloadFile's filePath from Feishu 3.43.0 [D]; older clients' temp names are undocumented [I]
+    downloadsToFilePath: { field: 'version', since: '3.43.0' },
+    namesTempFromUrl: true,
   },
   // DingTalk on `dd` (more-hosts.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
   // no album scope or settings page; the host toasts the save; USER_DATA_PATH's value and quota are [I].

@@ -72,6 +72,10 @@ export interface HostOptions {
   web?: boolean
   /** Douyin's numeric error field, default 'errNo' */
   errorField?: 'errNo' | 'errorCode'
+  /** The host app's version in getSystemInfoSync, e.g. an old Feishu '3.40.0'; default '' (a current client) */
+  version?: string
+  /** The base library's version in getSystemInfoSync (`SDKVersion`), e.g. an old Douyin '2.40.0'; default '' (a current one) */
+  sdkVersion?: string
 }
 
 /**

@@ -107,11 +107,11 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
     expect(await bytesOf(opened.downloads[0]!)).toEqual(fixtures.png)
   })
 
-  it('the name follows the bytes: a URL without an extension, and a .png URL serving a JPEG', async () => {
+  it('the name follows the bytes: a URL without an extension, with a query, ending in .php or .do, a .png serving a JPEG', async () => {
     const opened = await open()
-    expect((await opened.tap(`return msi.saveImageToAlbum('${CDN}/render?id=7')`)).value.filePath).toBe('render.jpg')
-    expect((await opened.tap(`return msi.saveImageToAlbum('${CDN}/photo.png')`)).value.filePath).toBe('photo.jpg')
-    expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['render.jpg', 'photo.jpg'])
+    const urls = ['render?id=7', 'render.jpg?sign=a1b2&t=9', 'render.php?id=7', 'render.do?id=7', 'photo.png']
+    for (const url of urls) expect((await opened.tap(`return msi.saveImageToAlbum('${CDN}/${url}')`)).value.filePath).toMatch(/^(render|photo)\.jpg$/)
+    expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['render.jpg', 'render.jpg', 'render.jpg', 'render.jpg', 'photo.jpg'])
   })
 
   it('a data URI and raw base64 download as image.<ext> with their decoded bytes', async () => {

@@ -5,10 +5,11 @@ import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/te
 import { buildTaro, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
 import { launchChromium, routeImages, serve, UA } from '../browser/chromium'
 import { exportsLoadedFrom, taroKeys } from './taro-object'
+import { BATCH, POSTER_URL } from '../../example-taro/src/images'
 import type { Page } from 'playwright-core'
 
-export const POSTER_URL = 'https://cdn.example.com/poster.png'
-export const BATCH = [1, 2, 3].map((n) => `https://cdn.example.com/set/${n}.jpg`)
+// the example's images; the other Taro apps use the same URLs
+export { BATCH, POSTER_URL } from '../../example-taro/src/images'
 export const BUILD_MS = 5 * 60_000
 
 /** What each app's `.lifecycle` line shows once its page's Taro hooks ran: useLoad, then useDidShow. */
@@ -57,11 +58,13 @@ export async function openApp(dist: string, platform: SimulatedPlatform, options
   } finally {
     log.mockRestore()
   }
-  expect(current.texts()).toContain(LIFECYCLE)
+  // the hooks' re-render reaches the page in a later setData: on a loaded machine, some ticks later
+  const { texts } = current
+  await expect.poll(texts, { timeout: 5_000 }).toContain(LIFECYCLE)
   // the example page's <Canvas type='2d' id='poster'>: a host renders it, so SelectorQuery finds its node
   current.host.addCanvas('poster', { width: 240, height: 320 })
   for (const url of [POSTER_URL, ...BATCH]) {
-    current.host.downloads.set(url, url.endsWith('.jpg') ? { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' } : { status: 200, body: fixtures.png, contentType: 'image/png' })
+    current.host.downloads.set(url, url === POSTER_URL ? { status: 200, body: fixtures.png, contentType: 'image/png' } : { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
   }
   return current
 }

@@ -134,6 +134,15 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
   })
 
+  it.runIf(GUIDES_ITSELF.includes(platform))('a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED', async () => {
+    const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
+    tap('Save batch of 3')
+    expect(await status('batch')).toBe('batch: 0/3 saved (AUTH_DENIED, AUTH_DENIED, AUTH_DENIED)')
+    expect(host.count('saveImageToPhotosAlbum')).toBe(1)
+    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+    expect(host.userFiles()).toEqual([])
+  })
+
   it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal', async () => {
     const { host, tap, status } = await open(result.dir, platform, { client: 'ios', systemPermission: false })
     tap('Save poster (URL)')

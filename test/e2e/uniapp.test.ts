@@ -231,6 +231,15 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
   })
 
+  it.runIf(GUIDES_ITSELF.includes(platform))('a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED', async () => {
+    const { app, host } = open(build.dir, target, { permission: 'denied' })
+    app.tap('Save batch')
+    expect(await app.waitForStatus(/^batch: (?!saving)/)).toMatch(/^batch: 0\/3 saved/)
+    expect(host.count('saveImageToPhotosAlbum')).toBe(1)
+    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+    expect(host.userFiles()).toEqual([])
+  })
+
   it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED with no modal; "Open settings" opens what the host has', async () => {
     const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
     app.tap('Save poster')

@@ -154,6 +154,29 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       await expect(api.openAlbumSetting()).resolves.toBe(true)
       await expect(api.saveImageToAlbum(LOCAL_PATH)).resolves.toMatchObject({ mode: 'album' })
     })
+
+    it('a refused batch: one save call and one dialog of the host; every image AUTH_DENIED, no file left', async () => {
+      const { host, api } = setup(platform, { permission: 'denied' })
+      const outcomes = await api.saveImagesToAlbum([LOCAL_PATH, POSTER_URL, { base64: toBase64(fixtures.png) }, JPEG_URL])
+      expect(outcomes.map((o) => !o.ok && o.error.code)).toEqual(['AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED'])
+      expect(saves(host)).toBe(1)
+      expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+      expect(modals(host)).toEqual([])
+      await host.idle()
+      expect(host.userFiles()).toEqual([])
+    })
+
+    it('concurrent single calls share the first refusal while its dialog is the answer; a call after it asks the host again', async () => {
+      const { host, api } = setup(platform, { permission: 'denied' })
+      const results = await Promise.allSettled([1, 2, 3].map(() => api.saveImageToAlbum(LOCAL_PATH)))
+      expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual(['AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED'])
+      expect(saves(host)).toBe(1)
+      expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+      // the user followed the host's dialog and turned the album on
+      host.state.permission = 'granted'
+      await expect(api.saveImageToAlbum(LOCAL_PATH)).resolves.toMatchObject({ mode: 'album' })
+      expect(saves(host)).toBe(2)
+    })
   })
 
   describe.runIf(guides)('permission recovery', () => {

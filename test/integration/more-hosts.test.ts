@@ -26,6 +26,21 @@ describe('HarmonyOS atomic services (ascf)', () => {
     expect(host.album[0]!.bytes).toEqual(fixtures.jpeg)
   })
 
+  it('a batch asks once per image: a cancelled confirm fails that image alone (USER_CANCELLED), the rest still ask and save', async () => {
+    const { host, api } = setup('ascf')
+    // the user's answer to each save's confirm, in turn
+    const answers = ['deny', 'allow', 'allow'] as const
+    const save = host.api.saveImageToPhotosAlbum!
+    host.api.saveImageToPhotosAlbum = (options) => {
+      host.state.prompt = answers[host.count('saveImageToPhotosAlbum')]!
+      return save(options)
+    }
+    const outcomes = await api.saveImagesToAlbum([LOCAL_PATH, POSTER_URL, LOCAL_PATH])
+    expect(outcomes.map((o) => (o.ok ? 'saved' : o.error.code))).toEqual(['USER_CANCELLED', 'saved', 'saved'])
+    expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(3)
+    expect(host.album).toHaveLength(2)
+  })
+
   it('a URL downloads to a named internal://files/ file', async () => {
     const { host, api } = setup('ascf')
     const result = await api.saveImageToAlbum(POSTER_URL)

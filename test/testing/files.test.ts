@@ -71,15 +71,32 @@ describe('downloadFile', () => {
     expect(host.userFiles()).toEqual([])
   })
 
-  it('Douyin and Baidu ignore filePath (not in their typings)', async () => {
-    for (const platform of ['tt', 'swan'] as SimulatedPlatform[]) {
-      const host = createHost(platform)
+  it('Baidu, Douyin before base library 2.42.0 and Feishu before 3.43.0 ignore filePath: a temp file of their own', async () => {
+    const hosts = [createHost('swan'), createHost('tt', { sdkVersion: '2.41.9' }), createHost('lark', { version: '3.42.0' })]
+    for (const host of hosts) {
       host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
       const { res } = await invoke(host.api.downloadFile, { url: URL, filePath: `${host.userDataPath}/x.png` })
       expect(res).not.toHaveProperty('filePath')
       expect(String(res.tempFilePath)).toMatch(/\.png$/)
       expect(host.userFiles()).toEqual([])
     }
+  })
+
+  it('Douyin from base library 2.42.0 and Feishu from 3.43.0 write to the filePath they are given [D]', async () => {
+    for (const host of [createHost('tt'), createHost('lark', { version: '3.43.0' })]) {
+      host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
+      const filePath = `${host.userDataPath}/x.png`
+      const { res } = await invoke(host.api.downloadFile, { url: URL, filePath })
+      expect(res).toMatchObject({ filePath, statusCode: 200 })
+      expect(host.userFiles()).toEqual([filePath])
+    }
+  })
+
+  it('an old Feishu names its temp file after the URL, so a path without an image extension gets none [I]', async () => {
+    const host = createHost('lark', { version: '3.42.0' })
+    host.downloads.set('https://cdn.example.com/poster?id=7', { body: fixtures.png, contentType: 'image/png' })
+    const { res } = await invoke(host.api.downloadFile, { url: 'https://cdn.example.com/poster?id=7' })
+    expect(String(res.tempFilePath)).toMatch(/^ttfile:\/\/temp\/[0-9a-f]+$/)
   })
 
   it('Alipay downloads a data URI into https://resource/<id>.image, which then saves', async () => {

@@ -232,6 +232,8 @@ describe('install', () => {
       gestureRequired: true,
       web: false,
       errorField: 'errNo',
+      version: '',
+      sdkVersion: '',
     })
     expect(createHost('tt').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })
     expect(createHost('alipay').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })

@@ -5,7 +5,7 @@ import { isSaveImageError, saveImageToAlbum } from 'mp-save-image'
 import './index.css'
 
 const POSTER_URL = 'https://cdn.example.com/poster.png'
-const BATCH = ['https://cdn.example.com/set/1.jpg', 'https://cdn.example.com/set/2.jpg', 'https://cdn.example.com/set/3.jpg']
+const BATCH = ['https://cdn.example.com/set/1.jpg', 'https://cdn.example.com/set/2.jpg', 'https://cdn.example.com/set/3']
 
 const describe = (error: unknown) => (isSaveImageError(error) ? error.code : String(error))
 
