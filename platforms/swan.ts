@@ -1,4 +1,4 @@
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { always, createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
 
 declare const swan: CallbackHost | undefined
 
@@ -7,6 +7,8 @@ export const swanAdapter = createCallbackHostAdapter({
   host: () => (typeof swan === 'undefined' ? undefined : swan),
   scopeKey: 'scope.writePhotosAlbum',
   localPrefixes: ['bdfile://'],
+  // swan.downloadFile takes a filePath (its docs' example: bdfile://usr/…), so the file gets the image's extension
+  downloadsToFile: always,
   codeFields: ['errCode', 'errno'],
   codes: {
     10003: 'AUTH_DENIED',

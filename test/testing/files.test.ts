@@ -71,8 +71,8 @@ describe('downloadFile', () => {
     expect(host.userFiles()).toEqual([])
   })
 
-  it('Baidu, Douyin before base library 2.42.0 and Feishu before 3.43.0 ignore filePath: a temp file of their own', async () => {
-    const hosts = [createHost('swan'), createHost('tt', { sdkVersion: '2.41.9' }), createHost('lark', { version: '3.42.0' })]
+  it('Douyin before base library 2.42.0, Feishu before 3.43.0 and QQ ignore filePath: a temp file of their own', async () => {
+    const hosts = [createHost('qq'), createHost('tt', { sdkVersion: '2.41.9' }), createHost('lark', { version: '3.42.0' })]
     for (const host of hosts) {
       host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
       const { res } = await invoke(host.api.downloadFile, { url: URL, filePath: `${host.userDataPath}/x.png` })
@@ -82,8 +82,8 @@ describe('downloadFile', () => {
     }
   })
 
-  it('Douyin from base library 2.42.0 and Feishu from 3.43.0 write to the filePath they are given [D]', async () => {
-    for (const host of [createHost('tt'), createHost('lark', { version: '3.43.0' })]) {
+  it('Baidu, Douyin from base library 2.42.0 and Feishu from 3.43.0 write to the filePath they are given [D]', async () => {
+    for (const host of [createHost('swan'), createHost('tt'), createHost('lark', { version: '3.43.0' })]) {
       host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
       const filePath = `${host.userDataPath}/x.png`
       const { res } = await invoke(host.api.downloadFile, { url: URL, filePath })
