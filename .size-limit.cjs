@@ -7,7 +7,7 @@ module.exports = [
   budget('weapp', '6450 B'),
   budget('tt', '6600 B'),
   budget('alipay', '6250 B'),
-  budget('swan', '6300 B'),
+  budget('swan', '6350 B'),
   budget('h5', '8100 B'),
   budget('app', '6800 B'),
   budget('lark', '6450 B'),
