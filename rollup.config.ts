@@ -3,51 +3,56 @@ import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'rollup'
 import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import { entryFile, hostEntry, universalEntry } from './src/build/entries'
+import { HOSTS } from './src/hosts'
+
+const ROOT = resolve('.')
+const ENTRY = '\0mp-save-image:entry:'
 
 /**
- * What apps bundle: the universal runtime, one entry per host, and the entry the build plugins point a
- * target without an adapter at (not exported: only the plugins use it). Each is built twice: in dist/ with
- * developer messages, and in dist/prod/ without them (every code and check kept).
+ * What apps bundle: the universal runtime, one entry per host of the table (both generated, see
+ * src/build/entries.ts), and the entry the build plugins point a target without an adapter at (not exported:
+ * only the plugins use it). Each is built twice: in dist/ with developer messages, and in dist/prod/ without them
+ * (every code and check kept).
  */
-export const runtimeEntries = {
-  index: 'src/index.ts',
-  weapp: 'src/weapp.ts',
-  tt: 'src/tt.ts',
-  alipay: 'src/alipay.ts',
-  swan: 'src/swan.ts',
-  h5: 'src/h5.ts',
-  app: 'src/app.ts',
-  lark: 'src/lark.ts',
-  dd: 'src/dd.ts',
-  ascf: 'src/ascf.ts',
-  qq: 'src/qq.ts',
-  kwai: 'src/kwai.ts',
-  xhs: 'src/xhs.ts',
-  jd: 'src/jd.ts',
+export const runtimeEntries: Record<string, string> = {
+  index: `${ENTRY}index`,
+  ...Object.fromEntries(HOSTS.map((host) => [entryFile(host.id), `${ENTRY}${host.id}`])),
   unsupported: 'src/unsupported.ts',
 }
-/** Every entry with types: the runtime ones and the simulated hosts. */
-export const entries = { ...runtimeEntries, testing: 'src/testing/index.ts' }
+
+/** The generated entries' code. */
+const generatedEntries: Plugin = {
+  name: 'generated-entries',
+  resolveId: (source) => (source.startsWith(ENTRY) ? source : null),
+  load(id) {
+    if (!id.startsWith(ENTRY)) return null
+    const name = id.slice(ENTRY.length)
+    const host = HOSTS.find((row) => row.id === name)
+    return host ? hostEntry(ROOT, host) : universalEntry(ROOT)
+  },
+}
 
 /** The build plugins, which run in Node. */
 const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
 
 // Taro and uni do not transpile node_modules, and mini-program JS engines (iOS JSC) lack ?. and ??:
 // ES2018 keeps async/await and object spread native and lowers everything newer
-const es2018 = (dev = true) => esbuild({ target: 'es2018', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) }, minifySyntax: !dev })
+const es2018 = (dev = true) =>
+  esbuild({ target: 'es2018', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) }, minifySyntax: !dev })
 
 const runtimeOutputs = (dir: string) =>
   (['es', 'cjs'] as const).map((format) => {
     const ext = format === 'es' ? 'mjs' : 'cjs'
-    return { dir, format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}`, exports: 'named' as const, hoistTransitiveImports: false }
+    return {
+      dir,
+      format,
+      entryFileNames: `[name].${ext}`,
+      chunkFileNames: `chunks/[name]-[hash].${ext}`,
+      exports: 'named' as const,
+      hoistTransitiveImports: false,
+    }
   })
-
-/** The runtime module's `../index` is the package itself, which the plugins alias per platform. */
-const packageItself: Plugin = {
-  name: 'package-itself',
-  resolveId: (source, importer) =>
-    source === '../index' && importer === resolve('src/taro/runtime.ts') ? { id: 'mp-save-image', external: true } : null,
-}
 
 /**
  * The build plugins are CJS, as Taro loads them with `require` and Vite bundles a vite.config.ts as CJS:
@@ -73,10 +78,36 @@ const cjsDeclarations = (name: string): Plugin => ({
   renderChunk(code, _chunk, options) {
     if (!options.entryFileNames.toString().endsWith('.d.cts')) return null
     const exports = /^export \{ (\w+) as default \};\nexport type \{ ([\w, ]+) \};$/m
-    if (!exports.test(code)) throw new Error(`${name}: the declarations no longer end with the default export and its types`)
-    return code.replace(exports, 'declare namespace $1 {\n    export { $1 as default };\n    export type { $2 };\n}\nexport = $1;')
+    if (!exports.test(code))
+      throw new Error(`${name}: the declarations no longer end with the default export and its types`)
+    return code.replace(
+      exports,
+      'declare namespace $1 {\n    export { $1 as default };\n    export type { $2 };\n}\nexport = $1;',
+    )
   },
 })
+
+/**
+ * Every host entry has the universal entry's declarations: theirs re-export them (`.d.mts` → index.d.mts,
+ * `.d.cts` → index.d.cts).
+ */
+const hostDeclarations: Plugin = {
+  name: 'host-declarations',
+  generateBundle() {
+    for (const host of HOSTS) {
+      for (const [dts, js] of [
+        ['mts', 'mjs'],
+        ['cts', 'cjs'],
+      ]) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${entryFile(host.id)}.d.${dts}`,
+          source: `export * from '../index.${js}'\n`,
+        })
+      }
+    }
+  },
+}
 
 /** Declarations of one entry, bundled on their own (no shared chunks): `.d.mts` for import, `.d.cts` for require. */
 function declarations(name: string, input: string, tsconfig: string, extra: Plugin[] = [], footer?: string) {
@@ -84,7 +115,12 @@ function declarations(name: string, input: string, tsconfig: string, extra: Plug
     input: { [name]: input },
     external: [/^node:/],
     plugins: [dts({ tsconfig }), ...extra],
-    output: (['mts', 'cts'] as const).map((ext) => ({ dir: 'dist', format: 'es' as const, entryFileNames: `[name].d.${ext}`, footer })),
+    output: (['mts', 'cts'] as const).map((ext) => ({
+      dir: 'dist',
+      format: 'es' as const,
+      entryFileNames: `[name].d.${ext}`,
+      footer,
+    })),
   }
 }
 
@@ -100,12 +136,16 @@ const runtimeDeclarations: Plugin = {
 const augment = (file: string) => readFileSync(file, 'utf8')
 
 export default defineConfig([
-  { input: entries, plugins: [es2018()], output: runtimeOutputs('dist') },
-  { input: runtimeEntries, plugins: [es2018(false)], output: runtimeOutputs('dist/prod') },
+  {
+    input: { ...runtimeEntries, testing: 'src/testing/index.ts' },
+    plugins: [generatedEntries, es2018()],
+    output: runtimeOutputs('dist'),
+  },
+  { input: runtimeEntries, plugins: [generatedEntries, es2018(false)], output: runtimeOutputs('dist/prod') },
   {
     input: { 'taro-runtime': 'src/taro/runtime.ts' },
-    external: ['@tarojs/taro'],
-    plugins: [packageItself, es2018(), runtimeDeclarations],
+    external: ['@tarojs/taro', 'mp-save-image'],
+    plugins: [es2018(), runtimeDeclarations, hostDeclarations],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
   },
   {
@@ -121,7 +161,9 @@ export default defineConfig([
       footer: (chunk) => (chunk.isEntry ? 'module.exports.default = module.exports;' : ''),
     },
   },
-  ...Object.entries(entries).map(([name, input]) => declarations(name, input, 'tsconfig.json')),
+  ...Object.entries({ index: 'src/core/entry.ts', testing: 'src/testing/index.ts' }).map(([name, input]) =>
+    declarations(name, input, 'tsconfig.json'),
+  ),
   ...Object.entries(nodeEntries).map(([name, input]) =>
     declarations(name, input, 'tsconfig.node.json', [cjsDeclarations(name)], augment(`src/${name}/augment.d.ts`)),
   ),

@@ -1,8 +1,21 @@
 import { defineConfig } from 'vitest/config'
 
-// The contract holds in both builds of the runtime: `__DEV__` (src/core/dev.d.ts) is true in the
-// development build, which explains every error, and false in the production build (dist/prod).
-const PRODUCTION_SUITE = ['test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/unit/bad-input.test.ts', 'test/unit/call.test.ts']
+// Two kinds of tests. `unit`: the core, the adapters and the simulated hosts, fast and self-contained (no build, no
+// tarball, no browser), in both builds of the runtime: `__DEV__` (src/core/dev.d.ts) is true in the development
+// build, which explains every error, and false in the production build (dist/prod). `e2e`: the built package, the
+// example apps built by the real CLIs, and real Chromium.
+const UNIT = [
+  'test/unit/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+  'test/reliability/**/*.test.ts',
+  'test/testing/**/*.test.ts',
+]
+const PRODUCTION = [
+  'test/integration/**/*.test.ts',
+  'test/reliability/**/*.test.ts',
+  'test/unit/bad-input.test.ts',
+  'test/unit/call.test.ts',
+]
 
 export default defineConfig({
   test: {
@@ -11,12 +24,22 @@ export default defineConfig({
     // the CI summary line is read from this report
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     projects: [
+      { extends: true, define: { __DEV__: 'true' }, test: { name: 'unit', include: UNIT } },
+      { extends: true, define: { __DEV__: 'false' }, test: { name: 'production', include: PRODUCTION } },
       {
         extends: true,
         define: { __DEV__: 'true' },
-        test: { name: 'development', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: [
+            'test/e2e/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+            'test/package/**/*.test.ts',
+            'test/docs/**/*.test.ts',
+          ],
+          globalSetup: ['test/global-setup.ts'],
+        },
       },
-      { extends: true, define: { __DEV__: 'false' }, test: { name: 'production', include: PRODUCTION_SUITE } },
     ],
   },
 })

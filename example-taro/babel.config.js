@@ -1,3 +1,5 @@
 module.exports = {
-  presets: [['taro', { framework: 'react', ts: true, compiler: process.env.TARO_COMPILER === 'vite' ? 'vite' : 'webpack5' }]],
+  presets: [
+    ['taro', { framework: 'react', ts: true, compiler: process.env.TARO_COMPILER === 'vite' ? 'vite' : 'webpack5' }],
+  ],
 }

@@ -1,5 +1,13 @@
 import type { Callback, Downloaded, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
-import { callApi, exportOptions, hostCallbacks, inAlbum, readScope, userDataOf, type Options } from '../src/core/callback-host'
+import {
+  callbacks,
+  exportOptions,
+  inAlbum,
+  invoke,
+  readScope,
+  userDataOf,
+  type Options,
+} from '../src/core/callback-host'
 import { classify } from '../src/core/errors'
 import { mimeOf, type ImageFormat } from '../src/core/format'
 
@@ -24,7 +32,8 @@ const downloadedPath = (res: Options) => String(res.apFilePath || res.tempFilePa
 
 /** Old clients (base library < 1.15.0) and DingTalk only have the legacy my.saveImage({ url }). */
 const hasModernSave = (h: AlipayHost) =>
-  typeof h.saveImageToPhotosAlbum === 'function' && !(typeof h.canIUse === 'function' && h.canIUse('saveImageToPhotosAlbum') === false)
+  typeof h.saveImageToPhotosAlbum === 'function' &&
+  !(typeof h.canIUse === 'function' && h.canIUse('saveImageToPhotosAlbum') === false)
 
 const CODES = {
   2: 'INVALID_ARGUMENT',
@@ -43,9 +52,9 @@ const CODES = {
  * (platforms/dd.ts). The caller names the platform, so each entry's code says which host it is for.
  */
 export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<HostAdapter, 'platform'> {
-  const call = (name: keyof AlipayHost, options: Options) => callApi(host(), name, options)
+  const call = (name: keyof AlipayHost, options: Options) => invoke(host(), name, options)
   return {
-    // temp files live under https://resource/, user files under https://usr (hosts.md §4)
+    // temp files live under https://resource/, user files under https://usr (docs/en/hosts/alipay.md#files)
     localPrefixes: ['https://resource/', 'https://usr/'],
     available() {
       const h = host()
@@ -54,27 +63,31 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
     userDataPath: () => userDataOf(host()),
     // downloads, data URIs and canvas exports all land in host temp files, which the host cleans
     download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
-      call('downloadFile', { url, ...(headers && { header: headers }), ...hostCallbacks(done, (res) => ({ path: downloadedPath(res), raw: res })) })
+      call('downloadFile', {
+        url,
+        ...(headers && { header: headers }),
+        ...callbacks(done, (res) => ({ path: downloadedPath(res), raw: res })),
+      })
     },
     // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
     writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
-      call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
+      call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...callbacks(done, downloadedPath) })
     },
-    // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (hosts.md §1)
+    // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (docs/en/hosts/alipay.md#canvas)
     exportCanvas(request, _target: string, done: Callback<string>) {
-      call('canvasToTempFilePath', { ...exportOptions(request), ...hostCallbacks(done, downloadedPath) })
-    },
-    removeFile() {
-      // nothing of ours to remove: every file lives in the host's temp folder
+      call('canvasToTempFilePath', { ...exportOptions(request), ...callbacks(done, downloadedPath) })
     },
     save(filePath: string, done: Callback<Saved>) {
-      const callbacks = hostCallbacks(done, () => inAlbum(filePath))
-      if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...callbacks })
-      else call('saveImage', { url: filePath, showActionSheet: false, ...callbacks })
+      const answers = callbacks(done, () => inAlbum(filePath))
+      if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...answers })
+      else call('saveImage', { url: filePath, showActionSheet: false, ...answers })
     },
     openSetting(done: Callback<boolean>) {
-      // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (hosts.md §2)
-      call('openSetting', hostCallbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')))
+      // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (docs/en/hosts/alipay.md#permission)
+      call(
+        'openSetting',
+        callbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')),
+      )
     },
     confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
       call('confirm', {
@@ -86,11 +99,9 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
         fail: () => done(false),
       })
     },
-    showLoading(title: string) {
-      call('showLoading', { content: title })
-    },
-    hideLoading() {
-      call('hideLoading', {})
+    loading: {
+      show: (title) => call('showLoading', { content: title }),
+      hide: () => call('hideLoading', {}),
     },
     classify: (raw) => classify(raw, ['error'], CODES),
   }

@@ -1,6 +1,11 @@
 import type { HostAdapter } from '../src/core/adapter'
 import { createAlipayAdapter, type AlipayHost } from './alipay-container'
 
+// Alipay (`my`): docs/en/hosts/alipay.md
+
 declare const my: AlipayHost | undefined
 
-export const alipayAdapter: HostAdapter = { ...createAlipayAdapter(() => (typeof my === 'undefined' ? undefined : my)), platform: 'alipay' }
+export const adapter: HostAdapter = {
+  ...createAlipayAdapter(() => (typeof my === 'undefined' ? undefined : my)),
+  platform: 'alipay',
+}

@@ -1,9 +1,9 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from '../src/core/adapter'
-import { callApi, createCallbackHostAdapter, type CallbackHost, type Options } from '../src/core/callback-host'
+import { createCallbackHostAdapter, invoke, type CallbackHost, type Options } from '../src/core/callback-host'
 import { classify, messageOf } from '../src/core/errors'
 
 // The uni-app App (`uni build -p app`, HTML5+ runtime): the save and the UI go through `uni`, files through
-// `plus` (h5-and-app.md §8–9). `uni.getFileSystemManager` does not exist in the classic JS App.
+// `plus` (docs/en/hosts/app.md). `uni.getFileSystemManager` does not exist in the classic JS App.
 
 type Fail = (raw: unknown) => void
 
@@ -27,13 +27,20 @@ interface PlusWriter {
 
 interface Plus {
   downloader: {
-    createDownload(url: string, options: Options, done: (download: { filename?: string }, status: number) => void): {
+    createDownload(
+      url: string,
+      options: Options,
+      done: (download: { filename?: string }, status: number) => void,
+    ): {
       setRequestHeader(name: string, value: string): void
       start(): void
     }
   }
   io: { resolveLocalFileSystemURL(url: string, success: (entry: PlusEntry) => void, fail: Fail): void }
-  globalEvent: { addEventListener(event: string, listener: () => void): void; removeEventListener(event: string, listener: () => void): void }
+  globalEvent: {
+    addEventListener(event: string, listener: () => void): void
+    removeEventListener(event: string, listener: () => void): void
+  }
 }
 
 declare const uni: UniAppHost | undefined
@@ -56,7 +63,7 @@ const shared = createCallbackHostAdapter({
   codes: {},
 })
 
-export const appAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // the app's private documents: ours to write and to clean
   userDataPath: () => '_doc',
@@ -66,9 +73,16 @@ export const appAdapter: HostAdapter = {
    * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
    * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
    */
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
+  download(
+    url: string,
+    headers: Record<string, string> | undefined,
+    target: string,
+    done: Callback<Downloaded>,
+  ): Owned {
     const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
-      statusCode ? done.success({ path: download.filename || target, statusCode, raw: download }) : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
+      statusCode
+        ? done.success({ path: download.filename || target, statusCode, raw: download })
+        : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
     )
     for (const name in headers) task.setRequestHeader(name, headers[name]!)
     task.start()
@@ -97,7 +111,8 @@ export const appAdapter: HostAdapter = {
   },
   // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
   exportCanvas(request, target: string, done: Callback<string>): Owned {
-    if (request.canvas) throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
+    if (request.canvas)
+      throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
     return shared.exportCanvas(request, target, done)
   },
   removeFile(path: string) {
@@ -122,7 +137,7 @@ export const appAdapter: HostAdapter = {
     const back = finish(() => done.success(albumAuthorized() !== 'denied'))
     events.addEventListener('resume', back)
     try {
-      callApi(host(), 'openAppAuthorizeSetting', { fail: (raw: unknown) => finish(() => done.fail(raw))() })
+      invoke(host(), 'openAppAuthorizeSetting', { fail: (raw: unknown) => finish(() => done.fail(raw))() })
     } catch (missing) {
       finish(() => {})()
       throw missing
@@ -134,6 +149,8 @@ export const appAdapter: HostAdapter = {
    */
   classify(raw) {
     const code = classify(raw)
-    return code === 'UNKNOWN' && /^saveImageToPhotosAlbum:/.test(messageOf(raw)) && albumAuthorized() === 'denied' ? 'AUTH_DENIED' : code
+    return code === 'UNKNOWN' && /^saveImageToPhotosAlbum:/.test(messageOf(raw)) && albumAuthorized() === 'denied'
+      ? 'AUTH_DENIED'
+      : code
   },
 }

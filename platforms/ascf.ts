@@ -1,9 +1,9 @@
 import { MissingHostApi, type Callback, type HostAdapter, type Owned } from '../src/core/adapter'
 import { decodeBase64 } from '../src/core/base64'
-import { always, createCallbackHostAdapter, hostCallbacks, type CallbackHost } from '../src/core/callback-host'
+import { always, callbacks, createCallbackHostAdapter, invoke, type CallbackHost } from '../src/core/callback-host'
 
-// HarmonyOS atomic services (ASCF, the `has` global; uni mp-harmony, Taro ascf): more-hosts.md §1–3, [D] Huawei ASCF
-// docs. Every save opens a system confirm and needs no scope; paths are internal://{tmp,cache,files}/; writeFile
+// HarmonyOS atomic services (ASCF, the `has` global; uni mp-harmony, Taro ascf): docs/en/hosts/ascf.md, [D] Huawei
+// ASCF docs. Every save opens a system confirm and needs no scope; paths are internal://{tmp,cache,files}/; writeFile
 // takes utf-8 text only, and writes only under internal://files/ or internal://cache/.
 
 declare const has: CallbackHost | undefined
@@ -21,7 +21,7 @@ const shared = createCallbackHostAdapter({
   codes: {},
 })
 
-export const ascfAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // writable, unlike USER_DATA_PATH whose value the docs do not state
   userDataPath: () => 'internal://files',
@@ -30,11 +30,15 @@ export const ascfAdapter: HostAdapter = {
     const h = host()
     const fs = h && h.getFileSystemManager && h.getFileSystemManager()
     if (!fs) throw new MissingHostApi('getFileSystemManager')
-    fs.writeFile({ filePath: target, data: decodeBase64(base64).buffer, ...hostCallbacks(done, () => target) })
+    fs.writeFile({ filePath: target, data: decodeBase64(base64).buffer, ...callbacks(done, () => target) })
     return target
   },
   // no album permission to turn on [D "不需要scope.writePhotosAlbum权限"]: the page opens, the album is not blocked
   openSetting(done: Callback<boolean>) {
-    shared.openSetting({ success: () => done.success(true), fail: done.fail })
+    invoke(
+      host(),
+      'openSetting',
+      callbacks(done, () => true),
+    )
   },
 }

@@ -1,7 +1,14 @@
 import type { Callback, HostAdapter } from '../src/core/adapter'
-import { callApi, createCallbackHostAdapter, hostCallbacks, readScope, type CallbackHost, type Options } from '../src/core/callback-host'
+import {
+  callbacks,
+  createCallbackHostAdapter,
+  invoke,
+  readScope,
+  type CallbackHost,
+  type Options,
+} from '../src/core/callback-host'
 
-// Kuaishou (`ks`; Taro `kwai`, uni mp-kuaishou): more-hosts.md §1–3, on uni's table, real code and third-party
+// Kuaishou (`ks`; Taro `kwai`, uni mp-kuaishou): docs/en/hosts/kwai.md, on uni's table, real code and third-party
 // typings [O]: download first (no network paths), scope.writePhotosAlbum, err.code -10005 "暂不支持该功能".
 
 declare const ks: CallbackHost | undefined
@@ -19,10 +26,14 @@ const shared = createCallbackHostAdapter({
   codes: { [-10005]: 'UNSUPPORTED_PLATFORM' },
 })
 
-export const kwaiAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // typings in the wild read the settings from `result`, not `authSetting` [O]: either says it
   openSetting(done: Callback<boolean>) {
-    callApi(host(), 'openSetting', hostCallbacks(done, (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true)))
+    invoke(
+      host(),
+      'openSetting',
+      callbacks(done, (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true)),
+    )
   },
 }

@@ -1,10 +1,9 @@
 import type { HostAdapter } from '../src/core/adapter'
 import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
 
-// Feishu / Lark mini-programs run on the `tt` global, like Douyin, but with WeChat's album scope
-// (more-hosts.md §1–3, [D] open.feishu.cn).
+// Feishu / Lark mini-programs run on the `tt` global, like Douyin, but with WeChat's album scope: docs/en/hosts/lark.md
 
-declare const tt: (CallbackHost & { getSystemInfoSync?: () => { appName?: string } }) | undefined
+declare const tt: CallbackHost | undefined
 
 const host = () => (typeof tt === 'undefined' ? undefined : tt)
 
@@ -14,21 +13,21 @@ const shared = createCallbackHostAdapter({
   scopeKey: 'scope.writePhotosAlbum',
   localPrefixes: ['ttfile://'],
   // downloadFile takes a filePath from Feishu 3.43.0: the save needs an image extension, which a CDN URL often lacks;
-  // older clients write a ttfile://temp/ file of their own (docs/hosts/lark.md)
+  // older clients write a ttfile://temp/ file of their own (docs/en/hosts/lark.md#download)
   downloadsToFile: versionAtLeast('version', '3.43.0'),
   // "fail may carry errno" [D]; no code table is published, so the text decides
   codeFields: ['errno', 'errNo', 'errorCode'],
   codes: {},
 })
 
-export const larkAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // After a refusal Feishu itself opens a dialog pointing to its settings [D]: the guide would be a second one.
   guidesItself: true,
 }
 
 /** The `tt` global is Feishu's, not Douyin's: `appName` from getSystemInfoSync [D Feishu sample; Lark's value: I]. */
-export function isFeishu(): boolean {
+export function isThisHost(): boolean {
   const h = host()
   try {
     return !!h && !!h.getSystemInfoSync && /^(Feishu|Lark)$/i.test(String(h.getSystemInfoSync().appName))

@@ -1,10 +1,10 @@
 import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
 
-// QQ (`qq`): a WeChat-shaped host (more-hosts.md §1–3; [D] doc mirrors, [O] real code, [I] its failure texts).
+// QQ (`qq`): a WeChat-shaped host (docs/en/hosts/qq.md; [D] doc mirrors, [O] real code, [I] its failure texts).
 
 declare const qq: CallbackHost | undefined
 
-export const qqAdapter = createCallbackHostAdapter({
+export const adapter = createCallbackHostAdapter({
   platform: 'qq',
   host: () => (typeof qq === 'undefined' ? undefined : qq),
   scopeKey: 'scope.writePhotosAlbum',

@@ -2,7 +2,8 @@ import { always, createCallbackHostAdapter, type CallbackHost } from '../src/cor
 
 declare const swan: CallbackHost | undefined
 
-export const swanAdapter = createCallbackHostAdapter({
+// Baidu (`swan`): docs/en/hosts/swan.md
+export const adapter = createCallbackHostAdapter({
   platform: 'swan',
   host: () => (typeof swan === 'undefined' ? undefined : swan),
   scopeKey: 'scope.writePhotosAlbum',

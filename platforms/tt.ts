@@ -1,7 +1,8 @@
-import type { Callback, HostAdapter, Owned } from '../src/core/adapter'
+import type { CanvasRequest, Callback, HostAdapter, Owned } from '../src/core/adapter'
 import { normalizeBase64 } from '../src/core/base64'
 import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
-import type { CanvasRequest } from '../src/core/validate'
+
+// Douyin (`tt`): docs/en/hosts/tt.md
 
 declare const tt: CallbackHost | undefined
 
@@ -11,7 +12,7 @@ const shared = createCallbackHostAdapter({
   scopeKey: 'scope.album',
   localPrefixes: ['ttfile://'],
   // tt.downloadFile takes a filePath from base library 2.42.0; before, its temp file is typed by the response's
-  // Content-Type (docs/hosts/tt.md)
+  // Content-Type (docs/en/hosts/tt.md#download)
   downloadsToFile: versionAtLeast('SDKVersion', '2.42.0'),
   // the mini-app doc names the field errNo, the newer doc errorCode
   codeFields: ['errNo', 'errorCode', 'errno'],
@@ -21,23 +22,25 @@ const shared = createCallbackHostAdapter({
     112089: 'SYSTEM_PERMISSION_DENIED',
     112090: 'AUTH_DENIED',
   },
-  // tt.requirePrivacyAuthorize from base library 3.19.0; the album's type in the privacy agreement (hosts.md §2)
+  // tt.requirePrivacyAuthorize from base library 3.19.0; the album's type in the privacy agreement (docs/en/hosts/tt.md#permission)
   privacyType: '相册',
 })
 
 type DataUrlCanvas = { toDataURL?: (type: string, quality?: number) => string }
 
-export const ttAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // canvasToTempFilePath is for the legacy canvas and no longer maintained; a Canvas 2D node is exported with
-  // toDataURL, then written as base64, as Douyin documents (hosts.md §1)
+  // toDataURL, then written as base64, as Douyin documents (docs/en/hosts/tt.md#canvas)
   exportCanvas(request: CanvasRequest, target: string, done: Callback<string>): Owned {
     const node = request.canvas as DataUrlCanvas | undefined
     if (!node) return shared.exportCanvas(request, target, done)
     const jpg = request.fileType === 'jpg'
-    const url = typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
+    const url =
+      typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
     const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
-    if (!/^data:image\//.test(url) || !base64) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
+    if (!/^data:image\//.test(url) || !base64)
+      return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
     // written by us, to our own file
     return shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
   },

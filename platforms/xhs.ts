@@ -1,7 +1,7 @@
 import { MissingHostApi, type HostAdapter } from '../src/core/adapter'
 import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
 
-// Xiaohongshu (`xhs`): more-hosts.md §1–3, §5. Its file system is reported broken (redengineer/redmini #1344:
+// Xiaohongshu (`xhs`): docs/en/hosts/xhs.md. Its file system is reported broken (redengineer/redmini #1344:
 // "暂时不支持"; #1465 USER_DATA_PATH undefined; #1492 base64 writeFile throws "window is not defined") [O], so a
 // data URI or base64 source is refused with UNSUPPORTED_PLATFORM rather than written and lost. iOS answers
 // code 15 "小程序请求写入相册被拒绝" to a refused album request [O #1630].
@@ -19,7 +19,7 @@ const shared = createCallbackHostAdapter({
   codes: { 15: 'AUTH_DENIED' },
 })
 
-export const xhsAdapter: HostAdapter = {
+export const adapter: HostAdapter = {
   ...shared,
   // nothing is ever written, so nothing to clean up
   writeImage() {

@@ -1,4 +1,4 @@
-import { albumSetting, batchSave, createCore, singleSave } from './core/create'
+import { albumSetting, batchSave, createCore, singleSave } from './core/api'
 
 export * from './core/public'
 

@@ -1,6 +1,12 @@
-import { pack } from '../scripts/examples.mjs'
+import { findChromium } from './browser/find-chromium'
+import { pack } from './harness/examples'
 
-// The example apps install the package from its tarball: pack it once, before any test file starts.
-export default function setup() {
+// The end-to-end project's setup, before any of its test files: the browser the H5 tests drive (a missing one
+// fails here, at once, saying how to get one), and the tarball the example apps install the package from.
+export default async function setup() {
+  const chromium = await findChromium()
+  if (chromium instanceof Error) throw chromium
+  // the test workers start after this, with this environment: they use the same browser without looking again
+  process.env.CHROMIUM_PATH = chromium.executablePath
   pack()
 }

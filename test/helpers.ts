@@ -1,24 +1,41 @@
-import { alipayAdapter } from '../platforms/alipay'
-import { appAdapter } from '../platforms/app'
-import { ascfAdapter } from '../platforms/ascf'
-import { ddAdapter } from '../platforms/dd'
-import { jdAdapter } from '../platforms/jd'
-import { kwaiAdapter } from '../platforms/kwai'
-import { larkAdapter } from '../platforms/lark'
-import { qqAdapter } from '../platforms/qq'
-import { swanAdapter } from '../platforms/swan'
-import { ttAdapter } from '../platforms/tt'
-import { weappAdapter } from '../platforms/weapp'
-import { xhsAdapter } from '../platforms/xhs'
-import type { HostAdapter } from '../src/core/adapter'
-import { createSaveImage } from '../src/core/create'
+import type { HostAdapter, PlatformModule } from '../src/core/adapter'
+import { createSaveImage, findHost } from '../src/core/api'
 import type { ImageFormat } from '../src/core/format'
-import type { SimulatedPlatform } from '../src/testing'
-import { PROFILES, type HostProfile } from '../src/testing/profiles'
-import { createAppHost, createHost, fixtures, type AppHostOptions, type HostOptions, type SimulatedAppHost, type SimulatedHost } from '../src/testing'
+import { HOSTS, type PlatformId } from '../src/hosts'
+import { PROFILES, profileOf, type HostProfile, type SimulatedPlatform } from '../src/testing/profiles'
+import {
+  createAppHost,
+  createHost,
+  fixtures,
+  type AppHostOptions,
+  type HostOptions,
+  type SimulatedAppHost,
+  type SimulatedHost,
+} from '../src/testing'
 
-export const PLATFORMS: SimulatedPlatform[] = ['weapp', 'tt', 'alipay', 'swan', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd']
-export const ADAPTERS: Record<SimulatedPlatform, HostAdapter> = { weapp: weappAdapter, tt: ttAdapter, alipay: alipayAdapter, swan: swanAdapter, lark: larkAdapter, dd: ddAdapter, ascf: ascfAdapter, qq: qqAdapter, kwai: kwaiAdapter, xhs: xhsAdapter, jd: jdAdapter }
+// Every host comes from the host table (src/hosts.ts), its adapter from its module, its behaviour from the
+// simulator's profile: no test lists hosts by hand.
+
+const modules = import.meta.glob<PlatformModule>('../platforms/**/*.ts', { eager: true })
+
+/** The platform module of a host of the table: its adapter, and what else it exports. */
+export function moduleOf(platform: PlatformId): PlatformModule {
+  const host = HOSTS.find((row) => row.id === platform)
+  const module = host && modules[`../platforms/${host.adapter}.ts`]
+  if (!module) throw new Error(`no adapter module for ${platform}`)
+  return module
+}
+
+/** The adapter of a host of the table. */
+export const adapterOf = (platform: PlatformId): HostAdapter => moduleOf(platform).adapter
+
+/** The hosts with a simulated mini-program twin, in the table's order. */
+export const PLATFORMS: SimulatedPlatform[] = HOSTS.flatMap((host) =>
+  host.id in PROFILES ? [host.id as SimulatedPlatform] : [],
+)
+
+/** The universal build's three functions: every adapter of the table, the host found at call time in its order. */
+export const universal = () => createSaveImage(findHost(HOSTS.map((host) => moduleOf(host.id))))
 
 /** Every format the package saves, with its MIME type. */
 export const FORMATS: Array<[ImageFormat, string]> = [
@@ -43,7 +60,7 @@ export function setup(platform: SimulatedPlatform, options?: HostOptions) {
   host.downloads.set(POSTER_URL, { status: 200, body: fixtures.png, contentType: 'image/png' })
   host.downloads.set(JPEG_URL, { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
   host.addFile(LOCAL_PATH, fixtures.png)
-  const api = createSaveImage(() => ADAPTERS[platform])
+  const api = createSaveImage(() => adapterOf(platform))
   return { host, api }
 }
 
@@ -54,7 +71,7 @@ export function setupApp(options?: AppHostOptions) {
   host.downloads.set(POSTER_URL, { status: 200, body: fixtures.png, contentType: 'image/png' })
   host.downloads.set(JPEG_URL, { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
   host.addFile(LOCAL_PATH, fixtures.png)
-  const api = createSaveImage(() => appAdapter)
+  const api = createSaveImage(() => adapterOf('app'))
   return { host, api }
 }
 
@@ -67,23 +84,37 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
   }
 }
 
-/** A permission the host refuses without asking again (a plain Alipay denial prompts again: only "don't ask again" sticks). */
-export const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied') as 'denied' | 'denied-forever'
+/**
+ * A permission the host refuses without asking again: the Alipay container asks again after a plain denial, only
+ * "don't ask again" sticks.
+ */
+export const denied = (platform: SimulatedPlatform): 'denied' | 'denied-forever' =>
+  profileOf(platform).alipayErrors ? 'denied-forever' : 'denied'
 
 // Which hosts behave how, read from the simulator's profiles (src/testing/profiles.ts, with their evidence tags).
-const hostsWhere = (has: (profile: HostProfile) => boolean | undefined) => PLATFORMS.filter((platform) => has(PROFILES[platform]))
+const hostsWhere = (has: (profile: HostProfile) => boolean | undefined) =>
+  PLATFORMS.filter((platform) => has(profileOf(platform) as HostProfile))
 /** Hosts that answer a refusal with a settings dialog of their own (Feishu [D]): the package shows no guide there. */
 export const GUIDES_ITSELF = hostsWhere((profile) => profile.guidesAfterDenial)
 /** Hosts of the Alipay container: `{ error, errorMessage }` failures, `confirm`, base64 written by downloading its data URI. */
-export const inAlipayContainer = (platform: SimulatedPlatform) => PROFILES[platform].alipayErrors
+export const inAlipayContainer = (platform: SimulatedPlatform) => profileOf(platform).alipayErrors
+/** Hosts that save several files in one call (WeChat ≥ 3.17.2 saveMediaToPhotosAlbum). */
+export const SAVES_MANY = hostsWhere((profile) => profile.savesMany)
+/** Hosts with a privacy agreement gating the save (WeChat, Douyin). */
+export const PRIVACY = hostsWhere((profile) => profile.privacyLayer)
 /** Hosts with no album scope (DingTalk, HarmonyOS): no AUTH_DENIED, no guide. */
 export const NO_SCOPE = hostsWhere((profile) => profile.noScope)
 /** Hosts without a settings page (DingTalk): openAlbumSetting rejects UNSUPPORTED_PLATFORM. */
 export const NO_SETTINGS_PAGE = hostsWhere((profile) => profile.noSettingsPage)
 /** Hosts that cannot write base64 images to files (Xiaohongshu [O]): data URI and base64 sources reject UNSUPPORTED_PLATFORM. */
-export const NO_BASE64: readonly SimulatedPlatform[] = ['xhs']
+export const NO_BASE64 = hostsWhere((profile) => profile.brokenFileSystem)
 /** Formats a host's save refuses by extension (Feishu on phones: png/jpg/jpeg/gif, Android also webp [D]). */
-export const REFUSED_FORMATS: Partial<Record<SimulatedPlatform, readonly string[]>> = { lark: ['bmp'] }
+export const refusedFormats = (platform: SimulatedPlatform): ImageFormat[] => {
+  const accepted = (profileOf(platform) as HostProfile).saveExtensions?.android
+  return accepted
+    ? FORMATS.map(([format]) => format).filter((format) => accepted.indexOf(format === 'jpeg' ? 'jpg' : format) < 0)
+    : []
+}
 
 export const saves = (host: SimulatedHost) => host.count('saveImageToPhotosAlbum') + host.count('saveImage')
 export const modals = (host: Pick<SimulatedHost, 'ui'>) => host.ui.filter((event) => event.type === 'modal')

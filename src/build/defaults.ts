@@ -20,7 +20,12 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
     defaults = parseDefaults(options)
   } catch (error) {
     if (!(error instanceof SaveImageError)) throw error
-    throw new Error(`[mp-save-image] invalid ${plugin} option: ${error.message.replace(/^saveImageToAlbum:fail \w+ /, '')}`)
+    throw new Error(
+      `[mp-save-image] invalid ${plugin} option: ${error.message.replace(/^saveImageToAlbum:fail \w+ /, '')}`,
+      {
+        cause: error,
+      },
+    )
   }
   return { [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(defaults) }
 }

@@ -1,13 +1,19 @@
 import { join } from 'node:path'
-import type { PlatformId } from '../core/platform'
+import { HOSTS, uniTargetName, type PlatformId, type UniScript } from '../hosts'
+import { entryFile } from './entries'
 
-/** Build targets of each framework that have an adapter, mapped onto our platform ids. */
-const TARGETS = {
-  Taro: { weapp: 'weapp', tt: 'tt', alipay: 'alipay', swan: 'swan', h5: 'h5', lark: 'lark', dd: 'dd', qq: 'qq', jd: 'jd', kwai: 'kwai', xhs: 'xhs', ascf: 'ascf' },
-  'uni-app': { 'mp-weixin': 'weapp', 'mp-toutiao': 'tt', 'mp-alipay': 'alipay', 'mp-baidu': 'swan', h5: 'h5', app: 'app', 'mp-lark': 'lark', 'mp-dingtalk': 'dd', 'mp-qq': 'qq', 'mp-kuaishou': 'kwai', 'mp-xhs': 'xhs', 'mp-jd': 'jd', 'mp-harmony': 'ascf' },
-} as const satisfies Record<string, Record<string, PlatformId>>
+export type Framework = 'Taro' | 'uni-app'
 
-export type Framework = keyof typeof TARGETS
+/** Build targets of each framework that have an adapter, mapped onto our platform ids (from the host table). */
+const TARGETS: Record<Framework, Record<string, PlatformId>> = {
+  Taro: Object.fromEntries(HOSTS.flatMap((host) => host.taro.map((target) => [target, host.id]))),
+  'uni-app': Object.fromEntries(HOSTS.flatMap((host) => host.uni.map((target) => [uniTargetName(target), host.id]))),
+}
+
+/** uni-app targets that are custom scripts of another (DingTalk: an mp-alipay script with the define MP-DINGTALK). */
+const UNI_SCRIPTS: readonly UniScript[] = HOSTS.flatMap((host): readonly (string | UniScript)[] => host.uni).flatMap(
+  (target) => (typeof target === 'string' ? [] : [target]),
+)
 
 /** The global through which the adapter-less entry learns its message (see src/unsupported.ts). */
 const UNSUPPORTED_GLOBAL = '__MP_SAVE_IMAGE_UNSUPPORTED__'
@@ -32,10 +38,11 @@ export interface PlatformBuild {
  * A target without an adapter never fails the build: it gets an entry whose calls reject UNSUPPORTED_PLATFORM.
  */
 export function platformBuild(framework: Framework, target: string | undefined, distDir: string): PlatformBuild {
-  const targets: Record<string, PlatformId> = TARGETS[framework]
-  const platform = target !== undefined && Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined
+  const targets = TARGETS[framework]
+  const platform =
+    target !== undefined && Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined
   const file = (name: string) => (production: boolean) => join(distDir, production ? 'prod' : '', `${name}.mjs`)
-  if (platform) return { platform, file: file(platform), define: {} }
+  if (platform) return { platform, file: file(entryFile(platform)), define: {} }
   const message = `${framework} target "${target ?? '(none)'}" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${Object.keys(targets).join(', ')}.`
   return {
     platform: null,
@@ -46,9 +53,9 @@ export function platformBuild(framework: Framework, target: string | undefined, 
 }
 
 /**
- * The target being built. DingTalk has no uni target of its own: uni documents a custom script (package.json
- * "uni-app".scripts) that builds mp-alipay with the define MP-DINGTALK, which uni's CLI hands on as JSON in
- * UNI_CUSTOM_CONTEXT (the script's `define`; UNI_CUSTOM_DEFINE holds its extra `env`).
+ * The target being built. A uni custom script (package.json "uni-app".scripts) builds another platform with a
+ * define, which uni's CLI hands on as JSON in UNI_CUSTOM_CONTEXT (the script's `define`; UNI_CUSTOM_DEFINE holds
+ * its extra `env`).
  */
 export function uniTarget(env: NodeJS.ProcessEnv = process.env): string | undefined {
   let defines: Record<string, unknown> = {}
@@ -57,5 +64,6 @@ export function uniTarget(env: NodeJS.ProcessEnv = process.env): string | undefi
   } catch {
     // not ours to judge: uni itself reads it
   }
-  return env.UNI_PLATFORM === 'mp-alipay' && defines['MP-DINGTALK'] ? 'mp-dingtalk' : env.UNI_PLATFORM
+  const script = UNI_SCRIPTS.find((entry) => entry.platform === env.UNI_PLATFORM && defines[entry.define])
+  return script ? script.target : env.UNI_PLATFORM
 }

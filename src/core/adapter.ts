@@ -1,8 +1,7 @@
 import type { ErrorCode } from './errors'
 import type { ImageFormat } from './format'
-import type { PlatformId } from './platform'
-import type { SaveImageResult } from './types'
-import type { CanvasRequest } from './validate'
+import type { PlatformId } from '../hosts'
+import type { CanvasSource, SaveImageResult } from './types'
 
 /** What a save gave the user, and the path (H5: the file name) it was given as. */
 export type Saved = Pick<SaveImageResult, 'mode' | 'filePath'>
@@ -20,6 +19,9 @@ export interface Downloaded {
   /** The host's own success payload. */
   raw: unknown
 }
+
+/** A canvas to export, checked: its file type settled. */
+export type CanvasRequest = CanvasSource & Required<Pick<CanvasSource, 'fileType'>>
 
 /** Thrown by an adapter when the host lacks an API it needs: the call rejects UNSUPPORTED_PLATFORM. */
 export class MissingHostApi {
@@ -40,8 +42,18 @@ export interface ModalTexts {
 export type Owned = string | void
 
 /**
- * Everything the core needs from one host. Where hosts differ, the adapter says so
- * through this shape; the core never asks which host it runs on.
+ * What a platform module exports: its adapter, and where two hosts share a global (Feishu and Douyin: `tt`), whether
+ * the global is this host's. The universal build, which finds its host at run time, asks; a build for one host does
+ * not, so the check stays out of it.
+ */
+export interface PlatformModule {
+  adapter: HostAdapter
+  isThisHost?: () => boolean
+}
+
+/**
+ * Everything the core needs from one host. Where hosts differ, the adapter says so through this shape;
+ * the core never asks which host it runs on. What a host lacks is absent.
  */
 export interface HostAdapter {
   readonly platform: PlatformId
@@ -56,30 +68,30 @@ export interface HostAdapter {
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned
   /** Exports a canvas to an image file the host can save; resolves its path. */
   exportCanvas(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
-  /** Best effort and synchronous: cleanup must not add a round-trip or fail a save. */
-  removeFile(path: string): void
+  /**
+   * Removes a file of ours; present wherever a step returns one. Best effort and synchronous: cleanup must not add a
+   * round-trip or fail a save.
+   */
+  removeFile?(path: string): void
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
   save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
-  /** This client saves several files in one host call (one system prompt). Absent where the host never can. */
-  canSaveMany?(): boolean
-  /** Saves `filePaths` in one host call: one `Saved` per path, in order. */
-  saveMany?(filePaths: string[], done: Callback<Saved[]>): void
+  /** The host's save of several files in one call (one system prompt), where this client has one: one `Saved` per path. */
+  saveMany?(): ((filePaths: string[], done: Callback<Saved[]>) => void) | undefined
   /**
-   * The host's privacy step: lets the app's privacy popup run; succeeds once the user has agreed. Absent where
-   * the host has none. `privacyType` is what the app must declare in its privacy agreement to save to the album.
+   * The host's privacy step: `authorize` lets the app's privacy popup run and succeeds once the user agreed; `type`
+   * is what the app must declare in its privacy agreement to save to the album.
    */
-  authorizePrivacy?(done: Callback<unknown>): void
-  readonly privacyType?: string
+  readonly privacy?: { readonly type: string; authorize(done: Callback<unknown>): void }
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
-  openSetting(done: Callback<boolean>): void
+  openSetting?(done: Callback<boolean>): void
   /**
    * After a refusal the host itself shows a dialog that leads to its settings (Feishu): the core shows no guide of
    * its own, and that refusal answers every save that was already waiting, so the dialog is shown once.
    */
   readonly guidesItself?: true
-  /** A two-button modal; `done(true)` on confirm. */
-  confirm(texts: ModalTexts, done: (confirmed: boolean) => void): void
-  showLoading(title: string): void
-  hideLoading(): void
+  /** A two-button modal; `done(true)` on confirm. Absent: the host has none, so no guide. */
+  confirm?(texts: ModalTexts, done: (confirmed: boolean) => void): void
+  /** The host's loading indicator. */
+  readonly loading?: { show(title: string): void; hide(): void }
   classify(raw: unknown): ErrorCode
 }

@@ -1,7 +1,14 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type ModalTexts, type Owned, type Saved } from './adapter'
+import {
+  MissingHostApi,
+  type CanvasRequest,
+  type Callback,
+  type Downloaded,
+  type HostAdapter,
+  type Owned,
+  type Saved,
+} from './adapter'
 import { classify, type ErrorCode } from './errors'
-import type { PlatformId } from './platform'
-import type { CanvasRequest } from './validate'
+import type { PlatformId } from '../hosts'
 
 export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
@@ -43,13 +50,13 @@ interface CallbackHostConfig {
   privacyType?: string
 }
 
-/** `{ success, fail }` for a host API, mapping its success payload. */
-export function hostCallbacks<T>(done: Callback<T>, map: (res: Options) => T): Options {
+/** The `{ success, fail }` of a host API call, mapping its success payload. */
+export function callbacks<T>(done: Callback<T>, map: (res: Options) => T): Options {
   return { success: (res: Options) => done.success(map(res || {})), fail: done.fail }
 }
 
 /** Calls `host[name](options)`; a host without it throws MissingHostApi. */
-export function callApi<H extends object>(host: H | undefined, name: keyof H & string, options: Options): void {
+export function invoke<H extends object>(host: H | undefined, name: keyof H & string, options: Options): void {
   const api = host && host[name]
   if (typeof api !== 'function') throw new MissingHostApi(name)
   api.call(host, options)
@@ -66,9 +73,11 @@ export const versionAtLeast =
   (field: 'version' | 'SDKVersion', min: string) =>
   (host: CallbackHost): boolean => {
     try {
-      const have = String(host.getSystemInfoSync!()[field]).split('.').map(Number)
+      // a host without it throws here, and is taken for an old one
+      const info = (host.getSystemInfoSync as () => Record<string, unknown>)()
+      const have = String(info[field]).split('.').map(Number)
       const want = min.split('.').map(Number)
-      for (let i = 0; i < want.length; i++) if ((have[i] || 0) !== want[i]) return (have[i] || 0) > want[i]!
+      for (let i = 0; i < want.length; i++) if ((have[i] || 0) !== want[i]) return (have[i] || 0) > want[i]
       return true
     } catch {
       return false
@@ -78,9 +87,11 @@ export const versionAtLeast =
 /** A mini-program host's save succeeded: the image is in the album. */
 export const inAlbum = (filePath: string): Saved => ({ mode: 'album', filePath })
 
-export const readScope = (res: Options, key: string): boolean => !!res.authSetting && (res.authSetting as Options)[key] === true
+export const readScope = (res: Options, key: string): boolean =>
+  !!res.authSetting && (res.authSetting as Options)[key] === true
 
-export const userDataOf = (host: { env?: { USER_DATA_PATH?: string } } | undefined): string => (host && host.env && host.env.USER_DATA_PATH) || ''
+export const userDataOf = (host: { env?: { USER_DATA_PATH?: string } } | undefined): string =>
+  (host && host.env && host.env.USER_DATA_PATH) || ''
 
 /** `canvasToTempFilePath`'s options for a canvas: the node, or the legacy canvas's id. */
 export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasRequest): Options {
@@ -89,7 +100,7 @@ export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasReq
 
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
   const { host, privacyType } = config
-  const call = (name: keyof CallbackHost, options: Options) => callApi(host(), name, options)
+  const call = (name: keyof CallbackHost, options: Options) => invoke(host(), name, options)
   return {
     platform: config.platform,
     localPrefixes: config.localPrefixes,
@@ -98,7 +109,12 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
     userDataPath: () => userDataOf(host()),
-    download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
+    download(
+      url: string,
+      headers: Record<string, string> | undefined,
+      target: string,
+      done: Callback<Downloaded>,
+    ): Owned {
       const h = host()
       const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
       // hosts check their parameters: pass only what is set
@@ -106,7 +122,11 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
         url,
         ...(headers && { header: headers }),
         ...(named && { filePath: target }),
-        ...hostCallbacks(done, (res) => ({ path: String(res.filePath || res.tempFilePath || ''), statusCode: res.statusCode as number | undefined, raw: res })),
+        ...callbacks(done, (res) => ({
+          path: String(res.filePath || res.tempFilePath || ''),
+          statusCode: res.statusCode as number | undefined,
+          raw: res,
+        })),
       })
       // a failed download's body is written there too
       return named ? target : undefined
@@ -115,7 +135,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
-      fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...hostCallbacks(done, () => target) })
+      fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...callbacks(done, () => target) })
       return target
     },
     // the exported file is a host temp file, the host's to clean
@@ -123,35 +143,50 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       const h = host()
       const api = h && h.canvasToTempFilePath
       if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')
-      api.call(h, { ...exportOptions(request), ...hostCallbacks(done, (res) => String(res.tempFilePath || '')) }, request.component)
+      api.call(
+        h,
+        { ...exportOptions(request), ...callbacks(done, (res) => String(res.tempFilePath || '')) },
+        request.component,
+      )
     },
     removeFile(path: string) {
       try {
-        host()!.getFileSystemManager!().unlinkSync(path)
+        const h = host()
+        if (h && h.getFileSystemManager) h.getFileSystemManager().unlinkSync(path)
       } catch {
         // already gone, or the host refuses: either way nothing more we can do without a round-trip
       }
     },
     save(filePath: string, done: Callback<Saved>) {
-      call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
+      call('saveImageToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
     },
     ...(privacyType && {
-      privacyType,
-      authorizePrivacy(done: Callback<unknown>) {
-        call('requirePrivacyAuthorize', hostCallbacks(done, () => true))
+      privacy: {
+        type: privacyType,
+        authorize: (done: Callback<unknown>) =>
+          call(
+            'requirePrivacyAuthorize',
+            callbacks(done, () => true),
+          ),
       },
     }),
     openSetting(done: Callback<boolean>) {
-      call('openSetting', hostCallbacks(done, (res) => readScope(res, config.scopeKey)))
+      call(
+        'openSetting',
+        callbacks(done, (res) => readScope(res, config.scopeKey)),
+      )
     },
-    confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
-      call('showModal', { ...texts, showCancel: true, success: (res: Options) => done(!!(res && res.confirm)), fail: () => done(false) })
+    confirm(texts, done) {
+      call('showModal', {
+        ...texts,
+        showCancel: true,
+        success: (res: Options) => done(!!(res && res.confirm)),
+        fail: () => done(false),
+      })
     },
-    showLoading(title: string) {
-      call('showLoading', { title, mask: true })
-    },
-    hideLoading() {
-      call('hideLoading', {})
+    loading: {
+      show: (title) => call('showLoading', { title, mask: true }),
+      hide: () => call('hideLoading', {}),
     },
     classify: (raw) => classify(raw, config.codeFields, config.codes),
   }

@@ -1,4 +1,4 @@
-import type { PlatformId } from './platform'
+import type { PlatformId } from '../hosts'
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
@@ -47,7 +47,7 @@ export function isSaveImageError(value: unknown): value is SaveImageError {
 }
 
 // Order matters: "system auth deny" must win over "auth deny", privacy texts over "permission".
-// Each pattern is the distinctive part of the host strings in hosts.md §3 (every one a test case).
+// Each pattern is the distinctive part of the host strings in the #errors section of docs/en/hosts/<id>.md (every one a test case).
 const MESSAGE_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/user tap gesture/i, 'NEEDS_USER_GESTURE'],
   [/privacy permission is not authorized/i, 'PRIVACY_NOT_AUTHORIZED'],
@@ -84,8 +84,16 @@ export function numericField(raw: unknown, fields: readonly string[]): number | 
 }
 
 /** The contract code of a host payload: its number in `codes` (read from `fields`), else its text. */
-export function classify(raw: unknown, fields: readonly string[] = [], codes: Readonly<Record<number, ErrorCode>> = {}): ErrorCode {
+export function classify(
+  raw: unknown,
+  fields: readonly string[] = [],
+  codes: Readonly<Record<number, ErrorCode>> = {},
+): ErrorCode {
   const number = numericField(raw, fields)
   const message = messageOf(raw)
-  return (number !== undefined && codes[number]) || (MESSAGE_CODES.find(([pattern]) => pattern.test(message)) || [])[1] || 'UNKNOWN'
+  return (
+    (number !== undefined && codes[number]) ||
+    (MESSAGE_CODES.find(([pattern]) => pattern.test(message)) || [])[1] ||
+    'UNKNOWN'
+  )
 }

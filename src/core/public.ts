@@ -1,5 +1,5 @@
 export { ERROR_CODES, SaveImageError, isSaveImageError, type ErrorCode } from './errors'
-export type { PlatformId } from './platform'
+export type { PlatformId } from '../hosts'
 export type {
   AppDefaults,
   BatchOutcome,

@@ -1,5 +1,5 @@
 import type { SaveImageError } from './errors'
-import type { PlatformId } from './platform'
+import type { PlatformId } from '../hosts'
 
 export interface GuideTexts {
   title?: string
@@ -82,7 +82,8 @@ export interface SaveImageResult {
 }
 
 /** One image of a batch: a source string, or its source with per-image headers. */
-export type BatchSource = string | (Pick<SaveImageOptions, 'src' | 'url' | 'filePath' | 'base64' | 'headers'> & CanvasSource)
+export type BatchSource =
+  string | (Pick<SaveImageOptions, 'src' | 'url' | 'filePath' | 'base64' | 'headers'> & CanvasSource)
 
 export type BatchProgress =
   | { done: number; total: number; index: number; result: SaveImageResult; error?: undefined }

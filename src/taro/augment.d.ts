@@ -1,4 +1,3 @@
-
 // With `/// <reference types="mp-save-image/taro" />` (or "mp-save-image/taro" in tsconfig `types`),
 // `Taro.saveImageToAlbum` and friends type-check.
 import type { SaveImageApi as __SaveImageApi } from 'mp-save-image'

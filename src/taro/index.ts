@@ -1,3 +1,8 @@
+/**
+ * `mp-save-image/taro`: the Taro plugin (`plugins: [['mp-save-image/taro', options]]` in config/index.ts).
+ *
+ * @module mp-save-image/taro
+ */
 import { defaultsDefine } from '../build/defaults'
 import { platformResolver, PACKAGE, type ResolvePlugin } from '../build/resolve-plugin'
 import { platformBuild } from '../build/targets'
@@ -28,7 +33,9 @@ export interface TaroPluginContext {
   addPluginOptsSchema(schema: (joi: TaroJoi) => TaroJoiSchema): void
   registerMethod(method: { name: string; fn: (platform: { runtimePath: string | string[] }) => void }): void
   modifyRunnerOpts(fn: (args: { opts: { defineConstants?: Record<string, string> } }) => void): void
-  modifyWebpackChain(fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void): void
+  modifyWebpackChain(
+    fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void,
+  ): void
   modifyViteConfig?(fn: (args: { viteConfig: { plugins: ResolvePlugin[] } }) => void): void
 }
 

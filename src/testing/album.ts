@@ -21,7 +21,7 @@ function savePlan(ctx: HostContext, api: SaveApi, opts: CallbackOptions): Plan {
   const path = api === 'saveImage' ? opts.url : opts.filePath
   const hideToast = opts.hideToast === true
   if (!ctx.profile.overlapBug) return { settle: () => save(ctx, api, path, hideToast) }
-  // Alipay "已知问题": overlapping calls fire success only once (hosts.md §5, seed 002 [D]). Modelled as:
+  // Alipay "已知问题": overlapping calls fire success only once (docs/en/hosts/alipay.md#quirks [D]). Modelled as:
   // a call started while another save is in flight still saves [I] but never calls back.
   const lost = ctx.savesInFlight > 0
   ctx.savesInFlight++
@@ -73,7 +73,11 @@ function readImage(ctx: HostContext, api: string, path: string): { entry: AlbumE
   if (!bytes) return fail(payloads.fileNotFound(api))
   // WeChat rejects a file without an image extension, e.g. an extensionless downloadFile temp file [O];
   // Feishu documents its extensions per client [D].
-  const extensions = profile.saveExtensions ? profile.saveExtensions[state.client] : profile.platform === 'weapp' ? WECHAT_IMAGE_EXTENSIONS : undefined
+  const extensions = profile.saveExtensions
+    ? profile.saveExtensions[state.client]
+    : profile.platform === 'weapp'
+      ? WECHAT_IMAGE_EXTENSIONS
+      : undefined
   if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
   const format = sniffFormat(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
@@ -93,7 +97,12 @@ export function saveMediaApi(ctx: HostContext): (options?: CallbackOptions) => A
       settle: (): Outcome => {
         const { filePaths, mediaTypes } = opts
         const paths = Array.isArray(filePaths) ? (filePaths as unknown[]) : []
-        if (!paths.length || !Array.isArray(mediaTypes) || mediaTypes.length !== paths.length || mediaTypes.some((type) => type !== 'image')) {
+        if (
+          !paths.length ||
+          !Array.isArray(mediaTypes) ||
+          mediaTypes.length !== paths.length ||
+          mediaTypes.some((type) => type !== 'image')
+        ) {
           return fail({ errMsg: `${api}:fail parameter error: filePaths and mediaTypes must pair up` })
         }
         const refused = gate(ctx, api)
@@ -116,7 +125,8 @@ function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult
   if (!ctx.profile.alipayErrors) return ctx.payloads.ok(api)
   // DingTalk toasts every save [D]; some Android phones show Alipay's toast unless hideToast is set (uni-app #5978 [O]).
   if (ctx.profile.toastsSave) ctx.ui.push({ type: 'toast', title: '保存成功' })
-  else if (api !== 'saveImage' && !hideToast && ctx.state.client === 'android') ctx.ui.push({ type: 'toast', title: '已保存到系统相册' })
+  else if (api !== 'saveImage' && !hideToast && ctx.state.client === 'android')
+    ctx.ui.push({ type: 'toast', title: '已保存到系统相册' })
   return api === 'saveImage' ? {} : { success: true }
 }
 

@@ -11,12 +11,13 @@ import type { HostApi, HostEnv } from './types'
 /** A plausible `env` per host; only USER_DATA_PATH matters to the package. */
 function envFor(ctx: HostContext): HostEnv {
   const env: HostEnv = { USER_DATA_PATH: ctx.userDataPath }
-  if (ctx.profile.platform === 'alipay') return { ...env, clientName: 'ap', clientVersion: '10.6.0', language: 'zh-Hans' }
+  if (ctx.profile.platform === 'alipay')
+    return { ...env, clientName: 'ap', clientVersion: '10.6.0', language: 'zh-Hans' }
   if (ctx.profile.platform === 'tt') return { ...env, VERSION: 'production' }
   return env
 }
 
-/** The fake host global: only what the adapters and framework runtimes touch (CONTRACT.md). */
+/** The fake host global: only what the adapters and framework runtimes touch (docs/en/testing.md). */
 export function buildApi(ctx: HostContext): HostApi {
   const { desk, profile, state } = ctx
   const fs = createFileSystem(ctx)
@@ -31,8 +32,11 @@ export function buildApi(ctx: HostContext): HostApi {
     hideLoading: indicatorApi(ctx, 'hideLoading'),
     showToast: indicatorApi(ctx, 'showToast'),
     hideToast: indicatorApi(ctx, 'hideToast'),
-    // Alipay: an old client (< base lib 1.15.0) lacks saveImageToPhotosAlbum (hosts.md §5 [D]); DingTalk < 7.0.0 [D].
-    canIUse: desk.syncApi('canIUse', (schema: string): boolean => typeof api[String(schema).split('.')[0]] === 'function'),
+    // Alipay: an old client (< base lib 1.15.0) lacks saveImageToPhotosAlbum (docs/en/hosts/alipay.md#quirks [D]); DingTalk < 7.0.0 [D].
+    canIUse: desk.syncApi(
+      'canIUse',
+      (schema: string): boolean => typeof api[String(schema).split('.')[0]] === 'function',
+    ),
     getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => systemInfo(ctx)),
     canvasToTempFilePath: canvasToTempFilePathApi(ctx),
     createCanvasContext: createCanvasContextApi(ctx),
@@ -40,9 +44,13 @@ export function buildApi(ctx: HostContext): HostApi {
     ...(profile.privacyLayer && privacyApis(ctx)),
   }
   // WeChat base library ≥ 3.17.2 [D]
-  if (profile.platform === 'weapp') {
+  if (profile.savesMany) {
     const saveMedia = saveMediaApi(ctx)
-    Object.defineProperty(api, 'saveMediaToPhotosAlbum', { get: () => (state.saveMedia ? saveMedia : undefined), enumerable: true, configurable: true })
+    Object.defineProperty(api, 'saveMediaToPhotosAlbum', {
+      get: () => (state.saveMedia ? saveMedia : undefined),
+      enumerable: true,
+      configurable: true,
+    })
   }
   // DingTalk documents no album scope, getSetting, authorize or settings page
   if (!profile.noSettingsPage) {

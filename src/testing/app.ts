@@ -19,7 +19,7 @@ import type {
 
 /**
  * The uni-app App (classic, HTML5+): the `uni` and `plus` globals of an app built with `uni build -p app`
- * (reference/h5-and-app.md §8–9). Tags: [F] uni-app-plus 3.0.0-5000720260410001 `uni.runtime.esm.js`;
+ * (docs/en/hosts/app.md). Tags: [F] uni-app-plus 3.0.0-5000720260410001 `uni.runtime.esm.js`;
  * [D] the `plus.d.ts` / `uni.d.ts` typings; [O] issue reports; [I] inference, where nothing documents it.
  */
 export interface AppHostOptions {
@@ -49,7 +49,12 @@ export type PlusCallback = (result?: unknown) => void
 export interface FakePlusEntry {
   readonly isDirectory: boolean
   readonly fullPath: string
-  getFile(name: string, flags: { create?: boolean } | undefined, success?: (entry: FakePlusEntry) => void, fail?: PlusCallback): void
+  getFile(
+    name: string,
+    flags: { create?: boolean } | undefined,
+    success?: (entry: FakePlusEntry) => void,
+    fail?: PlusCallback,
+  ): void
   createWriter(success?: (writer: FakePlusWriter) => void, fail?: PlusCallback): void
   remove(success?: () => void, fail?: PlusCallback): void
 }
@@ -73,11 +78,20 @@ export interface FakePlusDownload {
 
 /** The `plus` global: only what the App adapter touches. */
 export interface FakePlus {
-  readonly io: { resolveLocalFileSystemURL(url: string, success?: (entry: FakePlusEntry) => void, fail?: PlusCallback): void }
-  readonly downloader: {
-    createDownload(url: string, options?: Record<string, unknown>, done?: (download: FakePlusDownload, status: number) => void): FakePlusDownload
+  readonly io: {
+    resolveLocalFileSystemURL(url: string, success?: (entry: FakePlusEntry) => void, fail?: PlusCallback): void
   }
-  readonly globalEvent: { addEventListener(event: string, listener: () => void): void; removeEventListener(event: string, listener: () => void): void }
+  readonly downloader: {
+    createDownload(
+      url: string,
+      options?: Record<string, unknown>,
+      done?: (download: FakePlusDownload, status: number) => void,
+    ): FakePlusDownload
+  }
+  readonly globalEvent: {
+    addEventListener(event: string, listener: () => void): void
+    removeEventListener(event: string, listener: () => void): void
+  }
 }
 
 /** The `uni` global of the App: only what the App adapter and a page touch. */
@@ -161,7 +175,11 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   private buildUni(): AppUniApi {
     const { desk } = this
     return {
-      saveImageToPhotosAlbum: desk.asyncApi('saveImageToPhotosAlbum', (opts) => ({ settle: () => this.save(opts.filePath) }), true),
+      saveImageToPhotosAlbum: desk.asyncApi(
+        'saveImageToPhotosAlbum',
+        (opts) => ({ settle: () => this.save(opts.filePath) }),
+        true,
+      ),
       getAppAuthorizeSetting: desk.syncApi('getAppAuthorizeSetting', () => this.authorizeSetting()),
       openAppAuthorizeSetting: desk.asyncApi('openAppAuthorizeSetting', () => this.openSettings(), true),
       showModal: desk.asyncApi('showModal', (opts) => this.modal(opts), true),
@@ -169,7 +187,11 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
       hideLoading: this.indicator('hideLoading'),
       showToast: this.indicator('showToast'),
       createCanvasContext: desk.syncApi('createCanvasContext', (canvasId: string) => this.canvasContext(canvasId)),
-      canvasToTempFilePath: desk.asyncApi('canvasToTempFilePath', (opts) => ({ settle: () => this.exportCanvas(opts) }), true),
+      canvasToTempFilePath: desk.asyncApi(
+        'canvasToTempFilePath',
+        (opts) => ({ settle: () => this.exportCanvas(opts) }),
+        true,
+      ),
       getSystemInfoSync: desk.syncApi('getSystemInfoSync', () => ({
         platform: this.ios ? 'ios' : 'android',
         system: this.ios ? 'iOS 17.5' : 'Android 14',
@@ -196,8 +218,10 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
    * `_doc/uniapp_temp_<ts>/canvas/` [F], uni's own folder. A canvas never drawn fails [I text].
    */
   private exportCanvas(opts: CallbackOptions): Outcome {
-    if (typeof opts.canvasId !== 'string') return fail({ errMsg: 'canvasToTempFilePath:fail Missing required args: "canvasId"' })
-    if (!this.drawnCanvases.has(opts.canvasId)) return fail({ errMsg: 'canvasToTempFilePath:fail toTempFilePath:fail canvas is empty' })
+    if (typeof opts.canvasId !== 'string')
+      return fail({ errMsg: 'canvasToTempFilePath:fail Missing required args: "canvasId"' })
+    if (!this.drawnCanvases.has(opts.canvasId))
+      return fail({ errMsg: 'canvasToTempFilePath:fail toTempFilePath:fail canvas is empty' })
     const { bytes, ext } = exported(opts.fileType)
     const path = `${UNI_TEMP}/canvas/${++this.exports}.${ext}`
     this.files.set(path, bytes)
@@ -283,7 +307,12 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
       const opts = this.desk.optionsOf(options)
       const title = typeof opts.title === 'string' ? opts.title : undefined
       if (api === 'hideLoading') this.ui.push({ type: 'hide-loading' })
-      else this.ui.push(title === undefined ? { type: api === 'showLoading' ? 'loading' : 'toast' } : { type: api === 'showLoading' ? 'loading' : 'toast', title })
+      else
+        this.ui.push(
+          title === undefined
+            ? { type: api === 'showLoading' ? 'loading' : 'toast' }
+            : { type: api === 'showLoading' ? 'loading' : 'toast', title },
+        )
       this.desk.notify(opts, { errMsg: `${api}:ok` })
     })
   }
@@ -291,7 +320,9 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   // ---- plus ----
 
   private buildPlus(): FakePlus {
-    const resolve = this.positional<[string], FakePlusEntry>('io.resolveLocalFileSystemURL', (url) => this.resolvePath(url))
+    const resolve = this.positional<[string], FakePlusEntry>('io.resolveLocalFileSystemURL', (url) =>
+      this.resolvePath(url),
+    )
     return {
       io: { resolveLocalFileSystemURL: (url, success, failed) => resolve([url], success, failed) },
       downloader: { createDownload: (url, options, done) => this.createDownload(url, options ?? {}, done) },
@@ -301,9 +332,12 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
           set.add(listener)
           this.listeners.set(event, set)
         }),
-        removeEventListener: this.desk.syncApi('globalEvent.removeEventListener', (event: string, listener: () => void) => {
-          this.listeners.get(event)?.delete(listener)
-        }),
+        removeEventListener: this.desk.syncApi(
+          'globalEvent.removeEventListener',
+          (event: string, listener: () => void) => {
+            this.listeners.get(event)?.delete(listener)
+          },
+        ),
       },
     }
   }
@@ -345,17 +379,22 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   }
 
   private entry(fullPath: string, isDirectory: boolean): FakePlusEntry {
-    const getFile = this.positional<[string, { create?: boolean } | undefined], FakePlusEntry>('io.getFile', (name, flags) => {
-      const path = `${fullPath}/${name}`
-      if (!isDirectory) return new Failure({ code: 11, message: 'not a directory' })
-      if (!this.files.has(path)) {
-        if (!flags || !flags.create) return new Failure({ ...NOT_FOUND })
-        if (!path.startsWith(`${DOC}/`)) return new Failure({ code: 6, message: 'read-only' })
-        this.files.set(path, new Uint8Array(0))
-      }
-      return this.entry(path, false)
-    })
-    const createWriter = this.positional<[], FakePlusWriter>('io.createWriter', () => (this.files.has(fullPath) ? this.writer(fullPath) : new Failure({ ...NOT_FOUND })))
+    const getFile = this.positional<[string, { create?: boolean } | undefined], FakePlusEntry>(
+      'io.getFile',
+      (name, flags) => {
+        const path = `${fullPath}/${name}`
+        if (!isDirectory) return new Failure({ code: 11, message: 'not a directory' })
+        if (!this.files.has(path)) {
+          if (!flags || !flags.create) return new Failure({ ...NOT_FOUND })
+          if (!path.startsWith(`${DOC}/`)) return new Failure({ code: 6, message: 'read-only' })
+          this.files.set(path, new Uint8Array(0))
+        }
+        return this.entry(path, false)
+      },
+    )
+    const createWriter = this.positional<[], FakePlusWriter>('io.createWriter', () =>
+      this.files.has(fullPath) ? this.writer(fullPath) : new Failure({ ...NOT_FOUND }),
+    )
     const remove = this.positional('io.remove', () => {
       if (!this.files.delete(fullPath)) return new Failure({ ...NOT_FOUND })
       return undefined
@@ -412,7 +451,11 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
    * (an existing name gets "(1)"); ending in '/' (or absent: `_downloads/`) it names the file from the URL,
    * which may have no extension. The callback gets the HTTP status; 0 when the request failed.
    */
-  private createDownload(url: string, options: Record<string, unknown>, done?: (download: FakePlusDownload, status: number) => void): FakePlusDownload {
+  private createDownload(
+    url: string,
+    options: Record<string, unknown>,
+    done?: (download: FakePlusDownload, status: number) => void,
+  ): FakePlusDownload {
     const call = this.desk.asyncApi('downloader.createDownload', () => {
       const response = this.downloads.get(url)
       return {
@@ -457,7 +500,9 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
 
   private downloadPath(url: string, filename: string): string {
     // a directory: the name comes from the URL, extension or not [F/O]
-    const path = filename.endsWith('/') ? `${filename}${url.split(/[?#]/)[0]!.split('/').pop() || 'download'}` : filename
+    const path = filename.endsWith('/')
+      ? `${filename}${url.split(/[?#]/)[0]!.split('/').pop() || 'download'}`
+      : filename
     if (!this.files.has(path)) return path
     const dot = path.lastIndexOf('.')
     const [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, '']

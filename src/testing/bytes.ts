@@ -23,7 +23,7 @@ export function utf8Encode(text: string): Uint8Array {
 
 export function utf8Decode(bytes: Uint8Array): string {
   let out = ''
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]
     const size = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4
     let code = size === 1 ? b : b & (0xff >> (size + 1))
@@ -47,7 +47,8 @@ export function hostBase64(text: string): Uint8Array | null {
 /** writeFile's data → bytes; null when the host's decoder rejects it. */
 export function encodeData(data: unknown, encoding: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data.slice(0))
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
   const text = String(data ?? '')
   switch (encoding) {
     case 'base64':

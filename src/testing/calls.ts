@@ -50,7 +50,13 @@ function hasCallback(opts: CallbackOptions): boolean {
 
 function makeTask(abort: () => void): DownloadTask {
   const ignore = (): void => undefined
-  return { abort, onProgressUpdate: ignore, offProgressUpdate: ignore, onHeadersReceived: ignore, offHeadersReceived: ignore }
+  return {
+    abort,
+    onProgressUpdate: ignore,
+    offProgressUpdate: ignore,
+    onHeadersReceived: ignore,
+    offHeadersReceived: ignore,
+  }
 }
 
 /** Logs every call, applies injected faults and delivers callbacks for one simulated host. */
@@ -72,12 +78,20 @@ export class CallDesk {
   }
 
   /** An async API: logged as 'async', answered after `latency` (+ plan.delay); `promise`: see AsyncReturn. */
-  asyncApi(api: string, impl: (opts: CallbackOptions, args: unknown[]) => Plan, promise = false): (options?: CallbackOptions) => AsyncReturn {
+  asyncApi(
+    api: string,
+    impl: (opts: CallbackOptions, args: unknown[]) => Plan,
+    promise = false,
+  ): (options?: CallbackOptions) => AsyncReturn {
     return (...args: unknown[]) => this.start(api, args, impl, promise).promise
   }
 
   /** An async API that returns a task whose abort() fails the call with `abortPayload()` (downloadFile). */
-  taskApi(api: string, impl: (opts: CallbackOptions) => Plan, abortPayload: () => HostResult): (options: CallbackOptions) => DownloadTask {
+  taskApi(
+    api: string,
+    impl: (opts: CallbackOptions) => Plan,
+    abortPayload: () => HostResult,
+  ): (options: CallbackOptions) => DownloadTask {
     return (...args: unknown[]) => {
       const call = this.start(api, args, impl, false)
       return makeTask(() => call.abort(abortPayload()))
@@ -105,13 +119,21 @@ export class CallDesk {
     return asOptions(value)
   }
 
-  private start(api: string, args: unknown[], impl: (opts: CallbackOptions, args: unknown[]) => Plan, promised: boolean): Started {
+  private start(
+    api: string,
+    args: unknown[],
+    impl: (opts: CallbackOptions, args: unknown[]) => Plan,
+    promised: boolean,
+  ): Started {
     this.record(api, 'async', args)
     const opts = asOptions(args[0])
     const fault = this.takeFault(api)
     if (fault && fault.kind === 'throw') throw this.thrown(api, fault.error)
     let sink: Sink | undefined
-    const promise = promised && !hasCallback(opts) ? new Promise<HostResult>((resolve, reject) => (sink = { resolve, reject })) : undefined
+    const promise =
+      promised && !hasCallback(opts)
+        ? new Promise<HostResult>((resolve, reject) => (sink = { resolve, reject }))
+        : undefined
     let settled = false
     let cancel: (() => boolean) | undefined
     const deliver = (out: Settled): void => {

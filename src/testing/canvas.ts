@@ -4,7 +4,7 @@ import type { HostContext } from './context'
 import { fixtures } from './fixtures'
 import type { CallbackOptions, HostResult } from './types'
 
-// Canvases of a simulated host (hosts.md §1 "Canvas export"). Nothing is rendered: a canvas records the calls
+// Canvases of a simulated host (docs/en/hosts/weapp.md#canvas, and each host page's #canvas). Nothing is rendered: a canvas records the calls
 // drawn on it, and an export writes a small real image of the requested type (png, or jpeg for 'jpg').
 
 /** A Canvas 2D node, as SelectorQuery … fields({ node: true }) hands it to the page. */
@@ -17,7 +17,13 @@ export interface SimulatedCanvasNode {
   getContext(type: string): Record<string, unknown>
   /** Canvas.toDataURL (WeChat 2.11.0 [D], Douyin Canvas V2 [D]). */
   toDataURL(type?: string, quality?: number): string
-  createImage(): { src: string; onload: (() => void) | null; onerror: ((e: unknown) => void) | null; width: number; height: number }
+  createImage(): {
+    src: string
+    onload: (() => void) | null
+    onerror: ((e: unknown) => void) | null
+    width: number
+    height: number
+  }
   /** Alipay Canvas.toTempFilePath (base library 2.7.15 [D]). */
   toTempFilePath?(options: CallbackOptions): void
 }
@@ -49,7 +55,10 @@ export function recordingContext(drawn: string[], extra: Record<string, unknown>
   })
 }
 
-export const exported = (fileType: unknown) => (fileType === 'jpg' ? { bytes: fixtures.jpeg, ext: 'jpg', mime: 'image/jpeg' } : { bytes: fixtures.png, ext: 'png', mime: 'image/png' })
+export const exported = (fileType: unknown) =>
+  fileType === 'jpg'
+    ? { bytes: fixtures.jpeg, ext: 'jpg', mime: 'image/jpeg' }
+    : { bytes: fixtures.png, ext: 'png', mime: 'image/png' }
 
 /** Writes the export of a canvas to a fresh host temp file; its path. */
 function writeExport(ctx: HostContext, fileType: unknown): string {
@@ -75,14 +84,24 @@ export function addCanvasNode(ctx: HostContext, id: string, width = 300, height 
       return `data:${mime};base64,${encodeBase64(bytes)}`
     },
     createImage() {
-      const image = { src: '', onload: null as (() => void) | null, onerror: null as ((e: unknown) => void) | null, width: 1, height: 1 }
+      const image = {
+        src: '',
+        onload: null as (() => void) | null,
+        onerror: null as ((e: unknown) => void) | null,
+        width: 1,
+        height: 1,
+      }
       let src = ''
       Object.defineProperty(image, 'src', {
         get: () => src,
         set(value: string) {
           src = value
           // an image loads after a tick, from a host file or any URL the test registered
-          ctx.scheduler.later(ctx.state.latency, () => (ctx.files.has(value) || ctx.downloads.has(value) || /^data:image\//.test(value) ? image.onload && image.onload() : image.onerror && image.onerror({ errMsg: `load ${value} fail` })))
+          ctx.scheduler.later(ctx.state.latency, () =>
+            ctx.files.has(value) || ctx.downloads.has(value) || /^data:image\//.test(value)
+              ? image.onload && image.onload()
+              : image.onerror && image.onerror({ errMsg: `load ${value} fail` }),
+          )
         },
       })
       return image
@@ -97,13 +116,24 @@ export function addCanvasNode(ctx: HostContext, id: string, width = 300, height 
 
 /** The export of a 2D node: a zero-size canvas has no bitmap (WeChat "create bitmap failed" [O]). */
 function exportPlan(ctx: HostContext, node: SimulatedCanvasNode | undefined, opts: CallbackOptions): Plan {
-  return { settle: () => (node && node.width > 0 && node.height > 0 ? exportedFile(ctx, opts.fileType) : { ok: false, res: ctx.payloads.canvasFailed(!!node) }) }
+  return {
+    settle: () =>
+      node && node.width > 0 && node.height > 0
+        ? exportedFile(ctx, opts.fileType)
+        : { ok: false, res: ctx.payloads.canvasFailed(!!node) },
+  }
 }
 
 function exportedFile(ctx: HostContext, fileType: unknown): Outcome {
   const path = writeExport(ctx, fileType)
   // Alipay's my.canvasToTempFilePath answers both fields [D typings]
-  return { ok: true, res: ctx.payloads.ok('canvasToTempFilePath', ctx.profile.alipayErrors ? { tempFilePath: path, apFilePath: path } : { tempFilePath: path }) }
+  return {
+    ok: true,
+    res: ctx.payloads.ok(
+      'canvasToTempFilePath',
+      ctx.profile.alipayErrors ? { tempFilePath: path, apFilePath: path } : { tempFilePath: path },
+    ),
+  }
 }
 
 /**
@@ -116,10 +146,19 @@ export function canvasToTempFilePathApi(ctx: HostContext) {
   return ctx.desk.asyncApi(
     'canvasToTempFilePath',
     (opts, args) => {
-      if (opts.canvas !== undefined) return exportPlan(ctx, [...ctx.canvases.nodes.values()].find((node) => node === opts.canvas), opts)
+      if (opts.canvas !== undefined)
+        return exportPlan(
+          ctx,
+          [...ctx.canvases.nodes.values()].find((node) => node === opts.canvas),
+          opts,
+        )
       const component = args[1]
-      const found = ctx.canvases.legacy.find((c) => c.id === opts.canvasId && (ctx.profile.alipayErrors || c.component === component))
-      return { settle: () => (found ? exportedFile(ctx, opts.fileType) : { ok: false, res: ctx.payloads.canvasFailed(false) }) }
+      const found = ctx.canvases.legacy.find(
+        (c) => c.id === opts.canvasId && (ctx.profile.alipayErrors || c.component === component),
+      )
+      return {
+        settle: () => (found ? exportedFile(ctx, opts.fileType) : { ok: false, res: ctx.payloads.canvasFailed(false) }),
+      }
     },
     true,
   )
@@ -141,7 +180,9 @@ export function createCanvasContextApi(ctx: HostContext) {
       extra.toTempFilePath = ctx.desk.asyncApi('CanvasContext.toTempFilePath', (opts) => ({
         settle: (): Outcome => {
           const found = ctx.canvases.legacy.some((c) => c.id === canvasId)
-          return found ? { ok: true, res: { apFilePath: writeExport(ctx, opts.fileType) } } : { ok: false, res: ctx.payloads.canvasFailed(false) }
+          return found
+            ? { ok: true, res: { apFilePath: writeExport(ctx, opts.fileType) } }
+            : { ok: false, res: ctx.payloads.canvasFailed(false) }
         },
       }))
     }
@@ -168,7 +209,8 @@ export function createSelectorQueryApi(ctx: HostContext) {
             return query
           },
           node: (callback?: (res: unknown) => void) => nodesRef.fields({ node: true }, callback),
-          boundingClientRect: (callback?: (res: unknown) => void) => nodesRef.fields({ rect: true, size: true }, callback),
+          boundingClientRect: (callback?: (res: unknown) => void) =>
+            nodesRef.fields({ rect: true, size: true }, callback),
         }
         return nodesRef
       },

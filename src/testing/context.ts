@@ -2,13 +2,13 @@ import type { CanvasRegistry } from './canvas'
 import type { CallDesk } from './calls'
 import type { PrivacyListener } from './privacy'
 import type { Payloads } from './payloads'
-import type { HostProfile } from './profiles'
+import type { SimulatedProfile } from './profiles'
 import type { Scheduler } from './scheduler'
 import type { AlbumEntry, DownloadResponse, HostState, UiEvent } from './types'
 
 /** Everything the API pieces of one simulated host share. */
 export interface HostContext {
-  readonly profile: HostProfile
+  readonly profile: SimulatedProfile
   readonly state: HostState
   readonly userDataPath: string
   readonly files: Map<string, Uint8Array>
@@ -20,7 +20,7 @@ export interface HostContext {
   readonly scheduler: Scheduler
   readonly desk: CallDesk
   readonly payloads: Payloads
-  /** Alipay saves started and not yet answered (hosts.md §5 overlap bug) */
+  /** Alipay saves started and not yet answered (docs/en/hosts/alipay.md#quirks) */
   savesInFlight: number
   readonly canvases: CanvasRegistry
   /** the app's privacy popup, registered with onNeedPrivacyAuthorization */
@@ -28,4 +28,3 @@ export interface HostContext {
   /** a fresh temp file path; `ext` null = no extension (Alipay: `.other`) */
   tempPath(ext: string | null): string
 }
-

@@ -101,14 +101,20 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
     return null
   }
 
-  const read = (api: string, path: string): Uint8Array | HostResult => ctx.files.get(path) ?? payloads.noSuchFile(api, path)
+  const read = (api: string, path: string): Uint8Array | HostResult =>
+    ctx.files.get(path) ?? payloads.noSuchFile(api, path)
 
   return {
-    writeFile: asyncFs('writeFile', (o) => outcome('writeFile', write('writeFile', String(o.filePath ?? ''), o.data, o.encoding))),
-    writeFileSync: desk.syncApi('fs.writeFileSync', (filePath: string, data: string | ArrayBuffer, encoding?: string): void => {
-      const error = write('writeFileSync', String(filePath), data, encoding)
-      if (error) throw syncError(ctx, 'writeFileSync', error)
-    }),
+    writeFile: asyncFs('writeFile', (o) =>
+      outcome('writeFile', write('writeFile', String(o.filePath ?? ''), o.data, o.encoding)),
+    ),
+    writeFileSync: desk.syncApi(
+      'fs.writeFileSync',
+      (filePath: string, data: string | ArrayBuffer, encoding?: string): void => {
+        const error = write('writeFileSync', String(filePath), data, encoding)
+        if (error) throw syncError(ctx, 'writeFileSync', error)
+      },
+    ),
     unlink: asyncFs('unlink', (o) => outcome('unlink', remove('unlink', String(o.filePath ?? '')))),
     unlinkSync: desk.syncApi('fs.unlinkSync', (arg: string | { filePath: string }): HostResult | void => {
       const path = typeof arg === 'string' ? arg : String(arg && arg.filePath)
@@ -118,7 +124,9 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
     }),
     readFile: asyncFs('readFile', (o) => {
       const found = read('readFile', String(o.filePath ?? ''))
-      return found instanceof Uint8Array ? okFs('readFile', { data: decodeData(found, o.encoding) }) : { ok: false, res: found }
+      return found instanceof Uint8Array
+        ? okFs('readFile', { data: decodeData(found, o.encoding) })
+        : { ok: false, res: found }
     }),
     readFileSync: desk.syncApi('fs.readFileSync', (filePath: string, encoding?: string): string | ArrayBuffer => {
       const found = read('readFileSync', String(filePath))
@@ -130,7 +138,8 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
       return outcome('access', exists(path) ? null : payloads.noSuchFile('access', path))
     }),
     accessSync: desk.syncApi('fs.accessSync', (path: string): void => {
-      if (!exists(String(path))) throw syncError(ctx, 'accessSync', payloads.noSuchFile('accessSync', String(path)), String(path))
+      if (!exists(String(path)))
+        throw syncError(ctx, 'accessSync', payloads.noSuchFile('accessSync', String(path)), String(path))
     }),
     readdirSync: desk.syncApi('fs.readdirSync', (dirPath: string): string[] => {
       const dir = trimSlash(String(dirPath))
@@ -140,10 +149,13 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
       }
       ctx.files.forEach((_bytes, path) => collect(path))
       ctx.dirs.forEach(collect)
-      if (!dirExists(ctx, dir) && names.size === 0) throw syncError(ctx, 'readdirSync', payloads.noSuchFile('readdirSync', dir), dir)
+      if (!dirExists(ctx, dir) && names.size === 0)
+        throw syncError(ctx, 'readdirSync', payloads.noSuchFile('readdirSync', dir), dir)
       return Array.from(names)
     }),
-    mkdir: asyncFs('mkdir', (o) => outcome('mkdir', makeDir('mkdir', trimSlash(String(o.dirPath ?? '')), o.recursive === true))),
+    mkdir: asyncFs('mkdir', (o) =>
+      outcome('mkdir', makeDir('mkdir', trimSlash(String(o.dirPath ?? '')), o.recursive === true)),
+    ),
     mkdirSync: desk.syncApi('fs.mkdirSync', (dirPath: string, recursive?: boolean): void => {
       const error = makeDir('mkdirSync', trimSlash(String(dirPath)), recursive === true)
       if (error) throw syncError(ctx, 'mkdirSync', error)

@@ -4,10 +4,10 @@ import { SimulatedBase, withOptions } from './base'
 import type { HostContext } from './context'
 import { Payloads } from './payloads'
 import { PROFILES, tempPathFor, userDataPathFor } from './profiles'
-import type { HostProfile } from './profiles'
+import type { SimulatedProfile } from './profiles'
 import type { GlobalName, HostApi, HostOptions, HostState, SimulatedHost, SimulatedPlatform } from './types'
 
-function initialState(profile: HostProfile, options: HostOptions): HostState {
+function initialState(profile: SimulatedProfile, options: HostOptions): HostState {
   return withOptions<HostState>(
     {
       client: 'android',
@@ -22,8 +22,7 @@ function initialState(profile: HostProfile, options: HostOptions): HostState {
       latency: 0,
       userDataQuota: profile.defaultQuota,
       canIUseSaveImageToPhotosAlbum: true,
-      // WeChat base lib ≥ 2.3.0 needs a tap for openSetting [D]; undocumented elsewhere.
-      gestureRequired: profile.platform === 'weapp',
+      gestureRequired: !!profile.tapOnlySettings,
       web: false,
       errorField: 'errNo',
       version: '',
@@ -37,11 +36,11 @@ class Host extends SimulatedBase<HostState> implements SimulatedHost {
   readonly platform: SimulatedPlatform
   readonly globalName: GlobalName
   readonly api: HostApi
-  private readonly profile: HostProfile
+  private readonly profile: SimulatedProfile
   private readonly ctx: HostContext
 
   constructor(platform: SimulatedPlatform, options: HostOptions) {
-    const profile = PROFILES[platform]
+    const profile: SimulatedProfile = PROFILES[platform]
     if (!profile) throw new Error(`mp-save-image/testing: unknown platform "${String(platform)}"`)
     const state = initialState(profile, options)
     // Paths are fixed from the client the host was created with.

@@ -2,7 +2,7 @@
  * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan), Feishu (tt, 'lark'),
  * DingTalk (dd), QQ (qq), Kuaishou (ks, 'kwai'), Xiaohongshu (xhs), JD (jd) and HarmonyOS atomic service (has, 'ascf') hosts, and the
  * uni-app App (`uni` + `plus`: createAppHost / installAppHost),
- * for unit tests. They reproduce the behaviour documented in reference/hosts.md — error strings,
+ * for unit tests. They reproduce the behaviour documented in the docs' host pages (docs/en/hosts/index.md) — error strings,
  * permission prompts, file paths and quirks — not an idealised host.
  *
  *   const host = installHost('weapp', { client: 'ios' })   // globalThis.wx = host.api
@@ -12,10 +12,22 @@
  *   await host.idle()
  *
  * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
+ *
+ * @module mp-save-image/testing
  */
 export { createHost, installHost } from './host'
 export { createAppHost, installAppHost } from './app'
-export type { AppHostOptions, AppHostState, AppUniApi, FakePlus, FakePlusDownload, FakePlusEntry, FakePlusWriter, PlusCallback, SimulatedAppHost } from './app'
+export type {
+  AppHostOptions,
+  AppHostState,
+  AppUniApi,
+  FakePlus,
+  FakePlusDownload,
+  FakePlusEntry,
+  FakePlusWriter,
+  PlusCallback,
+  SimulatedAppHost,
+} from './app'
 export { fixtures, toBase64, toDataUri } from './fixtures'
 export type { SimulatedCanvasNode } from './canvas'
 export type { PrivacyListener } from './privacy'

@@ -17,12 +17,16 @@ export function isSuccessStatus(status: number): boolean {
 
 /** `downloadFile`, answered from `host.downloads` by exact URL. */
 export function downloadFileApi(ctx: HostContext): (options: CallbackOptions) => DownloadTask {
-  return ctx.desk.taskApi('downloadFile', (opts) => downloadPlan(ctx, opts), () => ctx.payloads.aborted())
+  return ctx.desk.taskApi(
+    'downloadFile',
+    (opts) => downloadPlan(ctx, opts),
+    () => ctx.payloads.aborted(),
+  )
 }
 
 function downloadPlan(ctx: HostContext, opts: CallbackOptions): Plan {
   const url = String(opts.url ?? '')
-  // Alipay's documented base64 route: its downloadFile also takes a Data URL (hosts.md §4 [D]).
+  // Alipay's documented base64 route: its downloadFile also takes a Data URL (docs/en/hosts/alipay.md#download [D]).
   if (ctx.profile.alipayErrors && url.startsWith('data:')) return { settle: () => dataUrlDownload(ctx, url) }
   const response = ctx.downloads.get(url)
   return { delay: response ? response.delay : 0, settle: () => answer(ctx, opts, response) }
@@ -35,7 +39,9 @@ function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadRespo
   const status = response.status ?? 200
   const body = copyBytes(response.body)
   if (ctx.profile.alipayErrors) {
-    return isSuccessStatus(status) ? alipayTempFile(ctx, body, response.contentType) : fail(ctx.payloads.downloadFailed())
+    return isSuccessStatus(status)
+      ? alipayTempFile(ctx, body, response.contentType)
+      : fail(ctx.payloads.downloadFailed())
   }
   // A host (or client) that takes `filePath` writes there; the others ignore it. The body is stored whatever the
   // status: "downloadFile:ok with statusCode 404" (WeChat [O]).
@@ -43,7 +49,9 @@ function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadRespo
     const error = storeUserFile(ctx, 'downloadFile', opts.filePath, body)
     return error ? fail(error) : ok(ctx.payloads.ok('downloadFile', { filePath: opts.filePath, statusCode: status }))
   }
-  const named = ctx.profile.namesTempFromUrl ? extensionOf(String(opts.url).split(/[?#]/)[0]!) || null : extensionFor(response.contentType)
+  const named = ctx.profile.namesTempFromUrl
+    ? extensionOf(String(opts.url).split(/[?#]/)[0]!) || null
+    : extensionFor(response.contentType)
   const tempFilePath = ctx.tempPath(named)
   ctx.files.set(tempFilePath, body)
   return ok(ctx.payloads.ok('downloadFile', { tempFilePath, statusCode: status }))

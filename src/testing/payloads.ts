@@ -1,13 +1,13 @@
-import type { HostProfile } from './profiles'
+import type { SimulatedProfile } from './profiles'
 import type { HostResult, HostState } from './types'
 
 /**
- * Every payload the simulated hosts send. Strings come from hosts.md §3 unless tagged [I]
+ * Every payload the simulated hosts send. Strings come from the #errors section of each docs/en/hosts/<id>.md unless tagged [I]
  * (an inference: the exact text for that host is not documented anywhere we found).
  */
 export class Payloads {
   constructor(
-    private readonly profile: HostProfile,
+    private readonly profile: SimulatedProfile,
     private readonly state: HostState,
   ) {}
 
@@ -18,7 +18,7 @@ export class Payloads {
 
   // ---- saveImageToPhotosAlbum / saveImage / authorize ----
 
-  /** [I] WeChat-style parameter check text; Alipay error 2 [D] (seed 002, typings of Alipay saveImage). */
+  /** [I] WeChat-style parameter check text; Alipay error 2 [D] (docs/en/hosts/alipay.md#errors). */
   missingArgument(api: string): HostResult {
     if (this.profile.alipayErrors) {
       return alipay(2, api === 'saveImage' ? '参数无效，没有传 url 参数' : '参数无效，没有传 filePath 参数')
@@ -34,9 +34,13 @@ export class Payloads {
 
   /** WeChat errno 104/112 [D/O]; Douyin 10201/10202 in errNo or errorCode [D]. */
   privacy(api: string, reason: 'not-agreed' | 'undeclared'): HostResult {
-    const detail = reason === 'not-agreed' ? 'privacy permission is not authorized' : 'api scope is not declared in the privacy agreement'
+    const detail =
+      reason === 'not-agreed'
+        ? 'privacy permission is not authorized'
+        : 'api scope is not declared in the privacy agreement'
     const errMsg = `${api}:fail ${detail}`
-    if (this.profile.platform === 'tt') return { errMsg, [this.state.errorField]: reason === 'not-agreed' ? 10201 : 10202 }
+    if (this.profile.platform === 'tt')
+      return { errMsg, [this.state.errorField]: reason === 'not-agreed' ? 10201 : 10202 }
     return { errMsg, errno: reason === 'not-agreed' ? 104 : 112 }
   }
 
@@ -102,7 +106,7 @@ export class Payloads {
     }
   }
 
-  /** Each host gets one of the documented variants (hosts.md §3); which one is [I]. */
+  /** Each host gets one of the documented variants (docs/en/hosts/weapp.md#errors); which one is [I]. */
   fileNotFound(api: string): HostResult {
     switch (this.profile.platform) {
       case 'weapp':
@@ -146,7 +150,8 @@ export class Payloads {
    * as in Baidu's fs docs [D]; WeChat/Douyin same [I]; the "unlink" variant [I]. Alipay 10024 texts [D typings].
    */
   notWritable(api: string, path: string, verb: 'open' | 'unlink' = 'open'): HostResult {
-    if (this.profile.alipayErrors) return alipay(10024, verb === 'open' ? '指定的路径没有写权限' : '指定的路径没有删除权限')
+    if (this.profile.alipayErrors)
+      return alipay(10024, verb === 'open' ? '指定的路径没有写权限' : '指定的路径没有删除权限')
     return this.fsError(api, `permission denied, ${verb} ${path}`, 1300013)
   }
 
@@ -158,7 +163,9 @@ export class Payloads {
 
   /** A write in an encoding the host refuses: Xiaohongshu's text [O #1492]; HarmonyOS's [I]. */
   encodingRefused(api: string): HostResult {
-    return { errMsg: `${api}:fail ${this.profile.platform === 'xhs' ? 'window is not defined' : 'invalid encoding, only utf8 is supported'}` }
+    return {
+      errMsg: `${api}:fail ${this.profile.platform === 'xhs' ? 'window is not defined' : 'invalid encoding, only utf8 is supported'}`,
+    }
   }
 
   /** WeChat 1300202 [D]; same text on tt/swan [I]; Alipay 10028 "文件夹超过 50M" [D typings]. */
@@ -169,7 +176,9 @@ export class Payloads {
 
   /** Alipay 10028 "单个文件超过 10M" [D typings]; Feishu's 10 MB write limit [D], its text [I]. */
   fileTooLarge(api: string): HostResult {
-    return this.profile.alipayErrors ? alipay(10028, '单个文件超过 10M') : { errMsg: `${api}:fail the maximum size of the file storage limit is exceeded` }
+    return this.profile.alipayErrors
+      ? alipay(10028, '单个文件超过 10M')
+      : { errMsg: `${api}:fail the maximum size of the file storage limit is exceeded` }
   }
 
   // ---- downloadFile ----

@@ -1,11 +1,13 @@
-import type { Client, GlobalName, SimulatedPlatform } from './types'
+import type { PlatformId } from '../hosts'
+import type { Client } from './types'
 
 const MiB = 1024 * 1024
 
-/** Static facts about one host (hosts.md §2, §4). */
+/** Static facts about one host (the #permission and #files sections of docs/en/hosts/<id>.md). */
 export interface HostProfile {
-  platform: SimulatedPlatform
-  globalName: GlobalName
+  platform: PlatformId
+  /** The host global the adapter reads. */
+  globalName: string
   /** getSetting / authorize key of the album permission */
   settingScope: string
   /** openSetting result key (Alipay differs from its getSetting key [D]) */
@@ -43,16 +45,45 @@ export interface HostProfile {
   toastsSave?: boolean
   /** A privacy agreement gates the save, with requirePrivacyAuthorize and friends (WeChat 2.32.3, Douyin 3.19.0 [D]) */
   privacyLayer?: boolean
+  /** Its file system cannot write base64 images (Xiaohongshu: redengineer/redmini #1344, #1465, #1492 [O]) */
+  brokenFileSystem?: boolean
+  /** The host's page template language and its tap attribute, as a framework's build writes them (wxml, bindtap) */
+  template: string
+  tapAttr: string
+  /** Its component instances have a read-only triggerEvent, which uni's runtime for it works around (JD) */
+  readonlyTriggerEvent?: boolean
+  /** saveMediaToPhotosAlbum saves several files in one call, from base library 3.17.2 (WeChat [D]) */
+  savesMany?: boolean
+  /** openSetting opens only inside a tap (WeChat ≥ 2.3.0 [D]); undocumented elsewhere */
+  tapOnlySettings?: boolean
+  /** A Canvas 2D node is exported by its toDataURL, its legacy canvasToTempFilePath being unmaintained (Douyin [D]) */
+  exportsNodeByDataUrl?: boolean
   /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
-  aliases?: readonly GlobalName[]
+  aliases?: readonly string[]
 }
 
-export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
-  weapp: { platform: 'weapp', globalName: 'wx', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true, privacyLayer: true },
-  // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (hosts.md §4).
+/** One profile per mini-program host with a simulated twin; its key is the host's platform id. */
+export const PROFILES = {
+  weapp: {
+    platform: 'weapp',
+    template: 'wxml',
+    tapAttr: 'bindtap',
+    globalName: 'wx',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+    downloadsToFilePath: true,
+    privacyLayer: true,
+    savesMany: true,
+    tapOnlySettings: true,
+  },
+  // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (docs/en/hosts/tt.md#files).
   // downloadFile takes a filePath from base library 2.42.0; before, the temp file is typed by the Content-Type [D].
   tt: {
     platform: 'tt',
+    template: 'ttml',
+    tapAttr: 'bindtap',
     globalName: 'tt',
     settingScope: 'scope.album',
     openSettingScope: 'scope.album',
@@ -60,34 +91,64 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
     alipayErrors: false,
     privacyLayer: true,
     downloadsToFilePath: { field: 'SDKVersion', since: '2.42.0' },
+    exportsNodeByDataUrl: true,
   },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
-  alipay: { platform: 'alipay', globalName: 'my', settingScope: 'writePhotosAlbum', openSettingScope: 'album', defaultQuota: 50 * MiB, alipayErrors: true, fileLimit: 10 * MiB, overlapBug: true },
+  alipay: {
+    platform: 'alipay',
+    template: 'axml',
+    tapAttr: 'onTap',
+    globalName: 'my',
+    settingScope: 'writePhotosAlbum',
+    openSettingScope: 'album',
+    defaultQuota: 50 * MiB,
+    alipayErrors: true,
+    fileLimit: 10 * MiB,
+    overlapBug: true,
+  },
   // swan.downloadFile documents a filePath [D swan-docs]
-  swan: { platform: 'swan', globalName: 'swan', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false, downloadsToFilePath: true },
-  // Feishu / Lark on `tt` (more-hosts.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
+  swan: {
+    platform: 'swan',
+    template: 'swan',
+    tapAttr: 'bindtap',
+    globalName: 'swan',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+    downloadsToFilePath: true,
+  },
+  // Feishu / Lark on `tt` (docs/en/hosts/lark.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
   // the save wants an image extension: iOS png/jpg/jpeg/gif, Android adds webp (devtools: as Android [I]).
   lark: {
     platform: 'lark',
+    template: 'ttml',
+    tapAttr: 'bindtap',
     globalName: 'tt',
     settingScope: 'scope.writePhotosAlbum',
     openSettingScope: 'scope.writePhotosAlbum',
     defaultQuota: 200 * MiB,
     alipayErrors: false,
     fileLimit: 10 * MiB,
-    saveExtensions: { ios: ['png', 'jpg', 'jpeg', 'gif'], android: ['png', 'jpg', 'jpeg', 'gif', 'webp'], devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'] },
+    saveExtensions: {
+      ios: ['png', 'jpg', 'jpeg', 'gif'],
+      android: ['png', 'jpg', 'jpeg', 'gif', 'webp'],
+      devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'],
+    },
     guidesAfterDenial: true,
     // downloadFile's filePath from Feishu 3.43.0 [D]; older clients' temp names are undocumented [I]
     downloadsToFilePath: { field: 'version', since: '3.43.0' },
     namesTempFromUrl: true,
   },
-  // DingTalk on `dd` (more-hosts.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
+  // DingTalk on `dd` (docs/en/hosts/dd.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
   // no album scope or settings page; the host toasts the save; USER_DATA_PATH's value and quota are [I].
-  // HarmonyOS atomic services on `has` (more-hosts.md [D Huawei ASCF]): no scope, a system confirm per save,
+  // HarmonyOS atomic services on `has` (docs/en/hosts/ascf.md [D Huawei ASCF]): no scope, a system confirm per save,
   // writes under internal://files/ as utf-8 or an ArrayBuffer only, downloads to a given filePath; quota [I].
   ascf: {
     platform: 'ascf',
+    template: 'hxml',
+    tapAttr: 'bindtap',
     globalName: 'has',
     settingScope: '',
     openSettingScope: '',
@@ -99,13 +160,74 @@ export const PROFILES: Record<SimulatedPlatform, HostProfile> = {
     downloadsToFilePath: true,
   },
   // QQ on `qq` [D doc mirror]: WeChat's scope key, a 10 MB cap on user and cache files; texts [I]
-  qq: { platform: 'qq', globalName: 'qq', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
+  qq: {
+    platform: 'qq',
+    template: 'qml',
+    tapAttr: 'bindtap',
+    globalName: 'qq',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+  },
   // Kuaishou on `ks` [O]; JD on `jd` [I: the WeChat shape]; Xiaohongshu on `xhs` [F Taro plugin, O]
-  kwai: { platform: 'kwai', globalName: 'ks', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
-  jd: { platform: 'jd', globalName: 'jd', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
-  xhs: { platform: 'xhs', globalName: 'xhs', settingScope: 'scope.writePhotosAlbum', openSettingScope: 'scope.writePhotosAlbum', defaultQuota: 10 * MiB, alipayErrors: false },
-  dd: { platform: 'dd', globalName: 'dd', settingScope: '', openSettingScope: '', defaultQuota: 50 * MiB, alipayErrors: true, noScope: true, noSettingsPage: true, toastsSave: true, aliases: ['my'] },
-}
+  kwai: {
+    platform: 'kwai',
+    template: 'ksml',
+    tapAttr: 'bindtap',
+    globalName: 'ks',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+  },
+  jd: {
+    platform: 'jd',
+    template: 'jxml',
+    tapAttr: 'bindtap',
+    readonlyTriggerEvent: true,
+    globalName: 'jd',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+  },
+  xhs: {
+    platform: 'xhs',
+    template: 'xhsml',
+    tapAttr: 'bindtap',
+    globalName: 'xhs',
+    settingScope: 'scope.writePhotosAlbum',
+    openSettingScope: 'scope.writePhotosAlbum',
+    defaultQuota: 10 * MiB,
+    alipayErrors: false,
+    brokenFileSystem: true,
+  },
+  dd: {
+    platform: 'dd',
+    template: 'axml',
+    tapAttr: 'onTap',
+    globalName: 'dd',
+    settingScope: '',
+    openSettingScope: '',
+    defaultQuota: 50 * MiB,
+    alipayErrors: true,
+    noScope: true,
+    noSettingsPage: true,
+    toastsSave: true,
+    aliases: ['my'],
+  },
+} as const satisfies { [P in PlatformId]?: HostProfile & { platform: P } }
+
+/** The mini-program hosts with a simulated twin (a browser is tested in a real one; the uni-app App: see app.ts). */
+export type SimulatedPlatform = keyof typeof PROFILES
+/** The globals the simulated hosts install. */
+export type GlobalName = (typeof PROFILES)[SimulatedPlatform]['globalName']
+/** A simulated host's profile, read as one shape. */
+export type SimulatedProfile = HostProfile & { platform: SimulatedPlatform; globalName: GlobalName }
+
+/** The profile of a simulated host. */
+export const profileOf = (platform: SimulatedPlatform): SimulatedProfile => PROFILES[platform]
 
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
 export function userDataPathFor(platform: SimulatedPlatform, client: Client): string {

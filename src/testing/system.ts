@@ -32,7 +32,13 @@ function defaultSystemInfo(ctx: HostContext): HostResult {
     case 'tt':
       return { ...common, appName: 'Douyin', version: '30.0.0', SDKVersion: '3.50.0' }
     case 'alipay':
-      return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'alipay', version: '10.6.0', language: 'zh-Hans' }
+      return {
+        ...common,
+        platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android',
+        app: 'alipay',
+        version: '10.6.0',
+        language: 'zh-Hans',
+      }
     case 'swan':
       return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
     case 'ascf':
@@ -42,7 +48,12 @@ function defaultSystemInfo(ctx: HostContext): HostResult {
     case 'xhs':
       return { ...common, version: '1.0.0', SDKVersion: '3.0.0' }
     case 'dd':
-      return { ...common, platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android', app: 'DingTalk', version: '7.6.0' }
+      return {
+        ...common,
+        platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android',
+        app: 'DingTalk',
+        version: '7.6.0',
+      }
     case 'lark':
       // the doc sample's appName [D]
       return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }
@@ -51,7 +62,10 @@ function defaultSystemInfo(ctx: HostContext): HostResult {
 
 /** Whether the client reports `field` (its app `version`, or its base library `SDKVersion`) at least `min`. */
 export function reportsAtLeast(ctx: HostContext, field: 'version' | 'SDKVersion', min: string): boolean {
-  const parts = (version: unknown) => String(version).split('.').map((part) => parseInt(part, 10) || 0)
+  const parts = (version: unknown) =>
+    String(version)
+      .split('.')
+      .map((part) => parseInt(part, 10) || 0)
   const have = parts(systemInfo(ctx)[field])
   const want = parts(min)
   for (let i = 0; i < want.length; i++) if ((have[i] || 0) !== want[i]) return (have[i] || 0) > want[i]!

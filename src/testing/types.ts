@@ -1,15 +1,14 @@
 import type { ImageFormat } from '../core/format'
-import type { PlatformId } from '../core/platform'
 import type { SimulatedCanvasNode } from './canvas'
+import type { GlobalName, SimulatedPlatform } from './profiles'
 
-/** The mini-program hosts with a simulated twin (a browser is tested in a real one; the uni-app App: see app.ts). */
-export type SimulatedPlatform = Exclude<PlatformId, 'h5' | 'app'>
+export type { GlobalName, SimulatedPlatform }
 
-/** Where the mini-program runs: it decides WeChat's denial strings and paths (hosts.md §3, §5). */
+/** Where the mini-program runs: it decides WeChat's denial strings and paths (docs/en/hosts/weapp.md#errors, #quirks). */
 export type Client = 'devtools' | 'android' | 'ios'
 /** Album permission of the mini-program. A scope key is absent from getSetting until asked. */
 export type Permission = 'not-asked' | 'granted' | 'denied' | 'denied-forever'
-/** WeChat / Douyin privacy agreement state (hosts.md §2 privacy layer). */
+/** WeChat / Douyin privacy agreement state (docs/en/guide/privacy.md). */
 export type Privacy = 'agreed' | 'not-agreed' | 'undeclared'
 /** The user's answer to the host's own first-time album prompt. */
 export type PromptAnswer = 'allow' | 'deny' | 'deny-forever'
@@ -17,7 +16,6 @@ export type PromptAnswer = 'allow' | 'deny' | 'deny-forever'
 export type ModalAnswer = 'confirm' | 'cancel' | ((ui: ModalEvent) => boolean)
 /** What the user does on the settings page. */
 export type SettingsAction = 'enable' | 'keep'
-export type GlobalName = 'wx' | 'tt' | 'my' | 'swan' | 'dd' | 'has' | 'qq' | 'ks' | 'xhs' | 'jd'
 
 /** A canned server response for `downloadFile`, keyed by exact URL in `host.downloads`. */
 export interface DownloadResponse {
@@ -119,7 +117,7 @@ export interface AlbumEntry {
   bytes: Uint8Array
 }
 
-/** A callback payload: the union of the fields the four hosts use, loosely typed. */
+/** A callback payload: the union of the fields the hosts use, loosely typed. */
 export interface HostResult {
   errMsg?: string
   errno?: number

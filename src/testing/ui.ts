@@ -7,7 +7,7 @@ type AsyncFn = (options?: CallbackOptions) => AsyncReturn
 
 const failNow = (res: HostResult): Plan => ({ settle: () => ({ ok: false, res }) })
 
-/** The album key is absent until the permission was asked (hosts.md §2, §7.3). */
+/** The album key is absent until the permission was asked (docs/en/hosts/weapp.md#permission). */
 function authSetting(ctx: HostContext, key: string): Record<string, boolean> {
   const { permission } = ctx.state
   return permission === 'not-asked' ? {} : { [key]: permission === 'granted' }
@@ -29,7 +29,10 @@ export function openSettingApi(ctx: HostContext): AsyncFn {
       return {
         settle: () => {
           if (state.settings === 'enable' && state.permission !== 'not-asked') state.permission = 'granted'
-          return { ok: true, res: payloads.ok('openSetting', { authSetting: authSetting(ctx, ctx.profile.openSettingScope) }) }
+          return {
+            ok: true,
+            res: payloads.ok('openSetting', { authSetting: authSetting(ctx, ctx.profile.openSettingScope) }),
+          }
         },
       }
     },
@@ -40,7 +43,12 @@ export function openSettingApi(ctx: HostContext): AsyncFn {
 export function getSettingApi(ctx: HostContext): AsyncFn {
   return ctx.desk.asyncApi(
     'getSetting',
-    () => ({ settle: () => ({ ok: true, res: ctx.payloads.ok('getSetting', { authSetting: authSetting(ctx, ctx.profile.settingScope) }) }) }),
+    () => ({
+      settle: () => ({
+        ok: true,
+        res: ctx.payloads.ok('getSetting', { authSetting: authSetting(ctx, ctx.profile.settingScope) }),
+      }),
+    }),
     true,
   )
 }
@@ -66,7 +74,12 @@ function text(value: unknown): string | undefined {
 
 function modalEvent(title: unknown, content: unknown, confirmText: unknown, cancelText: unknown): ModalEvent {
   const event: ModalEvent = { type: 'modal' }
-  const fields = { title: text(title), content: text(content), confirmText: text(confirmText), cancelText: text(cancelText) }
+  const fields = {
+    title: text(title),
+    content: text(content),
+    confirmText: text(confirmText),
+    cancelText: text(cancelText),
+  }
   for (const key of ['title', 'content', 'confirmText', 'cancelText'] as const) {
     const value = fields[key]
     if (value !== undefined) event[key] = value
@@ -81,7 +94,7 @@ function answer(modal: ModalAnswer, event: ModalEvent): boolean {
 /**
  * showModal (and Alipay `confirm`, whose button labels are confirmButtonText/cancelButtonText).
  * The modal shows at call time; the user's answer (`state.modal`) arrives after `latency`. The
- * success/complete callbacks run as a tap, because a modal button press is one [O] (seed 004).
+ * success/complete callbacks run as a tap, because a modal button press is one [O] (docs/en/guide/permission.md#needs-user-gesture).
  */
 export function modalApi(ctx: HostContext, api: 'showModal' | 'confirm'): AsyncFn {
   return ctx.desk.asyncApi(
@@ -106,7 +119,10 @@ export function modalApi(ctx: HostContext, api: 'showModal' | 'confirm'): AsyncF
 }
 
 /** showLoading/hideLoading/showToast/hideToast: logged as sync, UI recorded at once, callbacks after latency. */
-export function indicatorApi(ctx: HostContext, api: 'showLoading' | 'hideLoading' | 'showToast' | 'hideToast'): (options?: CallbackOptions) => void {
+export function indicatorApi(
+  ctx: HostContext,
+  api: 'showLoading' | 'hideLoading' | 'showToast' | 'hideToast',
+): (options?: CallbackOptions) => void {
   return ctx.desk.syncApi(api, (options?: CallbackOptions): void => {
     const opts = ctx.desk.optionsOf(options)
     // Alipay names the text `content` (typings [D]); the others `title`.

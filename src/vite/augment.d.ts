@@ -1,4 +1,3 @@
-
 // With "mp-save-image/vite" in tsconfig `types` (next to "@dcloudio/types"), `uni.saveImageToAlbum`
 // and friends type-check.
 import type { SaveImageApi as __SaveImageApi } from 'mp-save-image'

@@ -1,3 +1,8 @@
+/**
+ * `mp-save-image/vite`: the uni-app Vite plugin (`plugins: [uni(), saveImage(options)]` in vite.config.ts).
+ *
+ * @module mp-save-image/vite
+ */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { defaultsDefine } from '../build/defaults'
@@ -64,7 +69,10 @@ export default function saveImage(options: SaveImageViteOptions = {}): SaveImage
     buildEnd(error) {
       // the direct import still works; only `uni.saveImageToAlbum` and friends would be missing at run time
       if (attached || error) return
-      const where = join(process.env.UNI_INPUT_DIR || 'src', `main.{${MAIN_FILES.map((name) => name.slice(5)).join(',')}}`)
+      const where = join(
+        process.env.UNI_INPUT_DIR || 'src',
+        `main.{${MAIN_FILES.map((name) => name.slice(5)).join(',')}}`,
+      )
       this.warn(`[mp-save-image] the app's main file (${where}) was not built, so uni.saveImageToAlbum is not attached`)
     },
   }

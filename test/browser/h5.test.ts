@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { chromiumSuite, routeImages, serve, sharedFiles, stubShare, UA } from './chromium'
 
-// The H5 adapter as built (dist/h5.mjs), in real headless Chromium: what each kind of browser gets.
+// The H5 adapter as built (dist/hosts/h5.mjs), in real headless Chromium: what each kind of browser gets.
 
 const root = resolve(__dirname, '../..')
 const CDN = 'https://cdn.example.com'
@@ -18,7 +18,7 @@ const SLOW = `${CDN}/slow.jpg`
 const PAGE = `<!doctype html><meta charset="utf-8"><title>h5 adapter</title>
 <button id="before">before</button> <button id="go">go</button>
 <script type="module">
-  import * as msi from '/dist/h5.mjs'
+  import * as msi from '/dist/hosts/h5.mjs'
   const outcomes = []
   Object.assign(window, { msi, outcomes })
   const describe = (e) => ({ ok: false, code: e.code, platform: e.platform, message: e.message, raw: e.raw && (e.raw.status ? 'HTTP ' + e.raw.status : e.raw.name || e.raw.type || String(e.raw)) })
@@ -62,7 +62,10 @@ interface Opened {
   call(body: string): Promise<any>
 }
 
-async function open(userAgent: string = UA.desktopChrome, share?: { answers: string[]; canShare?: boolean }): Promise<Opened> {
+async function open(
+  userAgent: string = UA.desktopChrome,
+  share?: { answers: string[]; canShare?: boolean },
+): Promise<Opened> {
   const context = await chromium.newContext({ userAgent, acceptDownloads: true })
   if (share) await stubShare(context, share.answers, share.canShare)
   const requested = await routeImages(context, {
@@ -92,7 +95,10 @@ async function open(userAgent: string = UA.desktopChrome, share?: { answers: str
 }
 
 const bytesOf = async (download: Download) => new Uint8Array(readFileSync((await download.path())!))
-const overlayImages = (page: Page) => page.$$eval('.msi-overlay img', (images) => images.map((img) => ({ src: (img as HTMLImageElement).src, loaded: (img as HTMLImageElement).naturalWidth > 0 })))
+const overlayImages = (page: Page) =>
+  page.$$eval('.msi-overlay img', (images) =>
+    images.map((img) => ({ src: (img as HTMLImageElement).src, loaded: (img as HTMLImageElement).naturalWidth > 0 })),
+  )
 const noDownloadWithin = async (opened: Opened, ms = 500) => {
   await opened.page.waitForTimeout(ms)
   expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual([])
@@ -102,7 +108,10 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
   it('a URL: fetched, downloaded under its own name with its bytes, mode "download"', async () => {
     const opened = await open()
     const outcome = await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)
-    expect(outcome).toEqual({ ok: true, value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'download', filePath: 'poster.png' } })
+    expect(outcome).toEqual({
+      ok: true,
+      value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'download', filePath: 'poster.png' },
+    })
     expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['poster.png'])
     expect(await bytesOf(opened.downloads[0]!)).toEqual(fixtures.png)
   })
@@ -110,15 +119,27 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
   it('the name follows the bytes: a URL without an extension, with a query, ending in .php or .do, a .png serving a JPEG', async () => {
     const opened = await open()
     const urls = ['render?id=7', 'render.jpg?sign=a1b2&t=9', 'render.php?id=7', 'render.do?id=7', 'photo.png']
-    for (const url of urls) expect((await opened.tap(`return msi.saveImageToAlbum('${CDN}/${url}')`)).value.filePath).toMatch(/^(render|photo)\.jpg$/)
-    expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['render.jpg', 'render.jpg', 'render.jpg', 'render.jpg', 'photo.jpg'])
+    for (const url of urls)
+      expect((await opened.tap(`return msi.saveImageToAlbum('${CDN}/${url}')`)).value.filePath).toMatch(
+        /^(render|photo)\.jpg$/,
+      )
+    expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual([
+      'render.jpg',
+      'render.jpg',
+      'render.jpg',
+      'render.jpg',
+      'photo.jpg',
+    ])
   })
 
   it('a data URI and raw base64 download as image.<ext> with their decoded bytes', async () => {
     const opened = await open(UA.androidChrome)
     const png = await opened.tap(`return msi.saveImageToAlbum({ src: '${toDataUri(fixtures.png, 'image/png')}' })`)
     const gif = await opened.tap(`return msi.saveImageToAlbum({ base64: '${toBase64(fixtures.gif)}' })`)
-    expect([png.value, gif.value]).toMatchObject([{ mode: 'download', filePath: 'image.png' }, { mode: 'download', filePath: 'image.gif' }])
+    expect([png.value, gif.value]).toMatchObject([
+      { mode: 'download', filePath: 'image.png' },
+      { mode: 'download', filePath: 'image.gif' },
+    ])
     expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['image.png', 'image.gif'])
     expect(await bytesOf(opened.downloads[0]!)).toEqual(fixtures.png)
     expect(await bytesOf(opened.downloads[1]!)).toEqual(fixtures.gif)
@@ -156,7 +177,9 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
 
   it('a batch downloads one file after another, in order', async () => {
     const opened = await open()
-    const outcome = await opened.tap(`return msi.saveImagesToAlbum(['${CDN}/set/1.jpg', '${CDN}/set/2.jpg', '${CDN}/set/3.jpg'])`)
+    const outcome = await opened.tap(
+      `return msi.saveImagesToAlbum(['${CDN}/set/1.jpg', '${CDN}/set/2.jpg', '${CDN}/set/3.jpg'])`,
+    )
     expect(outcome.value.map((o: any) => o.ok && o.result.filePath)).toEqual(['1.jpg', '2.jpg', '3.jpg'])
     expect(opened.downloads.map((d) => d.suggestedFilename())).toEqual(['1.jpg', '2.jpg', '3.jpg'])
   })
@@ -164,28 +187,45 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
   it('a URL without CORS cannot be read: it is shown in the overlay as an <img> instead, never a silent failure', async () => {
     const opened = await open()
     const outcome = await opened.tap(`return msi.saveImageToAlbum('${NO_CORS}')`)
-    expect(outcome).toEqual({ ok: true, value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'overlay', filePath: NO_CORS } })
+    expect(outcome).toEqual({
+      ok: true,
+      value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'overlay', filePath: NO_CORS },
+    })
     expect(await overlayImages(opened.page)).toEqual([{ src: NO_CORS, loaded: true }])
     await noDownloadWithin(opened)
   })
 
   it('an HTTP error is DOWNLOAD_FAILED (raw: the response), with nothing downloaded or shown', async () => {
     const opened = await open()
-    expect(await opened.tap(`return msi.saveImageToAlbum('${MISSING}')`)).toMatchObject({ ok: false, code: 'DOWNLOAD_FAILED', platform: 'h5', raw: 'HTTP 404' })
-    expect(await opened.tap(`return msi.saveImageToAlbum('/static/none.png')`)).toMatchObject({ ok: false, code: 'DOWNLOAD_FAILED' })
+    expect(await opened.tap(`return msi.saveImageToAlbum('${MISSING}')`)).toMatchObject({
+      ok: false,
+      code: 'DOWNLOAD_FAILED',
+      platform: 'h5',
+      raw: 'HTTP 404',
+    })
+    expect(await opened.tap(`return msi.saveImageToAlbum('/static/none.png')`)).toMatchObject({
+      ok: false,
+      code: 'DOWNLOAD_FAILED',
+    })
     expect(await opened.page.$('.msi-overlay')).toBeNull()
     await noDownloadWithin(opened)
   })
 
   it('a response that is not an image is UNSUPPORTED_FORMAT, as a host says "invalid file type"', async () => {
     const opened = await open()
-    expect(await opened.tap(`return msi.saveImageToAlbum('${NOT_IMAGE}')`)).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' })
+    expect(await opened.tap(`return msi.saveImageToAlbum('${NOT_IMAGE}')`)).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED_FORMAT',
+    })
     await noDownloadWithin(opened)
   })
 
   it('a download that never answers is TIMEOUT after the call’s timeout', async () => {
     const opened = await open()
-    expect(await opened.tap(`return msi.saveImageToAlbum({ src: '${SLOW}', timeout: 300 })`)).toMatchObject({ ok: false, code: 'TIMEOUT' })
+    expect(await opened.tap(`return msi.saveImageToAlbum({ src: '${SLOW}', timeout: 300 })`)).toMatchObject({
+      ok: false,
+      code: 'TIMEOUT',
+    })
   })
 
   it('`loading` shows a status toast while the image is fetched, and removes it before the call settles', async () => {
@@ -209,7 +249,13 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
       await opened.tap(`return msi.saveImageToAlbum({ base64: '${toBase64(fixtures.svg)}' })`),
       await opened.tap(`return msi.saveImageToAlbum('${CDN}/vector.svg')`),
     ]
-    expect(outcomes.map((o) => o.code)).toEqual(['INVALID_ARGUMENT', 'INVALID_ARGUMENT', 'INVALID_ARGUMENT', 'UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT'])
+    expect(outcomes.map((o) => o.code)).toEqual([
+      'INVALID_ARGUMENT',
+      'INVALID_ARGUMENT',
+      'INVALID_ARGUMENT',
+      'UNSUPPORTED_FORMAT',
+      'UNSUPPORTED_FORMAT',
+    ])
     expect(outcomes[2].message).toContain('hint must be a string')
     expect(opened.requested).toEqual([])
     expect(await opened.page.evaluate(() => document.body.innerHTML)).toBe(body)
@@ -220,12 +266,29 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
     const opened = await open()
     const outcome = await opened.tap('return msi.openAlbumSetting()')
     expect(outcome).toMatchObject({ ok: false, code: 'UNSUPPORTED_PLATFORM', platform: 'h5' })
-    expect(outcome.message).toContain('a browser has no photo album API')
+    expect(outcome.message).toContain('the host has no settings page')
   })
 })
 
 describe('in-app browsers (downloads do nothing there): the long-press overlay', () => {
-  const IN_APP = ['wechatAndroid', 'wechatIOS', 'wecom', 'qq', 'douyin', 'tiktok', 'alipay', 'kuaishou', 'weibo', 'dingtalk', 'feishu', 'baidu', 'facebook', 'instagram', 'androidWebView', 'iosWebView'] as const
+  const IN_APP = [
+    'wechatAndroid',
+    'wechatIOS',
+    'wecom',
+    'qq',
+    'douyin',
+    'tiktok',
+    'alipay',
+    'kuaishou',
+    'weibo',
+    'dingtalk',
+    'feishu',
+    'baidu',
+    'facebook',
+    'instagram',
+    'androidWebView',
+    'iosWebView',
+  ] as const
 
   it.each(IN_APP)('%s: a URL is shown as it is, without being fetched or downloaded', async (name) => {
     const opened = await open(UA[name])
@@ -270,7 +333,9 @@ describe('in-app browsers (downloads do nothing there): the long-press overlay',
   it('a data URI is shown as a data URI; the hint can be set per call', async () => {
     const { page, tap } = await open(UA.douyin)
     const uri = toDataUri(fixtures.png, 'image/png')
-    expect((await tap(`return msi.saveImageToAlbum({ src: '${uri}', hint: 'Long-press to save' })`)).value.mode).toBe('overlay')
+    expect((await tap(`return msi.saveImageToAlbum({ src: '${uri}', hint: 'Long-press to save' })`)).value.mode).toBe(
+      'overlay',
+    )
     expect(await overlayImages(page)).toEqual([{ src: uri, loaded: true }])
     expect(await page.getByRole('dialog', { name: 'Long-press to save' }).count()).toBe(1)
   })
@@ -278,15 +343,26 @@ describe('in-app browsers (downloads do nothing there): the long-press overlay',
   it('one overlay at a time: a second call joins the open one, and a batch shows one list', async () => {
     const { page, tap, call } = await open(UA.weibo)
     await tap(`return msi.saveImageToAlbum('${POSTER}')`)
-    const batch = await call(`return msi.saveImagesToAlbum(['${CDN}/set/1.jpg', '${CDN}/set/2.jpg', '${CDN}/set/3.jpg'])`)
+    const batch = await call(
+      `return msi.saveImagesToAlbum(['${CDN}/set/1.jpg', '${CDN}/set/2.jpg', '${CDN}/set/3.jpg'])`,
+    )
     expect(batch.map((o: any) => o.result.mode)).toEqual(['overlay', 'overlay', 'overlay'])
     expect(await page.$$('.msi-overlay')).toHaveLength(1)
-    expect((await overlayImages(page)).map((image) => image.src.replace(CDN, ''))).toEqual(['/poster.png', '/set/1.jpg', '/set/2.jpg', '/set/3.jpg'])
+    expect((await overlayImages(page)).map((image) => image.src.replace(CDN, ''))).toEqual([
+      '/poster.png',
+      '/set/1.jpg',
+      '/set/2.jpg',
+      '/set/3.jpg',
+    ])
   })
 
   it('an image that does not load is DOWNLOAD_FAILED, and an overlay left empty closes', async () => {
     const { page, tap } = await open(UA.wechatAndroid)
-    expect(await tap(`return msi.saveImageToAlbum('${MISSING}')`)).toMatchObject({ ok: false, code: 'DOWNLOAD_FAILED', raw: 'error' })
+    expect(await tap(`return msi.saveImageToAlbum('${MISSING}')`)).toMatchObject({
+      ok: false,
+      code: 'DOWNLOAD_FAILED',
+      raw: 'error',
+    })
     expect(await page.$('.msi-overlay')).toBeNull()
   })
 })
@@ -295,8 +371,13 @@ describe('iOS Safari (Web Share with files): the share sheet, whose "Save Image"
   it('a data URI: the File is shared with its name, type and bytes; mode "share"', async () => {
     const opened = await open(UA.iosSafari, { answers: ['ok'] })
     const outcome = await opened.tap(`return msi.saveImageToAlbum('${toDataUri(fixtures.jpeg, 'image/jpeg')}')`)
-    expect(outcome).toEqual({ ok: true, value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'share', filePath: 'image.jpg' } })
-    expect(await sharedFiles(opened.page)).toEqual([{ name: 'image.jpg', type: 'image/jpeg', bytes: Array.from(fixtures.jpeg) }])
+    expect(outcome).toEqual({
+      ok: true,
+      value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'share', filePath: 'image.jpg' },
+    })
+    expect(await sharedFiles(opened.page)).toEqual([
+      { name: 'image.jpg', type: 'image/jpeg', bytes: Array.from(fixtures.jpeg) },
+    ])
     // the File is made from the data with no timer or network wait: share() runs within the tap's own task
     expect(await opened.page.evaluate(() => (window as any).sharedInTap)).toBe(true)
     await noDownloadWithin(opened, 200)
@@ -304,13 +385,20 @@ describe('iOS Safari (Web Share with files): the share sheet, whose "Save Image"
 
   it('AbortError (the user closed the sheet) is USER_CANCELLED, with nothing shown', async () => {
     const opened = await open(UA.iosSafari, { answers: ['AbortError'] })
-    expect(await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)).toMatchObject({ ok: false, code: 'USER_CANCELLED', raw: 'AbortError' })
+    expect(await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)).toMatchObject({
+      ok: false,
+      code: 'USER_CANCELLED',
+      raw: 'AbortError',
+    })
     expect(await opened.page.$('.msi-overlay')).toBeNull()
   })
 
   it('NotAllowedError (the fetch spent the tap): the overlay, whose "保存图片" button shares the same file on a new tap', async () => {
     const opened = await open(UA.iosSafari, { answers: ['NotAllowedError', 'ok'] })
-    expect(await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)).toMatchObject({ ok: true, value: { mode: 'overlay', filePath: POSTER } })
+    expect(await opened.tap(`return msi.saveImageToAlbum('${POSTER}')`)).toMatchObject({
+      ok: true,
+      value: { mode: 'overlay', filePath: POSTER },
+    })
     // a URL is fetched first: its share() runs after the tap's task, where iOS refuses it
     expect(await opened.page.evaluate(() => (window as any).sharedInTap)).toBe(false)
     expect(await overlayImages(opened.page)).toEqual([{ src: POSTER, loaded: true }])
@@ -325,11 +413,19 @@ describe('iOS Safari (Web Share with files): the share sheet, whose "Save Image"
   it.each([
     [5, 'share'],
     [0, 'download'],
-  ])('iPadOS sends a Mac’s user agent: with %i touch points it gets "%s" (an iPad shares, a Mac downloads)', async (touchPoints, mode) => {
-    const opened = await open(UA.ipadOrMacSafari, { answers: ['ok'] })
-    await opened.page.evaluate((points) => Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => points }), touchPoints)
-    expect((await opened.tap(`return msi.saveImageToAlbum('${toDataUri(fixtures.png, 'image/png')}')`)).value.mode).toBe(mode)
-  })
+  ])(
+    'iPadOS sends a Mac’s user agent: with %i touch points it gets "%s" (an iPad shares, a Mac downloads)',
+    async (touchPoints, mode) => {
+      const opened = await open(UA.ipadOrMacSafari, { answers: ['ok'] })
+      await opened.page.evaluate(
+        (points) => Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => points }),
+        touchPoints,
+      )
+      expect(
+        (await opened.tap(`return msi.saveImageToAlbum('${toDataUri(fixtures.png, 'image/png')}')`)).value.mode,
+      ).toBe(mode)
+    },
+  )
 
   it('where canShare refuses the file, it downloads', async () => {
     const opened = await open(UA.iosSafari, { answers: [], canShare: false })
@@ -356,7 +452,10 @@ describe('a canvas: exported with toBlob, then the same modes as any image', () 
   it('a Canvas 2D node downloads as image.png with the canvas’s pixels', async () => {
     const opened = await open()
     const outcome = await opened.tap(`${DRAW('node')}; return msi.saveImageToAlbum({ canvas })`)
-    expect(outcome).toEqual({ ok: true, value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'download', filePath: 'image.png' } })
+    expect(outcome).toEqual({
+      ok: true,
+      value: { errMsg: 'saveImageToAlbum:ok', platform: 'h5', mode: 'download', filePath: 'image.png' },
+    })
     const bytes = await bytesOf(opened.downloads[0]!)
     expect([...bytes.slice(0, 4)]).toEqual(PNG_SIGNATURE)
     // the IHDR width and height: the canvas's own size
@@ -364,16 +463,25 @@ describe('a canvas: exported with toBlob, then the same modes as any image', () 
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([40, 30])
   })
 
-  it.each(['taro', 'uni'] as const)('a legacy canvas-id is found as %s H5 renders it, and jpg is a JPEG', async (markup) => {
-    const opened = await open()
-    const outcome = await opened.tap(`${DRAW(markup)}; return msi.saveImageToAlbum({ canvasId: 'poster', fileType: 'jpg', quality: 0.9 })`)
-    expect(outcome).toMatchObject({ ok: true, value: { mode: 'download', filePath: 'image.jpg' } })
-    expect([...(await bytesOf(opened.downloads[0]!)).slice(0, 2)]).toEqual([0xff, 0xd8])
-  })
+  it.each(['taro', 'uni'] as const)(
+    'a legacy canvas-id is found as %s H5 renders it, and jpg is a JPEG',
+    async (markup) => {
+      const opened = await open()
+      const outcome = await opened.tap(
+        `${DRAW(markup)}; return msi.saveImageToAlbum({ canvasId: 'poster', fileType: 'jpg', quality: 0.9 })`,
+      )
+      expect(outcome).toMatchObject({ ok: true, value: { mode: 'download', filePath: 'image.jpg' } })
+      expect([...(await bytesOf(opened.downloads[0]!)).slice(0, 2)]).toEqual([0xff, 0xd8])
+    },
+  )
 
   it('a canvas-id that is not on the page is CANVAS_EXPORT_FAILED, with nothing downloaded', async () => {
     const opened = await open()
-    expect(await opened.tap(`return msi.saveImageToAlbum({ canvasId: 'nowhere' })`)).toMatchObject({ ok: false, code: 'CANVAS_EXPORT_FAILED', platform: 'h5' })
+    expect(await opened.tap(`return msi.saveImageToAlbum({ canvasId: 'nowhere' })`)).toMatchObject({
+      ok: false,
+      code: 'CANVAS_EXPORT_FAILED',
+      platform: 'h5',
+    })
     await noDownloadWithin(opened)
   })
 
@@ -391,7 +499,11 @@ describe('a canvas: exported with toBlob, then the same modes as any image', () 
 
   it('a 0 × 0 canvas is CANVAS_EXPORT_FAILED', async () => {
     const opened = await open()
-    expect(await opened.tap(`const canvas = document.createElement('canvas'); canvas.width = 0; return msi.saveImageToAlbum({ canvas })`)).toMatchObject({ ok: false, code: 'CANVAS_EXPORT_FAILED' })
+    expect(
+      await opened.tap(
+        `const canvas = document.createElement('canvas'); canvas.width = 0; return msi.saveImageToAlbum({ canvas })`,
+      ),
+    ).toMatchObject({ ok: false, code: 'CANVAS_EXPORT_FAILED' })
   })
 
   it('in an in-app browser, the canvas is shown in the overlay as its data URI', async () => {

@@ -5,7 +5,16 @@ import { join, resolve } from 'node:path'
 import type { Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fixtures } from '../../src/testing'
-import { chromiumSuite, routeImages, serve, sharedFiles, solidPng, stubShare, UA, type ImageRoute } from '../browser/chromium'
+import {
+  chromiumSuite,
+  routeImages,
+  serve,
+  sharedFiles,
+  solidPng,
+  stubShare,
+  UA,
+  type ImageRoute,
+} from '../browser/chromium'
 
 export interface ExampleImages {
   POSTER_URL: string
@@ -39,7 +48,11 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
     const canvasBytes = new Uint8Array(Buffer.from(images.CANVAS_DATA_URI.split(',')[1]!, 'base64'))
 
     async function open(userAgent: string, poster: Partial<ImageRoute> = {}, share?: string[]): Promise<Opened> {
-      const context = await chromium.newContext({ userAgent, acceptDownloads: true, viewport: { width: 390, height: 844 } })
+      const context = await chromium.newContext({
+        userAgent,
+        acceptDownloads: true,
+        viewport: { width: 390, height: 844 },
+      })
       if (share) await stubShare(context, share)
       await routeImages(context, {
         [images.POSTER_URL]: { body: POSTER, type: 'image/png', ...poster },
@@ -51,13 +64,16 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       await page.goto(`${chromium.url}/`)
       const statusLine = page.locator('.status').first()
       await expect.poll(() => statusLine.textContent(), { timeout: 15_000 }).toBe('ready')
-      if (lifecycle !== undefined) await expect.poll(() => page.locator('.lifecycle').first().textContent()).toBe(lifecycle)
+      if (lifecycle !== undefined)
+        await expect.poll(() => page.locator('.lifecycle').first().textContent()).toBe(lifecycle)
       return {
         page,
         downloads,
         tap: (label) => page.getByText(label, { exact: true }).first().click(),
         async status(label) {
-          await expect.poll(async () => (await statusLine.textContent()) ?? '', { timeout: 15_000 }).toMatch(new RegExp(`^${label}: (?!saving)`))
+          await expect
+            .poll(async () => (await statusLine.textContent()) ?? '', { timeout: 15_000 })
+            .toMatch(new RegExp(`^${label}: (?!saving)`))
           return (await statusLine.textContent()) ?? ''
         },
       }
@@ -71,7 +87,13 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       expect(await status('canvas')).toBe('canvas: download image.png')
       await tap('Save batch of 3')
       expect(await status('batch')).toBe('batch: 3/3 download')
-      expect(downloads.map((d) => d.suggestedFilename())).toEqual(['poster.png', 'image.png', '1.jpg', '2.jpg', '3.jpg'])
+      expect(downloads.map((d) => d.suggestedFilename())).toEqual([
+        'poster.png',
+        'image.png',
+        '1.jpg',
+        '2.jpg',
+        '3.jpg',
+      ])
       expect(await bytesOf(downloads[0]!)).toEqual(POSTER)
       expect(await bytesOf(downloads[1]!)).toEqual(canvasBytes)
       expect(await bytesOf(downloads[4]!)).toEqual(fixtures.jpeg)
@@ -116,7 +138,11 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
     })
 
     it('a poster that is not there (404) shows DOWNLOAD_FAILED in the status line', async () => {
-      const { tap, status, page } = await open(UA.desktopChrome, { status: 404, body: fixtures.html, type: 'text/html' })
+      const { tap, status, page } = await open(UA.desktopChrome, {
+        status: 404,
+        body: fixtures.html,
+        type: 'text/html',
+      })
       await tap('Save poster (URL)')
       expect(await status('poster')).toBe('poster: DOWNLOAD_FAILED')
       // a production build: the code alone (the development build adds "download: HTTP 404 for …")
@@ -127,7 +153,9 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       const { tap, status, page, downloads } = await open(UA.iosSafari, {}, ['ok'])
       await tap('Save canvas (base64)')
       expect(await status('canvas')).toBe('canvas: share image.png')
-      expect(await sharedFiles(page)).toEqual([{ name: 'image.png', type: 'image/png', bytes: Array.from(canvasBytes) }])
+      expect(await sharedFiles(page)).toEqual([
+        { name: 'image.png', type: 'image/png', bytes: Array.from(canvasBytes) },
+      ])
       expect(downloads).toEqual([])
     })
 

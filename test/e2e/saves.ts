@@ -27,4 +27,5 @@ export function trackInFlight(host: SimulatedHost | SimulatedAppHost, names: str
 }
 
 /** The most saves ever in flight at once (the queue must keep it at 1). */
-export const trackSavesInFlight = (host: SimulatedHost | SimulatedAppHost) => trackInFlight(host, ['saveImageToPhotosAlbum', 'saveImage'])
+export const trackSavesInFlight = (host: SimulatedHost | SimulatedAppHost) =>
+  trackInFlight(host, ['saveImageToPhotosAlbum', 'saveImage'])

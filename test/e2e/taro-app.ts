@@ -2,7 +2,7 @@
 // hooks, and adding the plugin changed nothing else in its `Taro` object.
 import { expect, vi } from 'vitest'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
-import { buildTaro, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../../scripts/taro-example.mjs'
+import { buildTaro, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../harness/taro'
 import { launchChromium, routeImages, serve, UA } from '../browser/chromium'
 import { exportsLoadedFrom, taroKeys } from './taro-object'
 import { BATCH, POSTER_URL } from '../../example-taro/src/images'
@@ -49,7 +49,12 @@ export function closeApp(): void {
  * Loads a mini-program build on the simulated host, with the posters of POSTER_URL and BATCH on its network and a
  * Canvas 2D `#poster` on its page. It must launch (`launched` logged) and its page's hooks must have run.
  */
-export async function openApp(dist: string, platform: SimulatedPlatform, options: HostOptions = {}, launched: Launched = 'App launched.'): Promise<LoadedApp> {
+export async function openApp(
+  dist: string,
+  platform: SimulatedPlatform,
+  options: HostOptions = {},
+  launched: Launched = 'App launched.',
+): Promise<LoadedApp> {
   closeApp()
   const log = vi.spyOn(console, 'log')
   try {
@@ -64,7 +69,12 @@ export async function openApp(dist: string, platform: SimulatedPlatform, options
   // the example page's <Canvas type='2d' id='poster'>: a host renders it, so SelectorQuery finds its node
   current.host.addCanvas('poster', { width: 240, height: 320 })
   for (const url of [POSTER_URL, ...BATCH]) {
-    current.host.downloads.set(url, url === POSTER_URL ? { status: 200, body: fixtures.png, contentType: 'image/png' } : { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
+    current.host.downloads.set(
+      url,
+      url === POSTER_URL
+        ? { status: 200, body: fixtures.png, contentType: 'image/png' }
+        : { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' },
+    )
   }
   return current
 }

@@ -35,20 +35,29 @@ export async function taroKeys(loaded: unknown[] = []): Promise<string[]> {
       {},
       (require: Registry) => {
         // the modules that define or fill Taro's API; the app has already run them, so this reads their exports
-        for (const id of Object.keys(require.m)) if (/initPxTransform/.test(String(require.m[id]))) found.push(require(id))
+        for (const id of Object.keys(require.m))
+          if (/initPxTransform/.test(String(require.m[id]))) found.push(require(id))
       },
     ]),
   )
   if (typeof document !== 'undefined' && typeof performance !== 'undefined') {
     // built from a string: the test runner would rewrite an `import()` written here into its own loader
     const load = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>
-    const scripts = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => /\.m?js(\?|$)/.test(url))
+    const scripts = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((url) => /\.m?js(\?|$)/.test(url))
     for (const url of scripts) found.push(await load(url).catch(() => undefined))
   }
-  const candidates = found.flatMap((value) => (value && typeof value === 'object' ? [value, ...Object.values(value)] : []))
+  const candidates = found.flatMap((value) =>
+    value && typeof value === 'object' ? [value, ...Object.values(value)] : [],
+  )
   const taros = candidates.filter(
     (value): value is Record<string, unknown> =>
-      !!value && typeof value === 'object' && typeof (value as { getEnv?: unknown }).getEnv === 'function' && typeof (value as { initPxTransform?: unknown }).initPxTransform === 'function',
+      !!value &&
+      typeof value === 'object' &&
+      typeof (value as { getEnv?: unknown }).getEnv === 'function' &&
+      typeof (value as { initPxTransform?: unknown }).initPxTransform === 'function',
   )
   const taro = taros.sort((a, b) => Object.keys(b).length - Object.keys(a).length)[0]
   if (!taro) throw new Error('no Taro object found in the app')

@@ -1,16 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
+import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
-import { GUIDES_ITSELF, NO_SCOPE } from '../helpers'
+import { denied, GUIDES_ITSELF, NO_SCOPE, PRIVACY, SAVES_MANY } from '../helpers'
+import { HOSTS } from '../../src/hosts'
 import type { HostOptions, SimulatedPlatform } from '../../src/testing'
-import { buildTaro, exampleDir, taroVariant, type BuildResult, type TaroBuild } from '../../scripts/taro-example.mjs'
+import { PROFILES } from '../../src/testing/profiles'
+import { buildTaro, exampleDir, taroVariant, type BuildResult, type TaroBuild } from '../harness/taro'
 import * as images from '../../example-taro/src/images'
 import { chromiumSuite, serve } from '../browser/chromium'
 import { describeH5App } from './h5-app'
-import { BATCH, BUILD_MS, built, closeApp, h5Keys, LIFECYCLE, miniKeys, openApp, POSTER_URL } from './taro-app'
+import { BUILD_MS, built, closeApp, h5Keys, LIFECYCLE, miniKeys, openApp } from './taro-app'
 import { withOurKeys } from './taro-object'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
@@ -39,20 +41,31 @@ async function until(check: () => boolean, what: string, ms = 10_000) {
   }
 }
 
-const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied')
+const exampleScripts = (
+  JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts
+/** Taro targets of the host table that have a simulated host and a `build:<target>` script in example-taro. */
+const MINI_TARGETS = HOSTS.flatMap((host) =>
+  host.id in PROFILES
+    ? host.taro
+        .filter((target) => exampleScripts[`build:${target}`])
+        .map((target) => ({ target, platform: host.id as SimulatedPlatform }))
+    : [],
+)
+/**
+ * The targets built with the vite compiler too: Taro's own platform plugins. Its vite runner 4.2.0 cannot build
+ * alipay at all (an upstream bug in emitting .browserslistrc), and the community plugins are webpack5's.
+ */
+const VITE_TARGETS = ['weapp', 'tt', 'swan']
 
 const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
-  ...(['weapp', 'tt', 'alipay', 'swan'] as const).map((platform) => ({ platform })),
-  // Feishu: the community plugin @tarojs/plugin-platform-lark 1.1.5 (peers Taro 3) builds with Taro 4.2.1 on webpack5
-  { platform: 'lark' },
-  // DingTalk: @tarojs/plugin-platform-alipay-dd 0.3.1 (peers Taro 3.5) builds with Taro 4.2.1 on webpack5
-  { platform: 'dd' },
-  // QQ and JD: Taro's own platform plugins (4.2.0); Kuaishou: @tarojs/plugin-platform-kwai 6.0.0 (peers Taro 3.5)
-  { platform: 'qq' },
-  { platform: 'jd' },
-  { platform: 'kwai' },
-  // The vite runner 4.2.0 cannot build alipay at all (an upstream bug in emitting .browserslistrc; see reference/taro.md).
-  ...(['weapp', 'tt', 'swan'] as const).map((platform) => ({ platform, compiler: 'vite' as const })),
+  // Taro's targets are the platform ids (src/hosts.ts)
+  ...MINI_TARGETS.map(({ platform }) => ({ platform })),
+  ...MINI_TARGETS.filter(({ target }) => VITE_TARGETS.includes(target)).map(({ platform }) => ({
+    platform,
+    compiler: 'vite' as const,
+  })),
+  // the dev loop most apps run: WeChat, --watch
   { platform: 'weapp', watch: true },
 ]
 
@@ -101,21 +114,27 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.userFiles()).toEqual([])
   })
 
-  it.runIf(platform === 'weapp')('WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call', async () => {
-    const { host, tap, status } = await open(result.dir, platform)
-    tap('Save batch of 3')
-    expect(await status('batch')).toBe('batch: 3/3 saved')
-    expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
-    expect(host.count('saveImageToPhotosAlbum')).toBe(0)
-  })
+  it.runIf(SAVES_MANY.includes(platform))(
+    'WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform)
+      tap('Save batch of 3')
+      expect(await status('batch')).toBe('batch: 3/3 saved')
+      expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
+      expect(host.count('saveImageToPhotosAlbum')).toBe(0)
+    },
+  )
 
-  it.runIf(platform === 'weapp' || platform === 'tt')('privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves', async () => {
-    const { host, tap, status } = await open(result.dir, platform, { privacy: 'not-agreed', privacyAnswer: 'agree' })
-    tap('Save poster (URL)')
-    expect(await status('poster')).toMatch(/^poster: saved /)
-    expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
-    expect(host.count('requirePrivacyAuthorize')).toBe(1)
-  })
+  it.runIf(PRIVACY.includes(platform))(
+    'privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, { privacy: 'not-agreed', privacyAnswer: 'agree' })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toMatch(/^poster: saved /)
+      expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
+      expect(host.count('requirePrivacyAuthorize')).toBe(1)
+    },
+  )
 
   it('shares one core between Taro.saveImageToAlbum and the direct import: their saves never overlap', async () => {
     const { host, tap } = await open(result.dir, platform, { latency: 20 })
@@ -126,91 +145,130 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(mostInFlight()).toBe(1)
   })
 
-  it.runIf(GUIDES_ITSELF.includes(platform))('a denied user gets AUTH_DENIED and the host’s own settings dialog, no modal of ours', async () => {
-    const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
-    tap('Save poster (URL)')
-    expect(await status('poster')).toBe('poster: AUTH_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
-  })
+  it.runIf(GUIDES_ITSELF.includes(platform))(
+    'a denied user gets AUTH_DENIED and the host’s own settings dialog, no modal of ours',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toBe('poster: AUTH_DENIED')
+      expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+      expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+    },
+  )
 
-  it.runIf(GUIDES_ITSELF.includes(platform))('a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED', async () => {
-    const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
-    tap('Save batch of 3')
-    expect(await status('batch')).toBe('batch: 0/3 saved (AUTH_DENIED, AUTH_DENIED, AUTH_DENIED)')
-    expect(host.count('saveImageToPhotosAlbum')).toBe(1)
-    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
-    expect(host.userFiles()).toEqual([])
-  })
+  it.runIf(GUIDES_ITSELF.includes(platform))(
+    'a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, { permission: 'denied' })
+      tap('Save batch of 3')
+      expect(await status('batch')).toBe('batch: 0/3 saved (AUTH_DENIED, AUTH_DENIED, AUTH_DENIED)')
+      expect(host.count('saveImageToPhotosAlbum')).toBe(1)
+      expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+      expect(host.userFiles()).toEqual([])
+    },
+  )
 
-  it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal', async () => {
-    const { host, tap, status } = await open(result.dir, platform, { client: 'ios', systemPermission: false })
-    tap('Save poster (URL)')
-    expect(await status('poster')).toBe('poster: SYSTEM_PERMISSION_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-  })
+  it.runIf(NO_SCOPE.includes(platform))(
+    'no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, { client: 'ios', systemPermission: false })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toBe('poster: SYSTEM_PERMISSION_DENIED')
+      expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    },
+  )
 
-  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))('guides a denied user to settings with the configured texts, then saves', async () => {
-    const { host, tap, status } = await open(result.dir, platform, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
-    tap('Save poster (URL)')
-    expect(await status('poster')).toMatch(/^poster: saved /)
-    const modals = host.ui.filter((event) => event.type === 'modal')
-    expect(modals.map((event) => event.type === 'modal' && event.title)).toEqual([CONFIGURED_TITLE])
-    expect(host.ui.some((event) => event.type === 'settings')).toBe(true)
-    expect(host.album).toHaveLength(1)
-  })
+  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))(
+    'guides a denied user to settings with the configured texts, then saves',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, {
+        permission: denied(platform),
+        modal: 'confirm',
+        settings: 'enable',
+      })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toMatch(/^poster: saved /)
+      const modals = host.ui.filter((event) => event.type === 'modal')
+      expect(modals.map((event) => event.type === 'modal' && event.title)).toEqual([CONFIGURED_TITLE])
+      expect(host.ui.some((event) => event.type === 'settings')).toBe(true)
+      expect(host.album).toHaveLength(1)
+    },
+  )
 
-  it.runIf(!NO_SCOPE.includes(platform))('headless: reports AUTH_DENIED with no modal, and the open-settings button turns the album on', async () => {
-    const { host, tap, status, texts } = await open(result.dir, platform, { permission: denied(platform), settings: 'enable' })
-    tap('Save headless')
-    expect(await status('headless')).toBe('headless: AUTH_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    expect(texts()).toContain('Album access is off.')
-    tap('Open settings')
-    expect(await status('settings')).toBe('settings: album allowed')
-    tap('Save headless')
-    expect(await status('headless')).toMatch(/^headless: saved /)
-  })
+  it.runIf(!NO_SCOPE.includes(platform))(
+    'headless: reports AUTH_DENIED with no modal, and the open-settings button turns the album on',
+    async () => {
+      const { host, tap, status, texts } = await open(result.dir, platform, {
+        permission: denied(platform),
+        settings: 'enable',
+      })
+      tap('Save headless')
+      expect(await status('headless')).toBe('headless: AUTH_DENIED')
+      expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+      expect(texts()).toContain('Album access is off.')
+      tap('Open settings')
+      expect(await status('settings')).toBe('settings: album allowed')
+      tap('Save headless')
+      expect(await status('headless')).toMatch(/^headless: saved /)
+    },
+  )
 })
 
 describe('what the plugin changes, shown by building without it', () => {
-  it('without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum', async () => {
-    const result = await built({ platform: 'weapp', project: withoutPlugin() })
-    expect(result.ok).toBe(true)
-    expect(adaptersIn(result.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'])
-    const { tap } = await open(result.dir, 'weapp')
-    expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
-  }, BUILD_MS)
+  it(
+    'without the plugin the same check finds every host’s adapter, and Taro has no saveImageToAlbum',
+    async () => {
+      const result = await built({ platform: 'weapp', project: withoutPlugin() })
+      expect(result.ok).toBe(true)
+      expect(adaptersIn(result.dir)).toEqual(HOSTS.map((host) => host.id))
+      const { tap } = await open(result.dir, 'weapp')
+      expect(() => tap('Save poster (URL)')).toThrow(/saveImageToAlbum is not a function/)
+    },
+    BUILD_MS,
+  )
 })
 
 // H5: the browser build of the same page, with webpack5 and with vite.
 for (const compiler of ['webpack5', 'vite'] as const) {
-  describeH5App(`Taro ${compiler} h5`, images, async () => {
-    const result = await built({ platform: 'h5', compiler })
-    if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
-    expect(adaptersIn(result.dir)).toEqual(['h5'])
-    expect(dynamicCodeIn(result.dir)).toEqual([])
-    return result.dir
-  }, LIFECYCLE)
+  describeH5App(
+    `Taro ${compiler} h5`,
+    images,
+    async () => {
+      const result = await built({ platform: 'h5', compiler })
+      if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
+      expect(adaptersIn(result.dir)).toEqual(['h5'])
+      expect(dynamicCodeIn(result.dir)).toEqual([])
+      return result.dir
+    },
+    LIFECYCLE,
+  )
 }
 
 describe('adding the plugin changes nothing else in the app: Taro keeps every key it had without it, plus ours', () => {
-  it.each([['webpack5'], ['vite']] as const)('weapp, %s: the hooks (useLaunch, useLoad, useDidShow…) and every other key stay', async (compiler) => {
-    const without = await miniKeys({ platform: 'weapp', compiler, project: withoutPlugin() })
-    expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'saveImageToPhotosAlbum']))
-    expect(await miniKeys({ platform: 'weapp', compiler })).toEqual(withOurKeys(without))
-  }, 2 * BUILD_MS)
+  it.each([['webpack5'], ['vite']] as const)(
+    'weapp, %s: the hooks (useLaunch, useLoad, useDidShow…) and every other key stay',
+    async (compiler) => {
+      const without = await miniKeys({ platform: 'weapp', compiler, project: withoutPlugin() })
+      expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'saveImageToPhotosAlbum']))
+      expect(await miniKeys({ platform: 'weapp', compiler })).toEqual(withOurKeys(without))
+    },
+    2 * BUILD_MS,
+  )
 
-  it.each([['webpack5'], ['vite']] as const)('h5, %s: the hooks and every other key stay', async (compiler) => {
-    const without = await h5Keys({ platform: 'h5', compiler, project: withoutPlugin() })
-    // Taro's H5 APIs are named exports (babel-plugin-transform-taroapi rewrites `Taro.x`); the object has the hooks
-    expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'getEnv']))
-    expect(await h5Keys({ platform: 'h5', compiler })).toEqual(withOurKeys(without))
-  }, 2 * BUILD_MS)
+  it.each([['webpack5'], ['vite']] as const)(
+    'h5, %s: the hooks and every other key stay',
+    async (compiler) => {
+      const without = await h5Keys({ platform: 'h5', compiler, project: withoutPlugin() })
+      // Taro's H5 APIs are named exports (babel-plugin-transform-taroapi rewrites `Taro.x`); the object has the hooks
+      expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'getEnv']))
+      expect(await h5Keys({ platform: 'h5', compiler })).toEqual(withOurKeys(without))
+    },
+    2 * BUILD_MS,
+  )
 })
 
 describe('a target without an adapter (harmony-hybrid) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
-  const WARNING = '[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd, qq, jd, kwai, xhs, ascf.'
+  const WARNING = `[mp-save-image] Taro target "harmony-hybrid" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${HOSTS.flatMap((host) => host.taro).join(', ')}.`
   let result: BuildResult
 
   beforeAll(async () => {
@@ -230,7 +288,11 @@ describe('a target without an adapter (harmony-hybrid) builds, warns once, and t
     const page = await (await chromium.newContext()).newPage()
     await page.goto(`${chromium.url}/`)
     const status = page.locator('.status').first()
-    for (const [button, label] of [['Save poster (URL)', 'poster'], ['Save headless', 'headless'], ['Open settings', 'settings']] as const) {
+    for (const [button, label] of [
+      ['Save poster (URL)', 'poster'],
+      ['Save headless', 'headless'],
+      ['Open settings', 'settings'],
+    ] as const) {
       await page.getByText(button, { exact: true }).first().click()
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`${label}: UNSUPPORTED_PLATFORM`)
       expect(await page.locator('.detail').textContent()).toContain('Taro target "harmony-hybrid" has no adapter yet')
@@ -245,17 +307,27 @@ describe('the build refuses wrong options', () => {
     [{ hint: false }, '"hint" must be a string'],
     [{ privacy: 'yes' }, '"privacy" must be a boolean'],
     [{ sound: true }, '"sound" is not allowed'],
-  ])('a wrong option %j fails the build: %s', async (options, message) => {
-    const result = await buildTaro({ platform: 'weapp', project: taroVariant('refused-options', { plugins: [['mp-save-image/taro', options]] }) })
-    expect(result.ok).toBe(false)
-    expect(result.log).toContain(message)
-  }, BUILD_MS)
+  ])(
+    'a wrong option %j fails the build: %s',
+    async (options, message) => {
+      const result = await buildTaro({
+        platform: 'weapp',
+        project: taroVariant('refused-options', { plugins: [['mp-save-image/taro', options]] }),
+      })
+      expect(result.ok).toBe(false)
+      expect(result.log).toContain(message)
+    },
+    BUILD_MS,
+  )
 })
 
 describe('types', () => {
   const tsc = (project: string) => {
     try {
-      execFileSync(join(exampleDir, 'node_modules/.bin/tsc'), ['--noEmit', '-p', project], { cwd: exampleDir, encoding: 'utf8' })
+      execFileSync(join(exampleDir, 'node_modules/.bin/tsc'), ['--noEmit', '-p', project], {
+        cwd: exampleDir,
+        encoding: 'utf8',
+      })
       return ''
     } catch (error) {
       return String((error as { stdout?: string }).stdout)
@@ -271,7 +343,10 @@ describe('types', () => {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir)
     writeFileSync(join(dir, 'global.d.ts'), '/// <reference types="@tarojs/taro" />\n')
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['../src', './global.d.ts'] }))
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: '../tsconfig.json', include: ['../src', './global.d.ts'] }),
+    )
     const errors = tsc(join(dir, 'tsconfig.json'))
     rmSync(dir, { recursive: true, force: true })
     expect(errors).toMatch(/TS2339: Property 'saveImageToAlbum' does not exist on type 'TaroStatic'/)

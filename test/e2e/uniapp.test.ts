@@ -5,10 +5,20 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
-import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../../scripts/examples.mjs'
+import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
-import { GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE } from '../helpers'
+import {
+  denied,
+  GUIDES_ITSELF,
+  inAlipayContainer,
+  NO_BASE64,
+  NO_SCOPE,
+  NO_SETTINGS_PAGE,
+  PRIVACY,
+  SAVES_MANY,
+} from '../helpers'
 import type { AppHostOptions, HostOptions, SimulatedAppHost, SimulatedHost, SimulatedPlatform } from '../../src/testing'
+import { HOSTS, uniTargetName } from '../../src/hosts'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
 import { cleanEnv, exampleDir, uniBuild, uniVariant, type UniBuildResult } from './uniapp/build'
@@ -21,11 +31,15 @@ import { adaptersIn, mountApp, outputJs, TARGETS, type MountedApp, type UniTarge
 type Testing = typeof import('../../src/testing')
 
 /** The guide set in example-uniapp/vite.config.ts: seeing it at run time proves the plugin options became defaults. */
-const CONFIGURED_GUIDE = { title: '保存到相册', content: '需要“添加到相册”权限才能保存海报，去设置里打开吧', confirmText: '去设置', cancelText: '暂不' }
+const CONFIGURED_GUIDE = {
+  title: '保存到相册',
+  content: '需要“添加到相册”权限才能保存海报，去设置里打开吧',
+  confirmText: '去设置',
+  cancelText: '暂不',
+}
 const CONFIGURED_LOADING = '正在保存'
 const INSTALL_MS = 10 * 60_000
 const BUILD_MS = 5 * 60_000
-const denied = (platform: SimulatedPlatform) => (platform === 'alipay' ? 'denied-forever' : 'denied')
 
 let testing: Testing
 const buildTimes: Record<string, number> = {}
@@ -59,7 +73,8 @@ afterEach(async () => {
 /** The example's images, online on a simulated host. */
 function serveImages<H extends Pick<SimulatedHost, 'downloads'>>(simulated: H): H {
   simulated.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
-  for (const url of BATCH) simulated.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
+  for (const url of BATCH)
+    simulated.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
   return simulated
 }
 
@@ -125,146 +140,179 @@ describe('types: vue-tsc on example-uniapp', () => {
     mkdirSync(join(exampleDir, 'dist/e2e'), { recursive: true })
     const own = JSON.parse(readFileSync(join(exampleDir, 'tsconfig.json'), 'utf8'))
     expect(own.compilerOptions.types).toEqual(['@dcloudio/types', 'mp-save-image/vite'])
-    writeFileSync(config, JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { types: ['@dcloudio/types'] } }))
+    writeFileSync(
+      config,
+      JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { types: ['@dcloudio/types'] } }),
+    )
     const result = run(vueTsc, ['--noEmit', '-p', config], exampleDir)
     expect(result.ok).toBe(false)
     expect(result.out).toContain("error TS2339: Property 'saveImageToAlbum' does not exist on type 'Uni'.")
   }, 120_000)
 })
 
-describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]][])('uni build -p %s', (target, { platform }) => {
-  let build: UniBuildResult
+describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]][])(
+  'uni build -p %s',
+  (target, { platform }) => {
+    let build: UniBuildResult
 
-  beforeAll(async () => {
-    build = await uniBuild(target)
-    buildTimes[target] = build.ms
-    if (!build.ok) throw new Error(`uni build -p ${target} failed:\n${build.log.slice(-3000)}`)
-  }, BUILD_MS)
+    beforeAll(async () => {
+      build = await uniBuild(target)
+      buildTimes[target] = build.ms
+      if (!build.ok) throw new Error(`uni build -p ${target} failed:\n${build.log.slice(-3000)}`)
+    }, BUILD_MS)
 
-  it(`holds only the ${platform} adapter, and the plugin's defaults inlined`, () => {
-    expectOnlyOwnAdapter(build.dir, platform)
-    const js = outputJs(build.dir)
-    expect(js).not.toContain('__MP_SAVE_IMAGE_DEFAULTS__')
-    // the options once (a define read behind a flag), and the production runtime in a production build
-    expect(outputText(build.dir).split(CONFIGURED_GUIDE.content).length - 1).toBe(1)
-    expect(runtimeBuildIn(build.dir)).toBe('production')
-    expect(dynamicCodeIn(build.dir)).toEqual([])
-    // the plugin's transform of src/main.ts puts the API on uni
-    expect(/\b(index|uni)\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
-  })
+    it(`holds only the ${platform} adapter, and the plugin's defaults inlined`, () => {
+      expectOnlyOwnAdapter(build.dir, platform)
+      const js = outputJs(build.dir)
+      expect(js).not.toContain('__MP_SAVE_IMAGE_DEFAULTS__')
+      // the options once (a define read behind a flag), and the production runtime in a production build
+      expect(outputText(build.dir).split(CONFIGURED_GUIDE.content).length - 1).toBe(1)
+      expect(runtimeBuildIn(build.dir)).toBe('production')
+      expect(dynamicCodeIn(build.dir)).toEqual([])
+      // the plugin's transform of src/main.ts puts the API on uni
+      expect(/\b(index|uni)\.saveImageToAlbum\s*=/.test(js), 'uni.saveImageToAlbum assigned').toBe(true)
+    })
 
-  it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
-    const { app, host } = open(build.dir, target)
-    expect(app.status()).toBe('ready')
-    expect(typeof app.uni.saveImageToAlbum).toBe('function')
+    it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
+      const { app, host } = open(build.dir, target)
+      expect(app.status()).toBe('ready')
+      expect(typeof app.uni.saveImageToAlbum).toBe('function')
 
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
-    expect(host.album.map((entry) => entry.format)).toEqual(['png'])
-    // the plugin's `loading` became the default title
-    expect(host.ui).toContainEqual({ type: 'loading', title: CONFIGURED_LOADING })
+      app.tap('Save poster')
+      expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
+      expect(host.album.map((entry) => entry.format)).toEqual(['png'])
+      // the plugin's `loading` became the default title
+      expect(host.ui).toContainEqual({ type: 'loading', title: CONFIGURED_LOADING })
 
-    app.tap('Save canvas')
-    if (NO_BASE64.includes(platform)) {
-      // Xiaohongshu cannot write base64 to a file: a clear refusal, nothing saved
-      expect(await app.waitForStatus(/^canvas: (?!saving)/)).toBe('canvas: UNSUPPORTED_PLATFORM')
-    } else {
-      expect(await app.waitForStatus(/^canvas: (?!saving)/)).toMatch(/^canvas: saved \S+/)
-      expect(Buffer.from(host.album[1]!.bytes)).toEqual(Buffer.from(CANVAS_DATA_URI.split(',')[1]!, 'base64'))
-    }
-    const first = NO_BASE64.includes(platform) ? ['png'] : ['png', 'png']
-    expect(host.album.map((entry) => entry.format)).toEqual(first)
+      app.tap('Save canvas')
+      if (NO_BASE64.includes(platform)) {
+        // Xiaohongshu cannot write base64 to a file: a clear refusal, nothing saved
+        expect(await app.waitForStatus(/^canvas: (?!saving)/)).toBe('canvas: UNSUPPORTED_PLATFORM')
+      } else {
+        expect(await app.waitForStatus(/^canvas: (?!saving)/)).toMatch(/^canvas: saved \S+/)
+        expect(Buffer.from(host.album[1]!.bytes)).toEqual(Buffer.from(CANVAS_DATA_URI.split(',')[1]!, 'base64'))
+      }
+      const first = NO_BASE64.includes(platform) ? ['png'] : ['png', 'png']
+      expect(host.album.map((entry) => entry.format)).toEqual(first)
 
-    app.tap('Save batch')
-    expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
-    expect(host.album.map((entry) => entry.format)).toEqual([...first, 'jpeg', 'jpeg', 'jpeg'])
-  })
+      app.tap('Save batch')
+      expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
+      expect(host.album.map((entry) => entry.format)).toEqual([...first, 'jpeg', 'jpeg', 'jpeg'])
+    })
 
-  it('draws a poster on its legacy canvas and saves it straight from the canvas, with the page as the component', async () => {
-    const { app, host } = open(build.dir, target)
-    app.tap('Draw and save')
-    expect(await app.waitForStatus(/^drawn: (?!saving)/)).toMatch(/^drawn: saved \S+$/)
-    expect(host.album.map((entry) => entry.format)).toEqual(['png'])
-    const drawnOn = host.calls.find((call) => call.api === 'createCanvasContext')!.args as unknown[]
-    const exported = host.calls.find((call) => call.api === 'canvasToTempFilePath')!.args
-    // the canvas is found inside the page it was drawn in (the Alipay container's ids are page-wide: no component there)
-    if (inAlipayContainer(platform)) expect(Array.isArray(exported)).toBe(false)
-    else expect((exported as unknown[])[1]).toBe(drawnOn[1])
-    expect(host.userFiles()).toEqual([])
-  })
+    it('draws a poster on its legacy canvas and saves it straight from the canvas, with the page as the component', async () => {
+      const { app, host } = open(build.dir, target)
+      app.tap('Draw and save')
+      expect(await app.waitForStatus(/^drawn: (?!saving)/)).toMatch(/^drawn: saved \S+$/)
+      expect(host.album.map((entry) => entry.format)).toEqual(['png'])
+      const drawnOn = host.calls.find((call) => call.api === 'createCanvasContext')!.args as unknown[]
+      const exported = host.calls.find((call) => call.api === 'canvasToTempFilePath')!.args
+      // the canvas is found inside the page it was drawn in (the Alipay container's ids are page-wide: no component there)
+      if (inAlipayContainer(platform)) expect(Array.isArray(exported)).toBe(false)
+      else expect((exported as unknown[])[1]).toBe(drawnOn[1])
+      expect(host.userFiles()).toEqual([])
+    })
 
-  it.runIf(platform === 'weapp')('WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call', async () => {
-    const { app, host } = open(build.dir, target)
-    app.tap('Save batch')
-    expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
-    expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
-    expect(host.count('saveImageToPhotosAlbum')).toBe(0)
-  })
+    it.runIf(SAVES_MANY.includes(platform))(
+      'WeChat ≥ 3.17.2 saves the batch with one saveMediaToPhotosAlbum call',
+      async () => {
+        const { app, host } = open(build.dir, target)
+        app.tap('Save batch')
+        expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
+        expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
+        expect(host.count('saveImageToPhotosAlbum')).toBe(0)
+      },
+    )
 
-  it.runIf(platform === 'weapp' || platform === 'tt')('privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves', async () => {
-    const { app, host } = open(build.dir, target, { privacy: 'not-agreed', privacyAnswer: 'agree' })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
-    expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
-    expect(host.count('requirePrivacyAuthorize')).toBe(1)
-  })
+    it.runIf(PRIVACY.includes(platform))(
+      'privacy: true in the plugin: a save refused for the privacy agreement asks for it, then saves',
+      async () => {
+        const { app, host } = open(build.dir, target, { privacy: 'not-agreed', privacyAnswer: 'agree' })
+        app.tap('Save poster')
+        expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+        expect(host.ui.filter((event) => event.type === 'privacy-popup')).toHaveLength(1)
+        expect(host.count('requirePrivacyAuthorize')).toBe(1)
+      },
+    )
 
-  it('uni.saveImageToAlbum and the direct import share one core: one save in flight at a time', async () => {
-    let most = () => 0
-    const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))
-    // one function object: uni.saveImageToAlbum is the export the page imports directly
-    expect(app.uni.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
-    // the same moment: the poster button (uni.saveImageToAlbum) and the headless one (import from 'mp-save-image')
-    app.tap('Save poster')
-    app.tap('Save headless')
-    await app.waitForStatus(/^poster: (?!saving)/)
-    expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
-    expect(host.album).toHaveLength(2)
-    expect(most()).toBe(1)
-  })
+    it('uni.saveImageToAlbum and the direct import share one core: one save in flight at a time', async () => {
+      let most = () => 0
+      const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))
+      // one function object: uni.saveImageToAlbum is the export the page imports directly
+      expect(app.uni.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
+      // the same moment: the poster button (uni.saveImageToAlbum) and the headless one (import from 'mp-save-image')
+      app.tap('Save poster')
+      app.tap('Save headless')
+      await app.waitForStatus(/^poster: (?!saving)/)
+      expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
+      expect(host.album).toHaveLength(2)
+      expect(most()).toBe(1)
+    })
 
-  it.runIf(GUIDES_ITSELF.includes(platform))('permission denied → AUTH_DENIED, no modal of ours: the host shows its own settings dialog', async () => {
-    const { app, host } = open(build.dir, target, { permission: 'denied' })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: AUTH_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
-  })
+    it.runIf(GUIDES_ITSELF.includes(platform))(
+      'permission denied → AUTH_DENIED, no modal of ours: the host shows its own settings dialog',
+      async () => {
+        const { app, host } = open(build.dir, target, { permission: 'denied' })
+        app.tap('Save poster')
+        expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: AUTH_DENIED')
+        expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+        expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+      },
+    )
 
-  it.runIf(GUIDES_ITSELF.includes(platform))('a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED', async () => {
-    const { app, host } = open(build.dir, target, { permission: 'denied' })
-    app.tap('Save batch')
-    expect(await app.waitForStatus(/^batch: (?!saving)/)).toMatch(/^batch: 0\/3 saved/)
-    expect(host.count('saveImageToPhotosAlbum')).toBe(1)
-    expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
-    expect(host.userFiles()).toEqual([])
-  })
+    it.runIf(GUIDES_ITSELF.includes(platform))(
+      'a refused batch: one save call and the host’s dialog once; every image AUTH_DENIED',
+      async () => {
+        const { app, host } = open(build.dir, target, { permission: 'denied' })
+        app.tap('Save batch')
+        expect(await app.waitForStatus(/^batch: (?!saving)/)).toMatch(/^batch: 0\/3 saved/)
+        expect(host.count('saveImageToPhotosAlbum')).toBe(1)
+        expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
+        expect(host.userFiles()).toEqual([])
+      },
+    )
 
-  it.runIf(NO_SCOPE.includes(platform))('no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED with no modal; "Open settings" opens what the host has', async () => {
-    const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    app.tap('Open settings')
-    expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe(NO_SETTINGS_PAGE.includes(platform) ? 'settings: UNSUPPORTED_PLATFORM' : 'settings: album allowed')
-  })
+    it.runIf(NO_SCOPE.includes(platform))(
+      'no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED with no modal; "Open settings" opens what the host has',
+      async () => {
+        const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
+        app.tap('Save poster')
+        expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
+        expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+        app.tap('Open settings')
+        expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe(
+          NO_SETTINGS_PAGE.includes(platform) ? 'settings: UNSUPPORTED_PLATFORM' : 'settings: album allowed',
+        )
+      },
+    )
 
-  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))('permission denied → the guide modal with the configured texts → settings → saved', async () => {
-    const { app, host } = open(build.dir, target, { permission: denied(platform), modal: 'confirm', settings: 'enable' })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
-    const modals = host.ui.filter((event) => event.type === 'modal')
-    expect(modals).toHaveLength(1)
-    expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
-    expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)
-    expect(host.album).toHaveLength(1)
-  })
+    it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))(
+      'permission denied → the guide modal with the configured texts → settings → saved',
+      async () => {
+        const { app, host } = open(build.dir, target, {
+          permission: denied(platform),
+          modal: 'confirm',
+          settings: 'enable',
+        })
+        app.tap('Save poster')
+        expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+        const modals = host.ui.filter((event) => event.type === 'modal')
+        expect(modals).toHaveLength(1)
+        expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
+        expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)
+        expect(host.album).toHaveLength(1)
+      },
+    )
 
-  it.runIf(!NO_SCOPE.includes(platform))('headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed', async () => {
-    const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
-    await expectHeadlessRecovery(app, host)
-  })
-})
+    it.runIf(!NO_SCOPE.includes(platform))(
+      'headless, permission denied: AUTH_DENIED with no modal, then "Open settings" from the tap → album allowed',
+      async () => {
+        const { app, host } = open(build.dir, target, { permission: denied(platform), settings: 'enable' })
+        await expectHeadlessRecovery(app, host)
+      },
+    )
+  },
+)
 
 describe('a development build (the dev server of uni -p mp-weixin, its first build)', () => {
   let build: UniBuildResult
@@ -297,7 +345,7 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
   }, BUILD_MS)
 
   it('fails the marker check: every host adapter ships', () => {
-    expect(adaptersIn(build.dir)).toEqual(['weapp', 'tt', 'alipay', 'swan', 'h5', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'])
+    expect(adaptersIn(build.dir)).toEqual(HOSTS.map((host) => host.id))
     expect(() => expectOnlyOwnAdapter(build.dir, 'weapp')).toThrow(/adapters found in the build output/)
   })
 
@@ -322,8 +370,7 @@ describeH5App('uni-app h5', images, async () => {
 })
 
 describe('a target without an adapter (quickapp-webview) builds, warns once, and the API rejects UNSUPPORTED_PLATFORM there', () => {
-  const WARNING =
-    '[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk, mp-qq, mp-kuaishou, mp-xhs, mp-jd, mp-harmony.'
+  const WARNING = `[mp-save-image] uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${HOSTS.flatMap((host) => host.uni.map(uniTargetName)).join(', ')}.`
   let build: UniBuildResult
 
   beforeAll(async () => {
@@ -341,15 +388,29 @@ describe('a target without an adapter (quickapp-webview) builds, warns once, and
   it('run on its host (qa), uni.saveImageToAlbum and the direct import reject UNSUPPORTED_PLATFORM naming the target, with no host call', async () => {
     host = testing.createHost('weapp', { permission: 'granted' })
     app = mountApp(build.dir, 'quickapp-webview', host)
-    for (const [button, label] of [['Save poster', 'poster'], ['Save headless', 'headless'], ['Save batch', 'batch'], ['Open settings', 'settings']] as const) {
+    for (const [button, label] of [
+      ['Save poster', 'poster'],
+      ['Save headless', 'headless'],
+      ['Save batch', 'batch'],
+      ['Open settings', 'settings'],
+    ] as const) {
       app.tap(button)
       expect(await app.waitForStatus(new RegExp(`^${label}: (?!saving)`))).toBe(
-        label === 'batch' ? 'batch: 0/3 saved (UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM)' : `${label}: UNSUPPORTED_PLATFORM`,
+        label === 'batch'
+          ? 'batch: 0/3 saved (UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM, UNSUPPORTED_PLATFORM)'
+          : `${label}: UNSUPPORTED_PLATFORM`,
       )
     }
     expect(app.detail()).toContain('uni-app target "quickapp-webview" has no adapter yet')
     // the host sees uni's own start-up calls (canIUse…), and none of ours
-    const ours = ['downloadFile', 'saveImageToPhotosAlbum', 'openSetting', 'showModal', 'showLoading', 'getFileSystemManager']
+    const ours = [
+      'downloadFile',
+      'saveImageToPhotosAlbum',
+      'openSetting',
+      'showModal',
+      'showLoading',
+      'getFileSystemManager',
+    ]
     expect(host.calls.filter((call) => ours.includes(call.api))).toEqual([])
   })
 })
@@ -361,7 +422,9 @@ describe('the plugin refuses wrong options', () => {
     const previous = process.env.UNI_PLATFORM
     process.env.UNI_PLATFORM = 'mp-weixin'
     try {
-      expect(() => saveImage({ timeout: 'soon' })).toThrow(/^\[mp-save-image\] invalid mp-save-image\/vite option: .*timeout/)
+      expect(() => saveImage({ timeout: 'soon' })).toThrow(
+        /^\[mp-save-image\] invalid mp-save-image\/vite option: .*timeout/,
+      )
       expect(() => saveImage({ guide: 'yes' })).toThrow(/invalid mp-save-image\/vite option: .*guide/)
       expect(() => saveImage({ hint: 1 })).toThrow(/invalid mp-save-image\/vite option: hint must be a string/)
       expect(() => saveImage({ timeut: 1000 })).toThrow(/unknown option "timeut"/)
@@ -370,7 +433,9 @@ describe('the plugin refuses wrong options', () => {
       // run from the repository, there is no src/main.ts to attach to: the build warns rather than silently shipping without uni.*
       const warnings: string[] = []
       plugin.buildEnd.call({ warn: (message: string) => warnings.push(message) })
-      expect(warnings).toEqual([expect.stringMatching(/main file .* was not built, so uni.saveImageToAlbum is not attached/)])
+      expect(warnings).toEqual([
+        expect.stringMatching(/main file .* was not built, so uni.saveImageToAlbum is not attached/),
+      ])
     } finally {
       if (previous === undefined) delete process.env.UNI_PLATFORM
       else process.env.UNI_PLATFORM = previous
@@ -414,18 +479,23 @@ describe('uni build -p app', () => {
   it('draws a poster on its canvas; uni exports it by canvasId into its temp folder, and it is saved', async () => {
     const { app, host } = openApp(build.dir)
     app.tap('Draw and save')
-    expect(await app.waitForStatus(/^drawn: (?!saving)/)).toMatch(/^drawn: saved _doc\/uniapp_temp_\d+\/canvas\/1\.png$/)
+    expect(await app.waitForStatus(/^drawn: (?!saving)/)).toMatch(
+      /^drawn: saved _doc\/uniapp_temp_\d+\/canvas\/1\.png$/,
+    )
     expect(host.asyncCalls()).toEqual(['canvasToTempFilePath', 'saveImageToPhotosAlbum'])
   })
 
-  it.each(['ios', 'android'] as const)('%s, album denied → the configured guide → app settings → back in the app → saved', async (client) => {
-    const { app, host } = openApp(build.dir, { client, permission: 'denied', settings: 'enable' })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
-    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([{ type: 'modal', ...CONFIGURED_GUIDE }])
-    expect(host.count('openAppAuthorizeSetting')).toBe(1)
-    expect(host.album).toHaveLength(1)
-  })
+  it.each(['ios', 'android'] as const)(
+    '%s, album denied → the configured guide → app settings → back in the app → saved',
+    async (client) => {
+      const { app, host } = openApp(build.dir, { client, permission: 'denied', settings: 'enable' })
+      app.tap('Save poster')
+      expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+      expect(host.ui.filter((event) => event.type === 'modal')).toEqual([{ type: 'modal', ...CONFIGURED_GUIDE }])
+      expect(host.count('openAppAuthorizeSetting')).toBe(1)
+      expect(host.album).toHaveLength(1)
+    },
+  )
 
   it('headless, denied: AUTH_DENIED with no modal; "Open settings" → album allowed → saved', async () => {
     const { app, host } = openApp(build.dir, { client: 'ios', permission: 'denied', settings: 'enable' })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup } from '../helpers'
 
-// WeChat base library ≥ 3.17.2 saves a batch with one saveMediaToPhotosAlbum call (hosts.md §1): one system prompt.
+// WeChat base library ≥ 3.17.2 saves a batch with one saveMediaToPhotosAlbum call (docs/en/guide/batch.md#wechat-one-call): one system prompt.
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://cdn.example.com/poster-${i}.png`)
 
@@ -25,7 +25,10 @@ describe('a WeChat batch in one host call', () => {
     expect(new Set(results.map((r) => r.ok && r.result.filePath)).size).toBe(20)
     expect(host.album).toHaveLength(20)
     expect(progress.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i))
-    const call = host.calls.find((c) => c.api === 'saveMediaToPhotosAlbum')!.args as { filePaths: string[]; mediaTypes: string[] }
+    const call = host.calls.find((c) => c.api === 'saveMediaToPhotosAlbum')!.args as {
+      filePaths: string[]
+      mediaTypes: string[]
+    }
     expect(call.mediaTypes).toEqual(Array(20).fill('image'))
   })
 
@@ -39,7 +42,11 @@ describe('a WeChat batch in one host call', () => {
   it('images that fail to download fail alone; the rest are saved together', async () => {
     const { host, api } = setupBatch(3, { permission: 'granted' })
     host.downloads.set('https://cdn.example.com/missing.png', { status: 404 })
-    const results = await api.saveImagesToAlbum([...urls(3), 'https://cdn.example.com/missing.png', { base64: toBase64(fixtures.gif) }])
+    const results = await api.saveImagesToAlbum([
+      ...urls(3),
+      'https://cdn.example.com/missing.png',
+      { base64: toBase64(fixtures.gif) },
+    ])
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false, true])
     expect(results[3]).toMatchObject({ ok: false, error: { code: 'DOWNLOAD_FAILED' } })
     expect(host.count('saveMediaToPhotosAlbum')).toBe(1)
@@ -80,7 +87,10 @@ describe('a WeChat batch in one host call', () => {
   it('a call that never answers is TIMEOUT for every image, and the files written are removed', async () => {
     const { host, api } = setupBatch(0, { permission: 'granted' })
     host.fault('saveMediaToPhotosAlbum', { kind: 'hang' })
-    const results = await api.saveImagesToAlbum([{ base64: toBase64(fixtures.png) }, { base64: toBase64(fixtures.jpeg) }, POSTER_URL], { timeout: 50 })
+    const results = await api.saveImagesToAlbum(
+      [{ base64: toBase64(fixtures.png) }, { base64: toBase64(fixtures.jpeg) }, POSTER_URL],
+      { timeout: 50 },
+    )
     expect(results.map((r) => !r.ok && r.error.code)).toEqual(['TIMEOUT', 'TIMEOUT', 'TIMEOUT'])
   })
 })

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { SaveImageError } from '../../src/core/errors'
 import type { SimulatedHost } from '../../src/testing'
-import { PROFILES } from '../../src/testing/profiles'
-import { GUIDES_ITSELF, inAlipayContainer, LOCAL_PATH, modals, NO_SCOPE, outcome, PLATFORMS, POSTER_URL, setup, setupApp } from '../helpers'
+import { profileOf, type SimulatedPlatform } from '../../src/testing/profiles'
+import {
+  GUIDES_ITSELF,
+  inAlipayContainer,
+  LOCAL_PATH,
+  modals,
+  NO_SCOPE,
+  outcome,
+  PLATFORMS,
+  POSTER_URL,
+  setup,
+  setupApp,
+} from '../helpers'
 
-// The canvas source (hosts.md §1 "Canvas export"): a Canvas 2D node, or a legacy canvas by id and component.
+// The canvas source (docs/en/guide/sources.md#canvas): a Canvas 2D node, or a legacy canvas by id and component.
 
 /** A poster drawn on the page's `<canvas type="2d" id="poster">`. */
 function drawnNode(host: SimulatedHost, size = { width: 300, height: 400 }) {
@@ -17,13 +28,17 @@ function drawnNode(host: SimulatedHost, size = { width: 300, height: 400 }) {
 
 /** A legacy canvas drawn with createCanvasContext(id, component).draw(reserve, callback). */
 function drawLegacy(host: SimulatedHost, canvasId: string, component?: object): Promise<void> {
-  const ctx = (host.api.createCanvasContext as (id: string, component?: object) => Record<string, (...args: unknown[]) => void>)(canvasId, component)
+  const ctx = (
+    host.api.createCanvasContext as (id: string, component?: object) => Record<string, (...args: unknown[]) => void>
+  )(canvasId, component)
   ctx.fillRect(0, 0, 10, 10)
   return new Promise((resolve) => ctx.draw(false, resolve))
 }
 
 /** The host calls of a Canvas 2D export: Douyin writes the node's toDataURL (its documented route), the others export. */
-const nodeExportCalls = (platform: string) => (platform === 'tt' ? ['fs.writeFile'] : ['canvasToTempFilePath'])
+const byDataUrl = (platform: SimulatedPlatform) => !!profileOf(platform).exportsNodeByDataUrl
+const nodeExportCalls = (platform: SimulatedPlatform) =>
+  byDataUrl(platform) ? ['fs.writeFile'] : ['canvasToTempFilePath']
 
 /** The arguments of a host call, as a list. */
 const argsOf = (host: SimulatedHost, api: string) => {
@@ -45,7 +60,8 @@ describe.each(PLATFORMS)('canvas source on %s', (platform) => {
     const { host, api } = setup(platform, { permission: 'granted' })
     await api.saveImageToAlbum({ canvas: drawnNode(host), fileType: 'jpg', quality: 0.8 })
     expect(host.album[0].format).toBe('jpeg')
-    if (platform !== 'tt') expect(argsOf(host, 'canvasToTempFilePath')[0]).toMatchObject({ fileType: 'jpg', quality: 0.8 })
+    if (!byDataUrl(platform))
+      expect(argsOf(host, 'canvasToTempFilePath')[0]).toMatchObject({ fileType: 'jpg', quality: 0.8 })
   })
 
   it('saves a legacy canvas by canvasId, looked up in the component it was drawn in', async () => {
@@ -67,39 +83,53 @@ describe.each(PLATFORMS)('canvas source on %s', (platform) => {
     if (result.ok) return
     expect(result.error).toBeInstanceOf(SaveImageError)
     expect(result.error).toMatchObject({ code: 'CANVAS_EXPORT_FAILED', platform })
-    expect(result.error.raw).toEqual(inAlipayContainer(platform) ? { error: 1, errorMessage: 'canvas content or format wrong!' } : { errMsg: 'canvasToTempFilePath:fail canvas is empty' })
+    expect(result.error.raw).toEqual(
+      inAlipayContainer(platform)
+        ? { error: 1, errorMessage: 'canvas content or format wrong!' }
+        : { errMsg: 'canvasToTempFilePath:fail canvas is empty' },
+    )
     expect(host.count('saveImageToPhotosAlbum')).toBe(0)
   })
 
-  it.runIf(!inAlipayContainer(platform))('inside a custom component, the canvas is not found without its component', async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    await drawLegacy(host, 'legacy', { is: 'components/poster/poster' })
-    await expect(api.saveImageToAlbum({ canvasId: 'legacy' })).rejects.toMatchObject({ code: 'CANVAS_EXPORT_FAILED' })
-  })
+  it.runIf(!inAlipayContainer(platform))(
+    'inside a custom component, the canvas is not found without its component',
+    async () => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      await drawLegacy(host, 'legacy', { is: 'components/poster/poster' })
+      await expect(api.saveImageToAlbum({ canvasId: 'legacy' })).rejects.toMatchObject({ code: 'CANVAS_EXPORT_FAILED' })
+    },
+  )
 
-  it.runIf(inAlipayContainer(platform))('canvas ids are page-wide in the Alipay container: no component is needed', async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    await drawLegacy(host, 'legacy', { is: 'components/poster/poster' })
-    await api.saveImageToAlbum({ canvasId: 'legacy' })
-    expect(host.album).toHaveLength(1)
-  })
+  it.runIf(inAlipayContainer(platform))(
+    'canvas ids are page-wide in the Alipay container: no component is needed',
+    async () => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      await drawLegacy(host, 'legacy', { is: 'components/poster/poster' })
+      await api.saveImageToAlbum({ canvasId: 'legacy' })
+      expect(host.album).toHaveLength(1)
+    },
+  )
 
   it('a 0 × 0 canvas is CANVAS_EXPORT_FAILED, and no file is left behind', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
-    await expect(api.saveImageToAlbum({ canvas: drawnNode(host, { width: 0, height: 0 }) })).rejects.toMatchObject({ code: 'CANVAS_EXPORT_FAILED' })
+    await expect(api.saveImageToAlbum({ canvas: drawnNode(host, { width: 0, height: 0 }) })).rejects.toMatchObject({
+      code: 'CANVAS_EXPORT_FAILED',
+    })
     expect(host.album).toHaveLength(0)
   })
 
   it('an export that never calls back is TIMEOUT', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
-    host.fault(platform === 'tt' ? 'fs.writeFile' : 'canvasToTempFilePath', { kind: 'hang' })
-    await expect(api.saveImageToAlbum({ canvas: drawnNode(host), timeout: 50 })).rejects.toMatchObject({ code: 'TIMEOUT' })
+    host.fault(byDataUrl(platform) ? 'fs.writeFile' : 'canvasToTempFilePath', { kind: 'hang' })
+    await expect(api.saveImageToAlbum({ canvas: drawnNode(host), timeout: 50 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    })
   })
 
   it('a refused album prompt gets the same recovery as any source', async () => {
     const { host, api } = setup(platform, { permission: 'not-asked', prompt: 'deny' })
     const result = await outcome(api.saveImageToAlbum({ canvas: drawnNode(host) }))
-    if (PROFILES[platform].confirmsEachSave) {
+    if (profileOf(platform).confirmsEachSave) {
       // HarmonyOS: no scope; the prompt is the system confirm of the save, whose cancel stands
       expect(result).toMatchObject({ ok: false, error: { code: 'USER_CANCELLED' } })
     } else if (NO_SCOPE.includes(platform)) {
@@ -118,7 +148,12 @@ describe.each(PLATFORMS)('canvas source on %s', (platform) => {
   it('a batch takes canvases next to other sources', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
     await drawLegacy(host, 'second')
-    const results = await api.saveImagesToAlbum([{ canvas: drawnNode(host) }, { canvasId: 'second', fileType: 'jpg' }, LOCAL_PATH, POSTER_URL])
+    const results = await api.saveImagesToAlbum([
+      { canvas: drawnNode(host) },
+      { canvasId: 'second', fileType: 'jpg' },
+      LOCAL_PATH,
+      POSTER_URL,
+    ])
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true])
     expect(host.album.map((entry) => entry.format).sort()).toEqual(['jpeg', 'png', 'png', 'png'])
   })
@@ -131,13 +166,20 @@ describe('canvas source on the uni-app App', () => {
     await new Promise<void>((resolve) => ctx.draw(false, resolve))
     const result = await api.saveImageToAlbum({ canvasId: 'poster', component: {}, fileType: 'jpg' })
     expect(host.asyncCalls()).toEqual(['canvasToTempFilePath', 'saveImageToPhotosAlbum'])
-    expect(result).toMatchObject({ platform: 'app', mode: 'album', filePath: expect.stringMatching(/^_doc\/uniapp_temp_\d+\/canvas\/1\.jpg$/) })
+    expect(result).toMatchObject({
+      platform: 'app',
+      mode: 'album',
+      filePath: expect.stringMatching(/^_doc\/uniapp_temp_\d+\/canvas\/1\.jpg$/),
+    })
     expect(host.album[0].format).toBe('jpeg')
   })
 
   it('a Canvas 2D node is UNSUPPORTED_PLATFORM there, saying to use canvasId, with no host call', async () => {
     const { host, api } = setupApp({ permission: 'granted' })
-    await expect(api.saveImageToAlbum({ canvas: { getContext: () => null } })).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', ...(__DEV__ && { message: expect.stringContaining('canvasId') }) })
+    await expect(api.saveImageToAlbum({ canvas: { getContext: () => null } })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_PLATFORM',
+      ...(__DEV__ && { message: expect.stringContaining('canvasId') }),
+    })
     expect(host.asyncCalls()).toEqual([])
   })
 
@@ -172,7 +214,10 @@ describe('canvas input is checked before any host call', () => {
   ]
   it.each(BAD)('%s is INVALID_ARGUMENT', async (_name, input) => {
     const { host, api } = setup('weapp', { permission: 'granted' })
-    await expect(api.saveImageToAlbum(input as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', platform: 'weapp' })
+    await expect(api.saveImageToAlbum(input as never)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      platform: 'weapp',
+    })
     expect(host.calls).toEqual([])
   })
 

@@ -1,10 +1,30 @@
 import { describe, expect, it, vi } from 'vitest'
-import { USER_WAIT_MS } from '../../src/core/create'
+import { USER_WAIT_MS } from '../../src/core/save'
 import { SaveImageError } from '../../src/core/errors'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
-import { denied, GUIDES_ITSELF, inAlipayContainer, NO_BASE64, NO_SCOPE, NO_SETTINGS_PAGE, JPEG_URL, LOCAL_PATH, modals, outcome, PLATFORMS, POSTER_URL, REFUSED_FORMATS, saves, setup, FORMATS } from '../helpers'
+import { profileOf } from '../../src/testing/profiles'
+import { SAVE_FAILURES } from '../host-payloads'
+import {
+  denied,
+  GUIDES_ITSELF,
+  inAlipayContainer,
+  NO_BASE64,
+  NO_SCOPE,
+  NO_SETTINGS_PAGE,
+  JPEG_URL,
+  LOCAL_PATH,
+  modals,
+  outcome,
+  PLATFORMS,
+  PRIVACY,
+  POSTER_URL,
+  refusedFormats,
+  saves,
+  setup,
+  FORMATS,
+} from '../helpers'
 
-/** The host-local paths of each host that look like URLs (hosts.md §4–5). */
+/** The host-local paths of each host that look like URLs (docs/en/guide/sources.md#local). */
 const URL_LIKE_LOCAL: Record<string, string[]> = {
   weapp: ['wxfile://tmp_abc.png', 'http://tmp/abc.png', 'http://usr/poster.png'],
   tt: ['ttfile://temp/abc.png', 'ttfile://user/poster.png'],
@@ -63,16 +83,19 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(download?.args).toMatchObject({ url: POSTER_URL, header: { Authorization: 'Bearer t' } })
     })
 
-    it.each(FORMATS.filter(([format]) => base64 && !REFUSED_FORMATS[platform]?.includes(format)))('saves a %s data URI and a raw %s base64, leaving no file behind', async (format, mime) => {
-      const { host, api } = setup(platform, { permission: 'granted' })
-      const bytes = fixtures[format]
-      await api.saveImageToAlbum(toDataUri(bytes, mime))
-      await api.saveImageToAlbum({ base64: toBase64(bytes) })
-      expect(host.album.map((entry) => entry.format)).toEqual([format, format])
-      expect(host.album[0].bytes).toEqual(bytes)
-      expect(host.asyncCalls()).toHaveLength(4) // one write and one save each
-      expect(host.userFiles()).toEqual([])
-    })
+    it.each(FORMATS.filter(([format]) => base64 && !refusedFormats(platform).includes(format)))(
+      'saves a %s data URI and a raw %s base64, leaving no file behind',
+      async (format, mime) => {
+        const { host, api } = setup(platform, { permission: 'granted' })
+        const bytes = fixtures[format]
+        await api.saveImageToAlbum(toDataUri(bytes, mime))
+        await api.saveImageToAlbum({ base64: toBase64(bytes) })
+        expect(host.album.map((entry) => entry.format)).toEqual([format, format])
+        expect(host.album[0].bytes).toEqual(bytes)
+        expect(host.asyncCalls()).toHaveLength(4) // one write and one save each
+        expect(host.userFiles()).toEqual([])
+      },
+    )
 
     it.runIf(base64)('trusts the bytes over a data URI’s declared type', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
@@ -89,26 +112,40 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(host.album.map((entry) => entry.format)).toEqual(['jpeg', 'webp'])
     })
 
-    it.runIf(base64)('writes each base64 image to its own file directly under USER_DATA_PATH with its extension', async () => {
-      const { host, api } = setup(platform, { permission: 'granted' })
-      // settled, not all: a host may refuse a format by extension (Feishu: bmp), after the write
-      await Promise.allSettled(FORMATS.map(([format]) => api.saveImageToAlbum({ base64: toBase64(fixtures[format]) })))
-      const written = host.calls.filter((call) => call.api === 'fs.writeFile').map((call) => (call.args as { filePath: string }).filePath)
-      if (inAlipayContainer(platform)) {
-        // Alipay's documented route: download the data URI into a host temp file (user files need client 10.2.70)
-        expect(written).toEqual([])
-        expect(host.count('downloadFile')).toBe(5)
-        return
-      }
-      expect(new Set(written).size).toBe(5)
-      for (const path of written) expect(path).toMatch(new RegExp(`^${host.userDataPath.replace(/[/.]/g, '\\$&')}/[^/]+\\.(png|jpg|gif|webp|bmp)$`))
-    })
+    it.runIf(base64)(
+      'writes each base64 image to its own file directly under USER_DATA_PATH with its extension',
+      async () => {
+        const { host, api } = setup(platform, { permission: 'granted' })
+        // settled, not all: a host may refuse a format by extension (Feishu: bmp), after the write
+        await Promise.allSettled(
+          FORMATS.map(([format]) => api.saveImageToAlbum({ base64: toBase64(fixtures[format]) })),
+        )
+        const written = host.calls
+          .filter((call) => call.api === 'fs.writeFile')
+          .map((call) => (call.args as { filePath: string }).filePath)
+        if (inAlipayContainer(platform)) {
+          // Alipay's documented route: download the data URI into a host temp file (user files need client 10.2.70)
+          expect(written).toEqual([])
+          expect(host.count('downloadFile')).toBe(5)
+          return
+        }
+        expect(new Set(written).size).toBe(5)
+        for (const path of written)
+          expect(path).toMatch(
+            new RegExp(`^${host.userDataPath.replace(/[/.]/g, '\\$&')}/[^/]+\\.(png|jpg|gif|webp|bmp)$`),
+          )
+      },
+    )
   })
 
   describe('downloads', () => {
     it('rejects DOWNLOAD_FAILED on a non-2xx status, never saves, and leaves no file', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
-      host.downloads.set('https://cdn.example.com/gone.png', { status: 404, body: fixtures.html, contentType: 'text/html' })
+      host.downloads.set('https://cdn.example.com/gone.png', {
+        status: 404,
+        body: fixtures.html,
+        contentType: 'text/html',
+      })
       const result = await outcome(api.saveImageToAlbum('https://cdn.example.com/gone.png'))
       expect(result.ok ? null : result.error.code).toBe('DOWNLOAD_FAILED')
       expect(saves(host)).toBe(0)
@@ -117,7 +154,10 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('rejects DOWNLOAD_FAILED when the host cannot download', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
-      await expect(api.saveImageToAlbum('https://not-whitelisted.example.com/a.png')).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', platform })
+      await expect(api.saveImageToAlbum('https://not-whitelisted.example.com/a.png')).rejects.toMatchObject({
+        code: 'DOWNLOAD_FAILED',
+        platform,
+      })
       expect(saves(host)).toBe(0)
     })
 
@@ -125,24 +165,36 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       const { host, api } = setup(platform, { permission: 'granted' })
       await api.saveImageToAlbum(JPEG_URL)
       expect(host.album[0].format).toBe('jpeg')
-      if (platform === 'weapp') expect(host.album[0].path).toMatch(/\.jpg$/)
+      // a host that downloads to a file of ours gets the URL's extension
+      if (profileOf(platform).downloadsToFilePath) expect(host.album[0].path).toMatch(/\.jpg$/)
     })
   })
 
-  it.runIf(!base64)('refuses data URIs and base64 with UNSUPPORTED_PLATFORM before any host call: its file system cannot write them', async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    for (const source of [toDataUri(fixtures.png, 'image/png'), { base64: toBase64(fixtures.jpeg) }]) {
-      await expect(api.saveImageToAlbum(source as string)).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform })
-    }
-    expect(host.calls).toEqual([])
-  })
+  it.runIf(!base64)(
+    'refuses data URIs and base64 with UNSUPPORTED_PLATFORM before any host call: its file system cannot write them',
+    async () => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      for (const source of [toDataUri(fixtures.png, 'image/png'), { base64: toBase64(fixtures.jpeg) }]) {
+        await expect(api.saveImageToAlbum(source as string)).rejects.toMatchObject({
+          code: 'UNSUPPORTED_PLATFORM',
+          platform,
+        })
+      }
+      expect(host.calls).toEqual([])
+    },
+  )
 
-  it.each(FORMATS.filter(([format]) => REFUSED_FORMATS[platform]?.includes(format)))('a %s image, which this host refuses by extension, rejects UNSUPPORTED_FORMAT and leaves no file', async (format, mime) => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    await expect(api.saveImageToAlbum(toDataUri(fixtures[format], mime))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' })
-    await host.idle()
-    expect(host.userFiles()).toEqual([])
-  })
+  it.each(FORMATS.filter(([format]) => refusedFormats(platform).includes(format)))(
+    'a %s image, which this host refuses by extension, rejects UNSUPPORTED_FORMAT and leaves no file',
+    async (format, mime) => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      await expect(api.saveImageToAlbum(toDataUri(fixtures[format], mime))).rejects.toMatchObject({
+        code: 'UNSUPPORTED_FORMAT',
+      })
+      await host.idle()
+      expect(host.userFiles()).toEqual([])
+    },
+  )
 
   describe.runIf(GUIDES_ITSELF.includes(platform))('a host with its own settings dialog after a refusal', () => {
     it('rejects AUTH_DENIED without a guide of ours; the host shows its dialog once; openAlbumSetting still recovers', async () => {
@@ -157,8 +209,18 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('a refused batch: one save call and one dialog of the host; every image AUTH_DENIED, no file left', async () => {
       const { host, api } = setup(platform, { permission: 'denied' })
-      const outcomes = await api.saveImagesToAlbum([LOCAL_PATH, POSTER_URL, { base64: toBase64(fixtures.png) }, JPEG_URL])
-      expect(outcomes.map((o) => !o.ok && o.error.code)).toEqual(['AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED'])
+      const outcomes = await api.saveImagesToAlbum([
+        LOCAL_PATH,
+        POSTER_URL,
+        { base64: toBase64(fixtures.png) },
+        JPEG_URL,
+      ])
+      expect(outcomes.map((o) => !o.ok && o.error.code)).toEqual([
+        'AUTH_DENIED',
+        'AUTH_DENIED',
+        'AUTH_DENIED',
+        'AUTH_DENIED',
+      ])
       expect(saves(host)).toBe(1)
       expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
       expect(modals(host)).toEqual([])
@@ -169,7 +231,11 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     it('concurrent single calls share the first refusal while its dialog is the answer; a call after it asks the host again', async () => {
       const { host, api } = setup(platform, { permission: 'denied' })
       const results = await Promise.allSettled([1, 2, 3].map(() => api.saveImageToAlbum(LOCAL_PATH)))
-      expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual(['AUTH_DENIED', 'AUTH_DENIED', 'AUTH_DENIED'])
+      expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual([
+        'AUTH_DENIED',
+        'AUTH_DENIED',
+        'AUTH_DENIED',
+      ])
       expect(saves(host)).toBe(1)
       expect(host.ui.filter((event) => event.type === 'host-guide')).toHaveLength(1)
       // the user followed the host's dialog and turned the album on
@@ -218,7 +284,8 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('a retry that is still denied rejects AUTH_DENIED with no second modal', async () => {
       const { host, api } = setup(platform, { permission: denied(platform), settings: 'enable' })
-      const denial = platform === 'alipay' ? { error: 2001, errorMessage: '用户拒绝' } : platform === 'swan' ? { errCode: 10003, errMsg: 'saveImageToPhotosAlbum:fail user deny' } : { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }
+      // the host's own denial payload, as the payload table has it
+      const denial = SAVE_FAILURES[platform].find(([, , code]) => code === 'AUTH_DENIED')![1]
       host.fault('saveImageToPhotosAlbum', { kind: 'fail', payload: denial })
       await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'AUTH_DENIED' })
       expect(modals(host)).toHaveLength(1)
@@ -227,7 +294,9 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('guide: false rejects AUTH_DENIED at once, with no modal', async () => {
       const { host, api } = setup(platform, { permission: denied(platform) })
-      await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: false })).rejects.toMatchObject({ code: 'AUTH_DENIED' })
+      await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: false })).rejects.toMatchObject({
+        code: 'AUTH_DENIED',
+      })
       expect(modals(host)).toHaveLength(0)
     })
 
@@ -241,7 +310,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     it('never guides for system-permission or privacy errors', async () => {
       const { host, api } = setup(platform, { permission: 'granted', systemPermission: false })
       await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'SYSTEM_PERMISSION_DENIED' })
-      if (platform === 'weapp' || platform === 'tt') {
+      if (PRIVACY.includes(platform)) {
         host.state.systemPermission = true
         host.state.privacy = 'not-agreed'
         await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'PRIVACY_NOT_AUTHORIZED' })
@@ -313,16 +382,25 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       expect(modals(host)).toEqual([])
     })
 
-    it.runIf(NO_SETTINGS_PAGE.includes(platform))('openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no settings page to open', async () => {
-      const { host, api } = setup(platform)
-      await expect(host.tap(() => api.openAlbumSetting())).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform })
-    })
+    it.runIf(NO_SETTINGS_PAGE.includes(platform))(
+      'openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no settings page to open',
+      async () => {
+        const { host, api } = setup(platform)
+        await expect(host.tap(() => api.openAlbumSetting())).rejects.toMatchObject({
+          code: 'UNSUPPORTED_PLATFORM',
+          platform,
+        })
+      },
+    )
 
-    it.runIf(!NO_SETTINGS_PAGE.includes(platform))('openAlbumSetting opens the settings page and resolves true: no album permission blocks a save', async () => {
-      const { host, api } = setup(platform)
-      await expect(host.tap(() => api.openAlbumSetting())).resolves.toBe(true)
-      expect(host.ui).toContainEqual({ type: 'settings' })
-    })
+    it.runIf(!NO_SETTINGS_PAGE.includes(platform))(
+      'openAlbumSetting opens the settings page and resolves true: no album permission blocks a save',
+      async () => {
+        const { host, api } = setup(platform)
+        await expect(host.tap(() => api.openAlbumSetting())).resolves.toBe(true)
+        expect(host.ui).toContainEqual({ type: 'settings' })
+      },
+    )
   })
 
   describe.runIf(scoped)('openAlbumSetting', () => {
@@ -334,20 +412,30 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       await expect(host.tap(() => api.openAlbumSetting())).resolves.toBe(false)
     })
 
-    it(platform === 'weapp' ? 'rejects NEEDS_USER_GESTURE outside a tap' : 'works outside a tap where the host allows it', async () => {
-      const { api } = setup(platform, { permission: denied(platform) })
-      await Promise.resolve()
-      const result = await outcome(api.openAlbumSetting())
-      if (platform === 'weapp') expect(result.ok ? null : result.error.code).toBe('NEEDS_USER_GESTURE')
-      else expect(result).toEqual({ ok: true, value: true })
-    })
+    it(
+      profileOf(platform).tapOnlySettings
+        ? 'rejects NEEDS_USER_GESTURE outside a tap'
+        : 'works outside a tap where the host allows it',
+      async () => {
+        const { api } = setup(platform, { permission: denied(platform) })
+        await Promise.resolve()
+        const result = await outcome(api.openAlbumSetting())
+        if (profileOf(platform).tapOnlySettings) expect(result.ok ? null : result.error.code).toBe('NEEDS_USER_GESTURE')
+        else expect(result).toEqual({ ok: true, value: true })
+      },
+    )
   })
 
   describe('loading', () => {
     it('shows the host indicator and hides it before the promise settles', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
-      const result = await api.saveImageToAlbum({ src: POSTER_URL, loading: '正在保存' }).then(() => host.ui.map((event) => event.type))
-      expect(result.filter((type) => type === 'loading' || type === 'hide-loading')).toEqual(['loading', 'hide-loading'])
+      const result = await api
+        .saveImageToAlbum({ src: POSTER_URL, loading: '正在保存' })
+        .then(() => host.ui.map((event) => event.type))
+      expect(result.filter((type) => type === 'loading' || type === 'hide-loading')).toEqual([
+        'loading',
+        'hide-loading',
+      ])
       expect(host.ui.find((event) => event.type === 'loading')).toMatchObject({ title: '正在保存' })
       const failed = await outcome(api.saveImageToAlbum({ src: 'https://cdn.example.com/missing.png', loading: true }))
       expect(failed.ok).toBe(false)
@@ -356,7 +444,10 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it('shows one indicator for overlapping calls', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
-      await Promise.all([api.saveImageToAlbum({ src: POSTER_URL, loading: true }), api.saveImageToAlbum({ src: LOCAL_PATH, loading: true })])
+      await Promise.all([
+        api.saveImageToAlbum({ src: POSTER_URL, loading: true }),
+        api.saveImageToAlbum({ src: LOCAL_PATH, loading: true }),
+      ])
       expect(host.ui.filter((event) => event.type === 'loading')).toHaveLength(1)
       expect(host.ui.filter((event) => event.type === 'hide-loading')).toHaveLength(1)
     })
@@ -422,7 +513,9 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     it.runIf(base64)('a write that never calls back rejects TIMEOUT', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       host.fault(inAlipayContainer(platform) ? 'downloadFile' : 'fs.writeFile', { kind: 'hang' })
-      await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png), timeout: 20 })).rejects.toMatchObject({ code: 'TIMEOUT' })
+      await expect(api.saveImageToAlbum({ base64: toBase64(fixtures.png), timeout: 20 })).rejects.toMatchObject({
+        code: 'TIMEOUT',
+      })
       expect(saves(host)).toBe(0)
     })
 
@@ -438,10 +531,18 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     it('resolves in input order with per-image outcomes and reports progress', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
       const progress: Array<[number, number, number, boolean]> = []
-      const results = await api.saveImagesToAlbum([POSTER_URL, 'https://cdn.example.com/missing.png', { base64: toBase64(fixtures.gif) }, LOCAL_PATH], {
-        onProgress: (p) => progress.push([p.done, p.total, p.index, !p.error]),
-      })
-      expect(results.map((r) => (r.ok ? r.result.platform : r.error.code))).toEqual([platform, 'DOWNLOAD_FAILED', base64 ? platform : 'UNSUPPORTED_PLATFORM', platform])
+      const results = await api.saveImagesToAlbum(
+        [POSTER_URL, 'https://cdn.example.com/missing.png', { base64: toBase64(fixtures.gif) }, LOCAL_PATH],
+        {
+          onProgress: (p) => progress.push([p.done, p.total, p.index, !p.error]),
+        },
+      )
+      expect(results.map((r) => (r.ok ? r.result.platform : r.error.code))).toEqual([
+        platform,
+        'DOWNLOAD_FAILED',
+        base64 ? platform : 'UNSUPPORTED_PLATFORM',
+        platform,
+      ])
       expect(progress.map(([done]) => done)).toEqual([1, 2, 3, 4])
       expect(progress.every(([, total]) => total === 4)).toBe(true)
       expect(progress.map(([, , index]) => index).sort()).toEqual([0, 1, 2, 3])
@@ -451,14 +552,21 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
     it('downloads at most `concurrency` at a time and saves one at a time', async () => {
       const { host, api } = setup(platform, { permission: 'granted', latency: 5 })
       const urls = Array.from({ length: 7 }, (_, i) => `https://cdn.example.com/p${i}.png`)
-      for (const url of urls) host.downloads.set(url, { status: 200, body: fixtures.png, contentType: 'image/png', delay: 10 })
+      for (const url of urls)
+        host.downloads.set(url, { status: 200, body: fixtures.png, contentType: 'image/png', delay: 10 })
       let inFlight = 0
       let peak = 0
       const download = host.api.downloadFile as (options: Record<string, unknown>) => unknown
       host.api.downloadFile = (options: Record<string, unknown>) => {
         peak = Math.max(peak, ++inFlight)
         const done = options.complete as ((res: unknown) => void) | undefined
-        return download({ ...options, complete: (res: unknown) => { inFlight--; done?.(res) } })
+        return download({
+          ...options,
+          complete: (res: unknown) => {
+            inFlight--
+            done?.(res)
+          },
+        })
       }
       const results = await api.saveImagesToAlbum(urls, { concurrency: 2 })
       expect(results.every((r) => r.ok)).toBe(true)
@@ -468,7 +576,12 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
 
     it.runIf(guides)('asks at most once for the whole batch', async () => {
       const { host, api } = setup(platform, { permission: denied(platform), modal: 'cancel' })
-      const results = await api.saveImagesToAlbum([LOCAL_PATH, LOCAL_PATH, POSTER_URL, base64 ? { base64: toBase64(fixtures.png) } : JPEG_URL])
+      const results = await api.saveImagesToAlbum([
+        LOCAL_PATH,
+        LOCAL_PATH,
+        POSTER_URL,
+        base64 ? { base64: toBase64(fixtures.png) } : JPEG_URL,
+      ])
       expect(results.every((r) => !r.ok && r.error.code === 'AUTH_DENIED')).toBe(true)
       expect(modals(host)).toHaveLength(1)
     })
@@ -518,18 +631,23 @@ describe('host-specific rows', () => {
     const { host, api } = setup('alipay', { permission: 'granted', canIUseSaveImageToPhotosAlbum: false })
     await api.saveImageToAlbum(POSTER_URL)
     expect(host.count('saveImageToPhotosAlbum')).toBe(0)
-    expect(host.calls.find((call) => call.api === 'saveImage')?.args).toMatchObject({ url: expect.stringMatching(/^https:\/\/resource\//) })
+    expect(host.calls.find((call) => call.api === 'saveImage')?.args).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/resource\//),
+    })
     expect(host.album).toHaveLength(1)
   })
 
   it('alipay guide uses my.confirm with its own button names', async () => {
     const { host, api } = setup('alipay', { permission: 'denied-forever' })
     await api.saveImageToAlbum({ src: LOCAL_PATH, guide: { confirmText: '去设置', cancelText: '不了' } })
-    expect(host.calls.find((call) => call.api === 'confirm')?.args).toMatchObject({ confirmButtonText: '去设置', cancelButtonText: '不了' })
+    expect(host.calls.find((call) => call.api === 'confirm')?.args).toMatchObject({
+      confirmButtonText: '去设置',
+      cancelButtonText: '不了',
+    })
   })
 
   it('alipay "don’t ask again" (2003, then 2002) is still recovered through settings', async () => {
-    const { host, api } = setup('alipay', { permission: 'not-asked', prompt: 'deny-forever', modal: 'cancel' })
+    const { api } = setup('alipay', { permission: 'not-asked', prompt: 'deny-forever', modal: 'cancel' })
     await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'AUTH_DENIED', raw: { error: 2003 } })
     await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'AUTH_DENIED', raw: { error: 2002 } })
   })

@@ -3,7 +3,7 @@ import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup } from '../helpers'
 
 // Host-specific behaviour of HarmonyOS atomic services, Kuaishou and Xiaohongshu beyond the shared contract
-// suite (more-hosts.md; evidence tags in src/testing/profiles.ts and the README's per-host table).
+// suite (docs/en/hosts/<id>.md; evidence tags in src/testing/profiles.ts).
 
 describe('HarmonyOS atomic services (ascf)', () => {
   it('every save opens one system confirm; a cancelled one is USER_CANCELLED, never guided', async () => {
@@ -12,14 +12,21 @@ describe('HarmonyOS atomic services (ascf)', () => {
     await api.saveImageToAlbum(LOCAL_PATH)
     expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(2)
     host.state.prompt = 'deny'
-    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: true })).rejects.toMatchObject({ code: 'USER_CANCELLED', platform: 'ascf' })
+    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: true })).rejects.toMatchObject({
+      code: 'USER_CANCELLED',
+      platform: 'ascf',
+    })
     expect(modals(host)).toEqual([])
   })
 
   it('base64 is written as an ArrayBuffer under internal://files/ (its file system takes utf-8 only), then removed', async () => {
     const { host, api } = setup('ascf')
     await api.saveImageToAlbum({ base64: toBase64(fixtures.jpeg) })
-    const write = host.calls.find((call) => call.api === 'fs.writeFile')?.args as { filePath: string; data: unknown; encoding?: string }
+    const write = host.calls.find((call) => call.api === 'fs.writeFile')?.args as {
+      filePath: string
+      data: unknown
+      encoding?: string
+    }
     expect(write.filePath).toMatch(/^internal:\/\/files\/msi-\w+\.jpg$/)
     expect(write.data).toBeInstanceOf(ArrayBuffer)
     expect(write.encoding).toBeUndefined()
@@ -53,7 +60,8 @@ describe('Kuaishou (kwai)', () => {
   it('openAlbumSetting reads the answer from `result` where `authSetting` is missing (third-party typings)', async () => {
     const { host, api } = setup('kwai', { permission: 'denied' })
     const openSetting = host.api.openSetting!
-    host.api.openSetting = (options) => openSetting({ ...options, success: (res) => options?.success?.({ errMsg: res.errMsg, result: res.authSetting }) })
+    host.api.openSetting = (options) =>
+      openSetting({ ...options, success: (res) => options?.success?.({ errMsg: res.errMsg, result: res.authSetting }) })
     await expect(api.openAlbumSetting()).resolves.toBe(true)
   })
 })

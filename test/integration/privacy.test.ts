@@ -3,12 +3,12 @@ import { parseDefaults } from '../../src/core/validate'
 import type { SimulatedHost } from '../../src/testing'
 import type { PrivacyListener } from '../../src/testing/privacy'
 import { LOCAL_PATH, modals, PLATFORMS, POSTER_URL, setup } from '../helpers'
-import { PROFILES } from '../../src/testing/profiles'
+import { profileOf } from '../../src/testing/profiles'
 
-// The privacy step (hosts.md §2 privacy layer): with `privacy` on, PRIVACY_NOT_AUTHORIZED runs the host's
+// The privacy step (docs/en/guide/privacy.md): with `privacy` on, PRIVACY_NOT_AUTHORIZED runs the host's
 // requirePrivacyAuthorize (WeChat 2.32.3, Douyin 3.19.0 [D]) and retries the save once if the user agreed.
 
-const PRIVACY_HOSTS = PLATFORMS.filter((platform) => PROFILES[platform].privacyLayer)
+const PRIVACY_HOSTS = PLATFORMS.filter((platform) => profileOf(platform).privacyLayer)
 /** What each host's 112 / 10202 message tells the developer to declare. */
 const PRIVACY_TYPES: Record<string, string> = { weapp: '相册（仅写入）权限', tt: '相册' }
 
@@ -16,7 +16,8 @@ const popups = (host: SimulatedHost) => host.ui.filter((event) => event.type ===
 
 /** The app's own popup, answering after the user "taps" (a tick later). */
 function appPopup(host: SimulatedHost, event: 'agree' | 'disagree') {
-  const listener: PrivacyListener = (resolve) => setTimeout(() => resolve(event === 'agree' ? { event, buttonId: 'agree-btn' } : { event }), 1)
+  const listener: PrivacyListener = (resolve) =>
+    setTimeout(() => resolve(event === 'agree' ? { event, buttonId: 'agree-btn' } : { event }), 1)
   ;(host.api.onNeedPrivacyAuthorization as (l: PrivacyListener) => void)(listener)
 }
 
@@ -46,13 +47,21 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
     const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed' })
     appPopup(host, 'disagree')
     const error = await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true }).catch((e: unknown) => e)
-    expect(error).toMatchObject({ code: 'PRIVACY_NOT_AUTHORIZED', raw: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' } })
+    expect(error).toMatchObject({
+      code: 'PRIVACY_NOT_AUTHORIZED',
+      raw: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' },
+    })
     expect(host.count('saveImageToPhotosAlbum')).toBe(1)
     expect(host.count('requirePrivacyAuthorize')).toBe(1)
   })
 
   it('a batch asks once, however many images are refused together', async () => {
-    const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed', privacyAnswer: 'disagree', saveMedia: false })
+    const { host, api } = setup(platform, {
+      permission: 'granted',
+      privacy: 'not-agreed',
+      privacyAnswer: 'disagree',
+      saveMedia: false,
+    })
     const results = await api.saveImagesToAlbum([LOCAL_PATH, LOCAL_PATH, POSTER_URL, LOCAL_PATH], { privacy: true })
     expect(results.every((r) => !r.ok && r.error.code === 'PRIVACY_NOT_AUTHORIZED')).toBe(true)
     expect(popups(host)).toHaveLength(1)
@@ -73,7 +82,9 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
   it('a client without requirePrivacyAuthorize (base library < 2.32.3) keeps the refusal', async () => {
     const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed' })
     delete (host.api as Record<string, unknown>).requirePrivacyAuthorize
-    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({ code: 'PRIVACY_NOT_AUTHORIZED' })
+    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({
+      code: 'PRIVACY_NOT_AUTHORIZED',
+    })
   })
 
   it('PRIVACY_SCOPE_UNDECLARED names the privacy type to declare, in every build, and is never retried', async () => {
@@ -89,19 +100,30 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
 type SaveError = { code: string; errMsg: string }
 
 describe('privacy elsewhere', () => {
-  it.each(PLATFORMS.filter((p) => !PROFILES[p].privacyLayer))('%s has no privacy step: a privacy refusal stands, with no second host call', async (platform) => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    host.fault('saveImageToPhotosAlbum', { kind: 'fail', payload: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' } }, 1)
-    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({ code: 'PRIVACY_NOT_AUTHORIZED' })
-    expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum'])
-    // and the option does not get in the way of a save
-    await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
-    expect(host.album).toHaveLength(1)
-  })
+  it.each(PLATFORMS.filter((p) => !profileOf(p).privacyLayer))(
+    '%s has no privacy step: a privacy refusal stands, with no second host call',
+    async (platform) => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      host.fault(
+        'saveImageToPhotosAlbum',
+        { kind: 'fail', payload: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' } },
+        1,
+      )
+      await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({
+        code: 'PRIVACY_NOT_AUTHORIZED',
+      })
+      expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum'])
+      // and the option does not get in the way of a save
+      await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
+      expect(host.album).toHaveLength(1)
+    },
+  )
 
   it.each([['yes'], [1], [null]])('privacy %s is INVALID_ARGUMENT before any host call', async (value) => {
     const { host, api } = setup('weapp')
-    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: value as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: value as never })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
     expect(host.calls).toEqual([])
   })
 

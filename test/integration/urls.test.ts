@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtures } from '../../src/testing'
-import { PROFILES } from '../../src/testing/profiles'
+import { profileOf } from '../../src/testing/profiles'
 import { PLATFORMS, setup, setupApp } from '../helpers'
 
 // Image CDNs and signed URLs rarely end in an image extension, yet several hosts save a file only by its
@@ -16,7 +16,7 @@ const URLS = {
 const KINDS = Object.keys(URLS) as Array<keyof typeof URLS>
 
 /** Hosts whose current clients download to a file we name. */
-const NAMES_DOWNLOADS = PLATFORMS.filter((platform) => PROFILES[platform].downloadsToFilePath)
+const NAMES_DOWNLOADS = PLATFORMS.filter((platform) => profileOf(platform).downloadsToFilePath)
 
 describe.each(PLATFORMS)('%s: a URL whose path is not an image file name', (platform) => {
   it.each(KINDS)('%s: the image (served as image/jpeg) is saved, and no file of ours is left', async (kind) => {
@@ -28,13 +28,16 @@ describe.each(PLATFORMS)('%s: a URL whose path is not an image file name', (plat
     expect(host.userFiles()).toEqual([])
   })
 
-  it.runIf(NAMES_DOWNLOADS.includes(platform))('the download goes to a file of ours with an image extension', async () => {
-    const { host, api } = setup(platform, { permission: 'granted' })
-    host.downloads.set(URLS['a .php path'], { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
-    const { filePath } = await api.saveImageToAlbum(URLS['a .php path'])
-    expect(filePath).toMatch(new RegExp(`^${host.userDataPath}/msi-[^/.]+\\.png$`))
-    expect(host.calls.find((call) => call.api === 'downloadFile')?.args).toMatchObject({ filePath })
-  })
+  it.runIf(NAMES_DOWNLOADS.includes(platform))(
+    'the download goes to a file of ours with an image extension',
+    async () => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      host.downloads.set(URLS['a .php path'], { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
+      const { filePath } = await api.saveImageToAlbum(URLS['a .php path'])
+      expect(filePath).toMatch(new RegExp(`^${host.userDataPath}/msi-[^/.]+\\.png$`))
+      expect(host.calls.find((call) => call.api === 'downloadFile')?.args).toMatchObject({ filePath })
+    },
+  )
 })
 
 describe('the uni-app App: a URL whose path is not an image file name', () => {
@@ -54,16 +57,19 @@ describe('older clients, which write a temp file of their own', () => {
     ['no extension', 'UNSUPPORTED_FORMAT'],
     ['a .php path', 'UNSUPPORTED_FORMAT'],
     ['a query string', 'saved'],
-  ] as const)('Feishu before 3.43.0, %s: %s (its save needs an image extension; the temp file is named from the URL)', async (kind, expected) => {
-    const { host, api } = setup('lark', { permission: 'granted', version: '3.42.0' })
-    host.downloads.set(URLS[kind], { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
-    const result = await api.saveImageToAlbum(URLS[kind]).then(
-      () => 'saved',
-      (error: { code: string }) => error.code,
-    )
-    expect(result).toBe(expected)
-    expect(host.calls.find((call) => call.api === 'downloadFile')?.args).not.toHaveProperty('filePath')
-  })
+  ] as const)(
+    'Feishu before 3.43.0, %s: %s (its save needs an image extension; the temp file is named from the URL)',
+    async (kind, expected) => {
+      const { host, api } = setup('lark', { permission: 'granted', version: '3.42.0' })
+      host.downloads.set(URLS[kind], { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
+      const result = await api.saveImageToAlbum(URLS[kind]).then(
+        () => 'saved',
+        (error: { code: string }) => error.code,
+      )
+      expect(result).toBe(expected)
+      expect(host.calls.find((call) => call.api === 'downloadFile')?.args).not.toHaveProperty('filePath')
+    },
+  )
 
   it('Douyin before base library 2.42.0: the temp file is typed by the Content-Type, so it saves', async () => {
     const { host, api } = setup('tt', { permission: 'granted', sdkVersion: '2.41.0' })

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ADAPTER_MARKERS, holdsMarker, root } from '../../scripts/examples.mjs'
+import { adaptersInCode, root } from '../harness/examples'
+import { entryFile } from '../../src/build/entries'
+import { HOSTS } from '../../src/hosts'
 
 // Every file of dist as built: no code from strings, nothing imported but its own chunks (zero runtime
 // dependencies), and each host entry's code holds no other host's adapter. Built example apps get the
@@ -14,7 +16,10 @@ const files = (dir: string): string[] =>
     return statSync(path).isDirectory() ? files(path) : /\.(mjs|cjs)$/.test(name) ? [path] : []
   })
 const scripts = files(dist)
-const importsOf = (code: string) => [...code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
+const importsOf = (code: string) =>
+  [
+    ...code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!)
 
 /** What a file may import besides its own chunks: Node's built-ins in the build plugins, Taro and the package itself in the Taro runtime and the Vite plugin's injected line. */
 const allowed = (file: string, specifier: string) =>
@@ -31,25 +36,39 @@ describe('the dist scan', () => {
     expect(scripts.some((file) => file.includes('/prod/'))).toBe(true)
   })
 
-  it.each(scripts.map((file) => [relative(dist, file), file]))('%s: no eval, no Function constructor, no import of another package', (_name, file) => {
-    const code = readFileSync(file, 'utf8')
-    expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\b|(?<![.\w$])Function\s*\(\s*["'`]/)
-    expect(importsOf(code).filter((specifier) => !allowed(file, specifier))).toEqual([])
-  })
+  it.each(scripts.map((file) => [relative(dist, file), file]))(
+    '%s: no eval, no Function constructor, no import of another package',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8')
+      expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\b|(?<![.\w$])Function\s*\(\s*["'`]/)
+      expect(importsOf(code).filter((specifier) => !allowed(file, specifier))).toEqual([])
+    },
+  )
 
-  it.each(Object.keys(ADAPTER_MARKERS))('dist/%s and dist/prod/%s, with their chunks, hold only their own adapter', (platform) => {
-    for (const base of [dist, join(dist, 'prod')]) {
-      for (const ext of ['mjs', 'cjs']) {
-        const seen = new Set<string>()
-        const load = (file: string): string => {
-          if (seen.has(file)) return ''
-          seen.add(file)
-          const code = readFileSync(file, 'utf8')
-          return code + importsOf(code).filter((s) => s.startsWith('.')).map((s) => load(join(file, '..', s))).join('\n')
+  it.each(HOSTS.map((host) => host.id))(
+    'dist/hosts/%s and dist/prod/hosts/%s, with their chunks, hold only their own adapter',
+    (platform) => {
+      for (const base of [dist, join(dist, 'prod')]) {
+        for (const ext of ['mjs', 'cjs']) {
+          const seen = new Set<string>()
+          const load = (file: string): string => {
+            if (seen.has(file)) return ''
+            seen.add(file)
+            const code = readFileSync(file, 'utf8')
+            return (
+              code +
+              importsOf(code)
+                .filter((s) => s.startsWith('.'))
+                .map((s) => load(join(file, '..', s)))
+                .join('\n')
+            )
+          }
+          expect(
+            adaptersInCode(load(join(base, `${entryFile(platform)}.${ext}`))),
+            `${relative(dist, base)}/${platform}.${ext}`,
+          ).toEqual([platform])
         }
-        const code = load(join(base, `${platform}.${ext}`))
-        for (const [other, marker] of Object.entries(ADAPTER_MARKERS)) expect(holdsMarker(code, marker), `${relative(dist, base)}/${platform}.${ext} has ${other}`).toBe(other === platform)
       }
-    }
-  })
+    },
+  )
 })

@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ADAPTER_MARKERS, holdsMarker } from '../../scripts/examples.mjs'
+import { adaptersInCode } from '../harness/examples'
 import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
+import { HOSTS } from '../../src/hosts'
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
+const ALL = HOSTS.map((host) => host.id)
 /** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
-const HOST_ENTRIES = ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'] as const
-/** Strings only one adapter contains: finding another host's marker in an entry means it ships that adapter. */
-const MARKERS: Record<string, string | RegExp> = ADAPTER_MARKERS
+const HOST_ENTRIES = ALL.filter((id) => id !== 'h5')
 
 let app: string
 
@@ -22,11 +22,17 @@ function run(file: string, source: string): string {
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'msi-pack-'))
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!
   app = join(work, 'app')
   mkdirSync(app)
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fresh-app', private: true, version: '1.0.0' }))
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball)], { cwd: app, stdio: 'pipe' })
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball)], {
+    cwd: app,
+    stdio: 'pipe',
+  })
 }, 120_000)
 
 const saveScript = (entry: string, platform: string, load: (id: string) => string) => `
@@ -47,30 +53,50 @@ describe('the packed package in a fresh folder', () => {
   it('ships only dist and the README, with no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
     expect(pkg.dependencies ?? {}).toEqual({})
-    expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual(['README.md', 'dist', 'package.json', 'taro.js'])
+    expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual([
+      'README.md',
+      'dist',
+      'package.json',
+      'taro.js',
+    ])
   })
 
-  describe.each([
-    ['', 'weapp'],
-    ...HOST_ENTRIES.map((id) => [`/${id}`, id]),
-  ])('mp-save-image%s', (entry, platform) => {
+  describe.each([['', 'weapp'], ...HOST_ENTRIES.map((id) => [`/${id}`, id])])('mp-save-image%s', (entry, platform) => {
     it('works through require()', () => {
-      const out = run(`req${entry.replace('/', '-')}.cjs`, saveScript(entry, platform, (id) => `require('${id}')`))
-      expect(JSON.parse(out)).toEqual({ platforms: [platform, platform, platform], album: 3, left: 0, isError: 'function' })
+      const out = run(
+        `req${entry.replace('/', '-')}.cjs`,
+        saveScript(entry, platform, (id) => `require('${id}')`),
+      )
+      expect(JSON.parse(out)).toEqual({
+        platforms: [platform, platform, platform],
+        album: 3,
+        left: 0,
+        isError: 'function',
+      })
     })
 
     it('works through import', () => {
-      const out = run(`imp${entry.replace('/', '-')}.mjs`, saveScript(entry, platform, (id) => `await import('${id}')`))
-      expect(JSON.parse(out)).toEqual({ platforms: [platform, platform, platform], album: 3, left: 0, isError: 'function' })
+      const out = run(
+        `imp${entry.replace('/', '-')}.mjs`,
+        saveScript(entry, platform, (id) => `await import('${id}')`),
+      )
+      expect(JSON.parse(out)).toEqual({
+        platforms: [platform, platform, platform],
+        album: 3,
+        left: 0,
+        isError: 'function',
+      })
     })
   })
 
   it('the universal entry finds each host at call time', () => {
-    const out = run('universal.mjs', `
+    const out = run(
+      'universal.mjs',
+      `
       const testing = await import('mp-save-image/testing')
       const { saveImageToAlbum } = await import('mp-save-image')
       const seen = []
-      for (const id of ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd']) {
+      for (const id of ${JSON.stringify(HOST_ENTRIES)}) {
         const host = id === 'app' ? testing.installAppHost({ permission: 'granted' }) : testing.installHost(id, { permission: 'granted' })
         host.addFile('/a.png', testing.fixtures.png)
         seen.push((await saveImageToAlbum('/a.png')).platform)
@@ -78,54 +104,77 @@ describe('the packed package in a fresh folder', () => {
       }
       const none = await saveImageToAlbum('/a.png').catch((e) => e.code)
       console.log(JSON.stringify({ seen, none }))
-    `)
-    expect(JSON.parse(out)).toEqual({ seen: ['weapp', 'tt', 'alipay', 'swan', 'app', 'lark', 'dd', 'ascf', 'qq', 'kwai', 'xhs', 'jd'], none: 'UNSUPPORTED_PLATFORM' })
+    `,
+    )
+    expect(JSON.parse(out)).toEqual({ seen: HOST_ENTRIES, none: 'UNSUPPORTED_PLATFORM' })
   })
 
   it('importing any entry with no host never throws', () => {
-    const out = run('no-host.cjs', `
-      for (const id of ['', '/weapp', '/tt', '/alipay', '/swan', '/h5', '/app', '/lark', '/dd', '/ascf', '/qq', '/kwai', '/xhs', '/jd', '/testing']) require('mp-save-image' + id)
+    const out = run(
+      'no-host.cjs',
+      `
+      for (const id of ${JSON.stringify(['', ...ALL.map((id) => `/${id}`), '/testing'])}) require('mp-save-image' + id)
       console.log('ok')
-    `)
+    `,
+    )
     expect(out).toBe('ok')
   })
 
   it('outside a browser, the h5 entry rejects UNSUPPORTED_PLATFORM for platform h5, and openAlbumSetting too', () => {
-    const out = run('h5-in-node.mjs', `
+    const out = run(
+      'h5-in-node.mjs',
+      `
       const { saveImageToAlbum, openAlbumSetting } = await import('mp-save-image/h5')
       const save = await saveImageToAlbum('https://x.example/p.png').catch((e) => [e.code, e.platform])
       const open = await openAlbumSetting().catch((e) => e.code)
       console.log(JSON.stringify({ save, open }))
-    `)
+    `,
+    )
     expect(JSON.parse(out)).toEqual({ save: ['UNSUPPORTED_PLATFORM', 'h5'], open: 'UNSUPPORTED_PLATFORM' })
   })
 
   it('the entry the plugins give a target without an adapter: the same API, rejecting UNSUPPORTED_PLATFORM, no adapter inside', () => {
-    const out = run('unsupported.mjs', `
+    const out = run(
+      'unsupported.mjs',
+      `
       // not exported: the plugins point at the file itself
       const api = await import('./node_modules/mp-save-image/dist/unsupported.mjs')
       const outcome = await api.saveImageToAlbum('https://x.example/p.png').catch((e) => [e.code, e.platform, e.message])
       const batch = await api.saveImagesToAlbum(['https://x.example/p.png'])
       console.log(JSON.stringify({ outcome, batch: batch.map((b) => b.ok || b.error.code), exports: Object.keys(api).sort() }))
-    `)
+    `,
+    )
     expect(JSON.parse(out)).toEqual({
-      outcome: ['UNSUPPORTED_PLATFORM', null, 'saveImageToAlbum:fail UNSUPPORTED_PLATFORM this build target has no adapter'],
+      outcome: [
+        'UNSUPPORTED_PLATFORM',
+        null,
+        'saveImageToAlbum:fail UNSUPPORTED_PLATFORM this build target has no adapter',
+      ],
       batch: ['UNSUPPORTED_PLATFORM'],
-      exports: ['ERROR_CODES', 'SaveImageError', 'isSaveImageError', 'openAlbumSetting', 'saveImageToAlbum', 'saveImagesToAlbum'],
+      exports: [
+        'ERROR_CODES',
+        'SaveImageError',
+        'isSaveImageError',
+        'openAlbumSetting',
+        'saveImageToAlbum',
+        'saveImagesToAlbum',
+      ],
     })
     const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/unsupported.mjs'))
-    for (const [other, marker] of Object.entries(MARKERS)) expect(holdsMarker(code, marker), `unsupported.mjs has ${other}`).toBe(false)
+    expect(adaptersInCode(code)).toEqual([])
   })
 
-  it.each([...HOST_ENTRIES, 'h5' as const])('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
+  it.each(ALL)('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
     for (const ext of ['mjs', 'cjs']) {
-      const code = loadedCode(join(app, 'node_modules/mp-save-image/dist', `${id}.${ext}`))
-      for (const [other, marker] of Object.entries(MARKERS)) expect(holdsMarker(code, marker), `${id}.${ext} has ${other}`).toBe(other === id)
+      const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/hosts', `${id}.${ext}`))
+      expect(adaptersInCode(code), `${id}.${ext}`).toEqual([id])
     }
   })
 
   it('the build plugins load from Node through require and import, and name the runtime module they inject', () => {
-    const out = run('plugins.mjs', `
+    const out = run(
+      'plugins.mjs',
+      `
       import { createRequire } from 'node:module'
       const require = createRequire(import.meta.url)
       const taro = require('mp-save-image/taro')
@@ -140,12 +189,13 @@ describe('the packed package in a fresh folder', () => {
         resolved: plugin.resolveId('mp-save-image').replace(/.*node_modules/, ''),
         runtime: runtime.replace(/.*node_modules/, ''),
       }))
-    `)
+    `,
+    )
     expect(JSON.parse(out)).toEqual({
       taro: 'function',
       vite: 'function',
       viteRequired: 'function',
-      resolved: '/mp-save-image/dist/swan.mjs',
+      resolved: '/mp-save-image/dist/hosts/swan.mjs',
       runtime: '/mp-save-image/dist/taro-runtime.mjs',
     })
   })
@@ -153,9 +203,17 @@ describe('the packed package in a fresh folder', () => {
   it('the Taro runtime module adds the three APIs to Taro, the same functions as the package’s, and leaves Taro’s own alone', () => {
     const taro = join(app, 'node_modules/@tarojs/taro')
     mkdirSync(taro, { recursive: true })
-    writeFileSync(join(taro, 'package.json'), JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js' }))
-    writeFileSync(join(taro, 'index.js'), 'const own = function saveImageToPhotosAlbum() {}\nmodule.exports = { saveImageToPhotosAlbum: own, own }\n')
-    const out = run('taro-runtime.mjs', `
+    writeFileSync(
+      join(taro, 'package.json'),
+      JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js' }),
+    )
+    writeFileSync(
+      join(taro, 'index.js'),
+      'const own = function saveImageToPhotosAlbum() {}\nmodule.exports = { saveImageToPhotosAlbum: own, own }\n',
+    )
+    const out = run(
+      'taro-runtime.mjs',
+      `
       import Taro from '@tarojs/taro'
       import * as api from 'mp-save-image'
       const before = Object.keys(Taro)
@@ -165,8 +223,13 @@ describe('the packed package in a fresh folder', () => {
         same: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'].every((name) => Taro[name] === api[name]),
         ownUntouched: Taro.saveImageToPhotosAlbum === Taro.own,
       }))
-    `)
-    expect(JSON.parse(out)).toEqual({ added: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'], same: true, ownUntouched: true })
+    `,
+    )
+    expect(JSON.parse(out)).toEqual({
+      added: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'],
+      same: true,
+      ownUntouched: true,
+    })
   })
 
   it('a bundler in production mode (the "production" condition) gets dist/prod: the same codes, no developer messages', async () => {
@@ -181,7 +244,10 @@ describe('the packed package in a fresh folder', () => {
         metafile: true,
         logLevel: 'silent',
       })
-      return { inputs: Object.keys(result.metafile.inputs).filter((file) => file.includes('mp-save-image')), code: result.outputFiles[0]!.text }
+      return {
+        inputs: Object.keys(result.metafile.inputs).filter((file) => file.includes('mp-save-image')),
+        code: result.outputFiles[0]!.text,
+      }
     }
     const production = await bundle(['production'])
     const development = await bundle([])
@@ -194,11 +260,13 @@ describe('the packed package in a fresh folder', () => {
 
   it('the universal entry does ship every adapter (the README says so)', () => {
     const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/index.mjs'))
-    for (const [other, marker] of Object.entries(MARKERS)) expect(holdsMarker(code, marker), `the universal build has ${other}`).toBe(true)
+    expect(adaptersInCode(code)).toEqual(ALL)
   })
 
   it('types resolve for import and require users under strict TypeScript', () => {
-    writeFileSync(join(app, 'use.ts'), `
+    writeFileSync(
+      join(app, 'use.ts'),
+      `
       import { saveImageToAlbum, saveImagesToAlbum, openAlbumSetting, SaveImageError, type SaveImageResult, type ErrorCode } from 'mp-save-image/weapp'
       import { installHost, fixtures } from 'mp-save-image/testing'
       const host = installHost('weapp', { permission: 'granted' })
@@ -221,10 +289,34 @@ describe('the packed package in a fresh folder', () => {
       saveImageToAlbum({ canvasId: 'poster', fileType: 'jpeg' })
       // @ts-expect-error a canvas is a node, not its id
       saveImageToAlbum({ canvas: 'poster' })
-    `)
+    `,
+    )
     const tsc = join(root, 'node_modules/typescript/bin/tsc')
-    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler'], ['commonjs', 'node10']]) {
-      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: app, stdio: 'pipe' })
+    for (const [module, resolution] of [
+      ['nodenext', 'nodenext'],
+      ['esnext', 'bundler'],
+      ['commonjs', 'node10'],
+    ]) {
+      execFileSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          'false',
+          '--module',
+          module,
+          '--moduleResolution',
+          resolution,
+          '--types',
+          'node',
+          '--typeRoots',
+          join(root, 'node_modules/@types'),
+          'use.ts',
+        ],
+        { cwd: app, stdio: 'pipe' },
+      )
     }
   }, 90_000)
 
@@ -232,10 +324,18 @@ describe('the packed package in a fresh folder', () => {
     // a Taro app has @tarojs/taro's types, which the Taro plugin's declarations augment
     const taro = join(app, 'node_modules/@tarojs/taro')
     mkdirSync(taro, { recursive: true })
-    writeFileSync(join(taro, 'package.json'), JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js', types: 'index.d.ts' }))
+    writeFileSync(
+      join(taro, 'package.json'),
+      JSON.stringify({ name: '@tarojs/taro', version: '4.2.1', main: 'index.js', types: 'index.d.ts' }),
+    )
     // the shape of @tarojs/taro 4's own types/index.d.ts
-    writeFileSync(join(taro, 'index.d.ts'), 'export = Taro\ndeclare const Taro: Taro.TaroStatic\ndeclare namespace Taro {\n  interface TaroStatic { saveImageToPhotosAlbum(options: object): void }\n}\n')
-    writeFileSync(join(app, 'esm.mts'), `
+    writeFileSync(
+      join(taro, 'index.d.ts'),
+      'export = Taro\ndeclare const Taro: Taro.TaroStatic\ndeclare namespace Taro {\n  interface TaroStatic { saveImageToPhotosAlbum(options: object): void }\n}\n',
+    )
+    writeFileSync(
+      join(app, 'esm.mts'),
+      `
       import Taro from '@tarojs/taro'
       import taroPlugin from 'mp-save-image/taro'
       import saveImage from 'mp-save-image/vite'
@@ -247,8 +347,11 @@ describe('the packed package in a fresh folder', () => {
       const taro: (ctx: Parameters<typeof taroPlugin>[0], options?: { hint?: string }) => void = taroPlugin
       const viaTaro: Promise<boolean> = Taro.openAlbumSetting()
       void mode; void plugin; void taro; void universal.ERROR_CODES; void viaTaro
-    `)
-    writeFileSync(join(app, 'cjs.cts'), `
+    `,
+    )
+    writeFileSync(
+      join(app, 'cjs.cts'),
+      `
       import taroPlugin = require('mp-save-image/taro')
       import saveImage = require('mp-save-image/vite')
       import weapp = require('mp-save-image/weapp')
@@ -258,13 +361,36 @@ describe('the packed package in a fresh folder', () => {
       const vite: typeof saveImage = saveImage.default
       const saved: Promise<weapp.SaveImageResult> = weapp.saveImageToAlbum('/a.png')
       void same; void options; void vite; void saved
-    `)
+    `,
+    )
     const tsc = join(root, 'node_modules/typescript/bin/tsc')
-    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'esm.mts', 'cjs.cts'], { cwd: app, stdio: 'pipe' })
+    execFileSync(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        'false',
+        '--module',
+        'node16',
+        '--moduleResolution',
+        'node16',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules/@types'),
+        'esm.mts',
+        'cjs.cts',
+      ],
+      { cwd: app, stdio: 'pipe' },
+    )
   }, 60_000)
 
   it('Taro’s plugin loader reads module.exports or .default: both are the plugin, through require and import', () => {
-    const out = run('taro-loader.mjs', `
+    const out = run(
+      'taro-loader.mjs',
+      `
       import { createRequire } from 'node:module'
       const require = createRequire(import.meta.url)
       const exported = require('mp-save-image/taro')
@@ -272,7 +398,8 @@ describe('the packed package in a fresh folder', () => {
       const root = require(new URL('./node_modules/mp-save-image/taro.js', import.meta.url).pathname)
       const imported = (await import('mp-save-image/taro')).default
       console.log(JSON.stringify({ type: typeof exported, same: [exported.default, root, root.default, imported].every((fn) => fn === exported) }))
-    `)
+    `,
+    )
     expect(JSON.parse(out)).toEqual({ type: 'function', same: true })
   })
 })
@@ -282,6 +409,8 @@ function loadedCode(file: string, seen = new Set<string>()): string {
   if (seen.has(file)) return ''
   seen.add(file)
   const code = readFileSync(file, 'utf8')
-  const imports = [...code.matchAll(/(?:from\s*|require\()\s*['"](\.[^'"]+)['"]/g)].map((m) => resolve(dirname(file), m[1]))
+  const imports = [...code.matchAll(/(?:from\s*|require\()\s*['"](\.[^'"]+)['"]/g)].map((m) =>
+    resolve(dirname(file), m[1]),
+  )
   return code + imports.map((dep) => loadedCode(dep, seen)).join('\n')
 }

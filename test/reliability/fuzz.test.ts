@@ -27,8 +27,23 @@ const MAGIC: Record<string, number[]> = {
 }
 
 /** Bytes that start like an image of some format (or like nothing), then anything. */
-const bytes = fc.tuple(fc.constantFrom(...Object.values(MAGIC)), fc.uint8Array({ maxLength: 48 })).map(([head, tail]) => Uint8Array.from([...head, ...tail]))
-const mime = fc.oneof(fc.constantFrom('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/svg+xml', 'text/html', 'application/octet-stream', ''), fc.string({ maxLength: 12 }))
+const bytes = fc
+  .tuple(fc.constantFrom(...Object.values(MAGIC)), fc.uint8Array({ maxLength: 48 }))
+  .map(([head, tail]) => Uint8Array.from([...head, ...tail]))
+const mime = fc.oneof(
+  fc.constantFrom(
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'image/bmp',
+    'image/svg+xml',
+    'text/html',
+    'application/octet-stream',
+    '',
+  ),
+  fc.string({ maxLength: 12 }),
+)
 const base64 = fc.oneof(
   bytes.map(toBase64),
   bytes.map((b) => toBase64(b).replace(/=+$/, '')),
@@ -43,19 +58,63 @@ const dataUri = fc.oneof(
 )
 const url = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.constantFrom(POSTER_URL, 'https://cdn.example.com/photo.jpg?size=large', 'http://', 'https:///a.png', '//cdn.example.com/a.png', 'https://exa mple.com/a.png', 'https://cdn.example.com/a.svg'),
-  fc.tuple(fc.constantFrom('javascript:', 'ftp://', 'file://', 'blob:', 'chrome://', 'mailto:', 'HTTPS://', 'wxfile://', 'ttfile://', 'bdfile://', 'https://resource/', 'http://tmp/'), fc.string({ maxLength: 20 })).map(([scheme, rest]) => scheme + rest),
+  fc.constantFrom(
+    POSTER_URL,
+    'https://cdn.example.com/photo.jpg?size=large',
+    'http://',
+    'https:///a.png',
+    '//cdn.example.com/a.png',
+    'https://exa mple.com/a.png',
+    'https://cdn.example.com/a.svg',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'javascript:',
+        'ftp://',
+        'file://',
+        'blob:',
+        'chrome://',
+        'mailto:',
+        'HTTPS://',
+        'wxfile://',
+        'ttfile://',
+        'bdfile://',
+        'https://resource/',
+        'http://tmp/',
+      ),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([scheme, rest]) => scheme + rest),
 )
-const localPath = fc.oneof(fc.constant('/static/poster.png'), fc.string({ maxLength: 30 }).map((path) => `/${path}`), fc.string({ maxLength: 30 }))
+const localPath = fc.oneof(
+  fc.constant('/static/poster.png'),
+  fc.string({ maxLength: 30 }).map((path) => `/${path}`),
+  fc.string({ maxLength: 30 }),
+)
 const source = fc.oneof(url, dataUri, localPath, fc.string({ unit: 'grapheme', maxLength: 30 }))
 
 /** Values of every type, the awkward numbers included. */
 const anyValue = fc.oneof(
   fc.anything({ maxDepth: 2 }),
   fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 0.5, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -0),
-  fc.constantFrom(() => 'x', () => { throw new Error('callback throws') }, Symbol('s'), BigInt(10)),
+  fc.constantFrom(
+    () => 'x',
+    () => {
+      throw new Error('callback throws')
+    },
+    Symbol('s'),
+    BigInt(10),
+  ),
 )
-const callback = fc.oneof(fc.constant(undefined), fc.constant(() => undefined), fc.constant(() => { throw new Error('callback throws') }), anyValue)
+const callback = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(() => undefined),
+  fc.constant(() => {
+    throw new Error('callback throws')
+  }),
+  anyValue,
+)
 
 /** An options object: sources and options of the right type or any other, sometimes with extra keys. */
 const options = fc.record(
@@ -64,9 +123,16 @@ const options = fc.record(
     url: fc.oneof(source, anyValue),
     filePath: fc.oneof(localPath, anyValue),
     base64: fc.oneof(base64, anyValue),
-    headers: fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 8 }), anyValue), { maxKeys: 3 }), anyValue),
+    headers: fc.oneof(
+      fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 8 }), anyValue), { maxKeys: 3 }),
+      anyValue,
+    ),
     timeout: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.constant(30_000), anyValue),
-    guide: fc.oneof(fc.boolean(), fc.record({ title: fc.oneof(fc.string(), anyValue) }, { requiredKeys: [] }), anyValue),
+    guide: fc.oneof(
+      fc.boolean(),
+      fc.record({ title: fc.oneof(fc.string(), anyValue) }, { requiredKeys: [] }),
+      anyValue,
+    ),
     loading: fc.oneof(fc.boolean(), fc.string({ maxLength: 8 }), anyValue),
     maxBytes: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(20 * 1024 * 1024), anyValue),
     hint: fc.oneof(fc.string({ maxLength: 8 }), anyValue),
@@ -85,13 +151,62 @@ const options = fc.record(
  * property (fast-check itself probes what it generates), so the generator yields a maker.
  */
 const HOSTILE: Array<() => unknown> = [
-  () => Object.defineProperty({}, 'src', { get: () => { throw new Error('getter throws') }, enumerable: true }),
-  () => Object.defineProperty({ src: POSTER_URL }, 'timeout', { get: () => { throw new Error('getter throws') }, enumerable: true }),
-  () => Object.defineProperty({ src: POSTER_URL }, 'success', { get: () => { throw new Error('getter throws') }, enumerable: true }),
-  () => new Proxy({ src: POSTER_URL }, { ownKeys: () => { throw new Error('ownKeys trap throws') } }),
-  () => new Proxy({ src: POSTER_URL }, { get: () => { throw new Error('get trap throws') } }),
-  () => new Proxy({}, { has: () => { throw new Error('has trap throws') }, get: (_t, key) => (key === 'src' ? POSTER_URL : undefined) }),
-  () => new Proxy([POSTER_URL], { get: (target, key) => { if (key === 'length') throw new Error('length throws'); return Reflect.get(target, key) } }),
+  () =>
+    Object.defineProperty({}, 'src', {
+      get: () => {
+        throw new Error('getter throws')
+      },
+      enumerable: true,
+    }),
+  () =>
+    Object.defineProperty({ src: POSTER_URL }, 'timeout', {
+      get: () => {
+        throw new Error('getter throws')
+      },
+      enumerable: true,
+    }),
+  () =>
+    Object.defineProperty({ src: POSTER_URL }, 'success', {
+      get: () => {
+        throw new Error('getter throws')
+      },
+      enumerable: true,
+    }),
+  () =>
+    new Proxy(
+      { src: POSTER_URL },
+      {
+        ownKeys: () => {
+          throw new Error('ownKeys trap throws')
+        },
+      },
+    ),
+  () =>
+    new Proxy(
+      { src: POSTER_URL },
+      {
+        get: () => {
+          throw new Error('get trap throws')
+        },
+      },
+    ),
+  () =>
+    new Proxy(
+      {},
+      {
+        has: () => {
+          throw new Error('has trap throws')
+        },
+        get: (_t, key) => (key === 'src' ? POSTER_URL : undefined),
+      },
+    ),
+  () =>
+    new Proxy([POSTER_URL], {
+      get: (target, key) => {
+        if (key === 'length') throw new Error('length throws')
+        return Reflect.get(target, key)
+      },
+    }),
   () => Object.create({ src: POSTER_URL }),
   () => Object.create(null),
   () => ({ src: { toString: () => POSTER_URL } }),
@@ -123,7 +238,12 @@ const input = fc.oneof(
   { weight: 4, arbitrary: options },
   { weight: 1, arbitrary: canvasOptions },
   // one source of each key with well-typed options: the paths that reach the host
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('src', 'url', 'filePath', 'base64'), source, base64, fc.boolean()).map(([key, src, data, loading]) => ({ [key]: key === 'base64' ? data : src, loading })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('src', 'url', 'filePath', 'base64'), source, base64, fc.boolean())
+      .map(([key, src, data, loading]) => ({ [key]: key === 'base64' ? data : src, loading })),
+  },
   { weight: 1, arbitrary: hostile },
   { weight: 1, arbitrary: anyValue },
 )
@@ -139,7 +259,11 @@ function expectContractError(error: unknown, platform: string, hostCalls: number
   expect(Object.prototype.hasOwnProperty.call(e, 'raw')).toBe(true)
   expect(e.errMsg.startsWith(`saveImageToAlbum:fail ${e.code}`)).toBe(true)
   // without injected faults, INVALID_ARGUMENT only ever comes from validation, as does an UNSUPPORTED_FORMAT without a host payload
-  if (hostCalls !== null && (e.code === 'INVALID_ARGUMENT' || (VALIDATION_CODES.includes(e.code) && e.raw === undefined))) expect(hostCalls).toBe(0)
+  if (
+    hostCalls !== null &&
+    (e.code === 'INVALID_ARGUMENT' || (VALIDATION_CODES.includes(e.code) && e.raw === undefined))
+  )
+    expect(hostCalls).toBe(0)
 }
 
 /** Calls `run` as an app would: it must not throw synchronously, and its promise must settle. */
@@ -148,13 +272,19 @@ async function settle(run: () => Promise<unknown>) {
   try {
     promise = run()
   } catch (thrown) {
-    throw new Error(`threw synchronously: ${String(thrown)}`)
+    throw new Error(`threw synchronously: ${String(thrown)}`, { cause: thrown })
   }
-  return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
 }
 
 // every mini-program host, and the uni-app App (its own simulated host: `uni` + `plus`)
-const HOSTS = [...PLATFORMS.map((platform) => [platform, () => setup(platform, { permission: 'granted' })] as const), ['app', () => setupApp({ permission: 'granted' })] as const]
+const HOSTS = [
+  ...PLATFORMS.map((platform) => [platform, () => setup(platform, { permission: 'granted' })] as const),
+  ['app', () => setupApp({ permission: 'granted' })] as const,
+]
 
 describe.each(HOSTS)('fuzzing on %s', (platform, open) => {
   it(`saveImageToAlbum: ${SINGLE_RUNS} generated inputs`, async () => {
@@ -177,9 +307,27 @@ describe.each(HOSTS)('fuzzing on %s', (platform, open) => {
 
   it(`saveImagesToAlbum: ${BATCH_RUNS} generated batches`, async () => {
     const { host, api } = open()
-    const item = fc.oneof(source, fc.record({ src: fc.oneof(source, anyValue), base64: fc.oneof(base64, anyValue), headers: anyValue }, { requiredKeys: [] }), anyValue, hostile)
-    const sources = fc.oneof({ weight: 5, arbitrary: fc.array(item, { maxLength: 6 }) }, { weight: 1, arbitrary: anyValue }, { weight: 1, arbitrary: hostile })
-    const batchOptions = fc.oneof(fc.constant(undefined), options.map((o) => ({ ...o, concurrency: 2 })), fc.record({ concurrency: anyValue, onProgress: callback }, { requiredKeys: [] }), anyValue, hostile)
+    const item = fc.oneof(
+      source,
+      fc.record(
+        { src: fc.oneof(source, anyValue), base64: fc.oneof(base64, anyValue), headers: anyValue },
+        { requiredKeys: [] },
+      ),
+      anyValue,
+      hostile,
+    )
+    const sources = fc.oneof(
+      { weight: 5, arbitrary: fc.array(item, { maxLength: 6 }) },
+      { weight: 1, arbitrary: anyValue },
+      { weight: 1, arbitrary: hostile },
+    )
+    const batchOptions = fc.oneof(
+      fc.constant(undefined),
+      options.map((o) => ({ ...o, concurrency: 2 })),
+      fc.record({ concurrency: anyValue, onProgress: callback }, { requiredKeys: [] }),
+      anyValue,
+      hostile,
+    )
     await fc.assert(
       fc.asyncProperty(sources, batchOptions, async (list, opts) => {
         const before = host.calls.length
@@ -206,9 +354,21 @@ describe.each(HOSTS)('fuzzing on %s', (platform, open) => {
 it('the generators reach the valid paths too: saves from a URL, a data URI, raw base64 and a local path', async () => {
   const { api } = setup('weapp', { permission: 'granted' })
   const kindOf = (value: unknown) => {
-    const text = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? (value as Record<string, unknown>).src : undefined
-    if (typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).base64 === 'string') return 'base64'
-    return typeof text !== 'string' ? 'other' : text.startsWith('http') ? 'url' : text.startsWith('data:') ? 'data URI' : 'local path'
+    const text =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'object' && value !== null
+          ? (value as Record<string, unknown>).src
+          : undefined
+    if (typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).base64 === 'string')
+      return 'base64'
+    return typeof text !== 'string'
+      ? 'other'
+      : text.startsWith('http')
+        ? 'url'
+        : text.startsWith('data:')
+          ? 'data URI'
+          : 'local path'
   }
   const saved = new Set<string>()
   for (const value of fc.sample(input, { numRuns: 3_000, seed: 42 })) {

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAppHost, fixtures, toBase64, type FakePlusDownload, type FakePlusEntry, type FakePlusWriter, type SimulatedAppHost } from '../../src/testing'
+import {
+  createAppHost,
+  fixtures,
+  toBase64,
+  type FakePlusDownload,
+  type FakePlusEntry,
+  type FakePlusWriter,
+  type SimulatedAppHost,
+} from '../../src/testing'
 
-// The simulated uni-app App host itself, against h5-and-app.md §8–9 (tags there and in src/testing/app.ts).
+// The simulated uni-app App host itself, against docs/en/hosts/app.md (tags there and in src/testing/app.ts).
 
 let host: SimulatedAppHost | undefined
 afterEach(() => {
@@ -12,7 +20,9 @@ afterEach(() => {
 const open = (...args: Parameters<typeof createAppHost>) => (host = createAppHost(...args).install())
 
 function download(h: SimulatedAppHost, url: string, filename?: string) {
-  return new Promise<[FakePlusDownload, number]>((resolve) => h.plus.downloader.createDownload(url, filename ? { filename } : {}, (d, status) => resolve([d, status])).start())
+  return new Promise<[FakePlusDownload, number]>((resolve) =>
+    h.plus.downloader.createDownload(url, filename ? { filename } : {}, (d, status) => resolve([d, status])).start(),
+  )
 }
 
 const resolvePath = (h: SimulatedAppHost, url: string) =>
@@ -29,11 +39,15 @@ describe('simulated uni-app App host', () => {
   })
 
   it('getAppAuthorizeSetting reports albumAuthorized on iOS only [D uni.d.ts]', () => {
-    expect(open({ client: 'ios', permission: 'denied' }).api.getAppAuthorizeSetting()).toMatchObject({ albumAuthorized: 'denied' })
+    expect(open({ client: 'ios', permission: 'denied' }).api.getAppAuthorizeSetting()).toMatchObject({
+      albumAuthorized: 'denied',
+    })
     host!.state.permission = 'not-asked'
     expect(host!.api.getAppAuthorizeSetting()).toMatchObject({ albumAuthorized: 'not determined' })
     host!.uninstall()
-    expect(open({ client: 'android', permission: 'denied' }).api.getAppAuthorizeSetting().albumAuthorized).toBeUndefined()
+    expect(
+      open({ client: 'android', permission: 'denied' }).api.getAppAuthorizeSetting().albumAuthorized,
+    ).toBeUndefined()
   })
 
   it('the downloader: a directory filename names the file from the URL, extension or not; a taken name gets "(1)" [D plus.d.ts]', async () => {
@@ -56,7 +70,9 @@ describe('simulated uni-app App host', () => {
   it('writeAsBinary writes the decoded bytes into a file created under _doc; the package folder is read-only', async () => {
     const h = open()
     const doc = await resolvePath(h, '_doc')
-    const file = await new Promise<FakePlusEntry>((resolve, reject) => doc.getFile('p.png', { create: true }, resolve, reject))
+    const file = await new Promise<FakePlusEntry>((resolve, reject) =>
+      doc.getFile('p.png', { create: true }, resolve, reject),
+    )
     const writer = await new Promise<FakePlusWriter>((resolve, reject) => file.createWriter(resolve, reject))
     await new Promise((resolve, reject) => {
       writer.onwrite = resolve
@@ -65,7 +81,9 @@ describe('simulated uni-app App host', () => {
     })
     expect(h.files.get('_doc/p.png')).toEqual(fixtures.jpeg)
     const www = await resolvePath(h, '_www')
-    await expect(new Promise((resolve, reject) => www.getFile('x.png', { create: true }, resolve, reject))).rejects.toMatchObject({ code: 6 })
+    await expect(
+      new Promise((resolve, reject) => www.getFile('x.png', { create: true }, resolve, reject)),
+    ).rejects.toMatchObject({ code: 6 })
     await new Promise((resolve, reject) => file.remove(() => resolve(undefined), reject))
     expect(h.userFiles()).toEqual([])
   })
@@ -84,7 +102,9 @@ describe('simulated uni-app App host', () => {
   it('the first save asks the OS; a refusal sticks until the settings page, and the app resumes after it', async () => {
     const h = open({ prompt: 'deny' })
     h.addFile('/static/a.png', fixtures.png)
-    await expect(h.api.saveImageToPhotosAlbum({ filePath: '/static/a.png' })).rejects.toMatchObject({ errMsg: 'saveImageToPhotosAlbum:fail No Permission' })
+    await expect(h.api.saveImageToPhotosAlbum({ filePath: '/static/a.png' })).rejects.toMatchObject({
+      errMsg: 'saveImageToPhotosAlbum:fail No Permission',
+    })
     await expect(h.api.saveImageToPhotosAlbum({ filePath: '/static/a.png' })).rejects.toBeTruthy()
     expect(h.ui.filter((event) => event.type === 'permission-prompt')).toHaveLength(1)
     const events: string[] = []
@@ -93,6 +113,8 @@ describe('simulated uni-app App host', () => {
     await h.api.openAppAuthorizeSetting({})
     await h.idle()
     expect(events).toEqual(['pause', 'resume'])
-    await expect(h.api.saveImageToPhotosAlbum({ filePath: '/static/a.png' })).resolves.toMatchObject({ errMsg: 'saveImageToPhotosAlbum:ok' })
+    await expect(h.api.saveImageToPhotosAlbum({ filePath: '/static/a.png' })).resolves.toMatchObject({
+      errMsg: 'saveImageToPhotosAlbum:ok',
+    })
   })
 })

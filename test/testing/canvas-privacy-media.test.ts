@@ -14,7 +14,14 @@ function make(...args: Parameters<typeof createHost>) {
 
 const call = (host: SimulatedHost, api: string, options: Record<string, unknown> = {}, ...rest: unknown[]) =>
   new Promise<{ ok: boolean; res: HostResult }>((resolve) =>
-    (host.api[api] as (...a: unknown[]) => void)({ ...options, success: (res: HostResult) => resolve({ ok: true, res }), fail: (res: HostResult) => resolve({ ok: false, res }) }, ...rest),
+    (host.api[api] as (...a: unknown[]) => void)(
+      {
+        ...options,
+        success: (res: HostResult) => resolve({ ok: true, res }),
+        fail: (res: HostResult) => resolve({ ok: false, res }),
+      },
+      ...rest,
+    ),
   )
 
 describe('canvases', () => {
@@ -22,7 +29,9 @@ describe('canvases', () => {
     const host = make('weapp')
     const node = host.addCanvas('poster', { width: 200, height: 100 })
     const query = (host.api.createSelectorQuery as () => any)()
-    const res = await new Promise<unknown[]>((resolve) => query.select('#poster').fields({ node: true, size: true }).select('#other').node().exec(resolve))
+    const res = await new Promise<unknown[]>((resolve) =>
+      query.select('#poster').fields({ node: true, size: true }).select('#other').node().exec(resolve),
+    )
     expect(res).toEqual([{ id: 'poster', node, width: 200, height: 100 }, null])
   })
 
@@ -34,7 +43,10 @@ describe('canvases', () => {
     ctx.fillRect(0, 0, 1, 1)
     expect(node.drawn).toEqual(['fillRect'])
     const jpg = await call(host, 'canvasToTempFilePath', { canvas: node, fileType: 'jpg' })
-    expect(jpg).toMatchObject({ ok: true, res: { errMsg: 'canvasToTempFilePath:ok', tempFilePath: expect.stringMatching(/^wxfile:\/\/tmp_.*\.jpg$/) } })
+    expect(jpg).toMatchObject({
+      ok: true,
+      res: { errMsg: 'canvasToTempFilePath:ok', tempFilePath: expect.stringMatching(/^wxfile:\/\/tmp_.*\.jpg$/) },
+    })
     expect(host.files.get(jpg.res.tempFilePath as string)).toEqual(fixtures.jpeg)
     expect(node.toDataURL()).toMatch(/^data:image\/png;base64,/)
   })
@@ -45,7 +57,10 @@ describe('canvases', () => {
     const ctx = (host.api.createCanvasContext as (id: string, c?: object) => any)('c1', component)
     await new Promise((resolve) => ctx.draw(false, resolve))
     expect((await call(host, 'canvasToTempFilePath', { canvasId: 'c1' }, component)).ok).toBe(true)
-    expect(await call(host, 'canvasToTempFilePath', { canvasId: 'c1' })).toEqual({ ok: false, res: { errMsg: 'canvasToTempFilePath:fail canvas is empty' } })
+    expect(await call(host, 'canvasToTempFilePath', { canvasId: 'c1' })).toEqual({
+      ok: false,
+      res: { errMsg: 'canvasToTempFilePath:fail canvas is empty' },
+    })
   })
 
   it('Alipay: node.toTempFilePath and the legacy context’s toTempFilePath (apFilePath)', async () => {
@@ -57,7 +72,10 @@ describe('canvases', () => {
     await new Promise((resolve) => ctx.draw(false, resolve))
     const viaContext = await new Promise<HostResult>((resolve) => ctx.toTempFilePath({ success: resolve }))
     expect(viaContext.apFilePath).toMatch(/^https:\/\/resource\//)
-    expect(await call(host, 'canvasToTempFilePath', { canvasId: 'missing' })).toEqual({ ok: false, res: { error: 1, errorMessage: 'canvas content or format wrong!' } })
+    expect(await call(host, 'canvasToTempFilePath', { canvasId: 'missing' })).toEqual({
+      ok: false,
+      res: { error: 1, errorMessage: 'canvas content or format wrong!' },
+    })
   })
 
   it('the App draws and exports by canvasId into uni’s temp folder', async () => {
@@ -65,7 +83,9 @@ describe('canvases', () => {
     try {
       const ctx = (host.api.createCanvasContext as (id: string) => any)('p')
       await new Promise((resolve) => ctx.draw(false, resolve))
-      const res = await new Promise<HostResult>((resolve) => (host.api.canvasToTempFilePath as any)({ canvasId: 'p', success: resolve }))
+      const res = await new Promise<HostResult>((resolve) =>
+        (host.api.canvasToTempFilePath as any)({ canvasId: 'p', success: resolve }),
+      )
       expect(res.tempFilePath).toMatch(/^_doc\/uniapp_temp_\d+\/canvas\/1\.png$/)
       expect(host.userFiles()).toEqual([])
     } finally {
@@ -77,14 +97,20 @@ describe('canvases', () => {
 describe('privacy APIs (wx, tt)', () => {
   it('requirePrivacyAuthorize succeeds at once once agreed, and getPrivacySetting says so', async () => {
     const host = make('weapp')
-    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({ ok: true, res: { errMsg: 'requirePrivacyAuthorize:ok' } })
+    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({
+      ok: true,
+      res: { errMsg: 'requirePrivacyAuthorize:ok' },
+    })
     expect((await call(host, 'getPrivacySetting')).res).toMatchObject({ needAuthorization: false })
     expect(host.ui).toEqual([])
   })
 
   it('without a listener, the official popup answers by privacyAnswer; a refusal is errno 104', async () => {
     const host = make('weapp', { privacy: 'not-agreed', privacyAnswer: 'disagree' })
-    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({ ok: false, res: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized', errno: 104 } })
+    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({
+      ok: false,
+      res: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized', errno: 104 },
+    })
     expect(host.ui).toEqual([{ type: 'privacy-popup', referrer: 'requirePrivacyAuthorize' }])
     host.state.privacyAnswer = 'agree'
     expect((await call(host, 'requirePrivacyAuthorize')).ok).toBe(true)
@@ -93,14 +119,19 @@ describe('privacy APIs (wx, tt)', () => {
 
   it('the last listener registered answers, whenever it resolves', async () => {
     const host = make('tt', { privacy: 'not-agreed' })
-    const register = host.api.onNeedPrivacyAuthorization as (l: (resolve: (a: { event: string }) => void, info: { referrer: string }) => void) => void
+    const register = host.api.onNeedPrivacyAuthorization as (
+      l: (resolve: (a: { event: string }) => void, info: { referrer: string }) => void,
+    ) => void
     register(() => {})
     let referrer = ''
     register((resolve, info) => {
       referrer = info.referrer
       setTimeout(() => resolve({ event: 'disagree' }), 5)
     })
-    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({ ok: false, res: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized', errNo: 10201 } })
+    expect(await call(host, 'requirePrivacyAuthorize')).toEqual({
+      ok: false,
+      res: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized', errNo: 10201 },
+    })
     expect(referrer).toBe('requirePrivacyAuthorize')
   })
 
@@ -115,7 +146,9 @@ describe('saveMediaToPhotosAlbum (wx ≥ 3.17.2)', () => {
     const host = make('weapp')
     host.addFile('/a.png', fixtures.png)
     host.addFile('/b.jpg', fixtures.jpeg)
-    expect(await call(host, 'saveMediaToPhotosAlbum', { filePaths: ['/a.png', '/b.jpg'], mediaTypes: ['image', 'image'] })).toEqual({ ok: true, res: { errMsg: 'saveMediaToPhotosAlbum:ok' } })
+    expect(
+      await call(host, 'saveMediaToPhotosAlbum', { filePaths: ['/a.png', '/b.jpg'], mediaTypes: ['image', 'image'] }),
+    ).toEqual({ ok: true, res: { errMsg: 'saveMediaToPhotosAlbum:ok' } })
     expect(host.album.map((e) => e.format)).toEqual(['png', 'jpeg'])
     expect(host.ui.filter((e) => e.type === 'permission-prompt')).toHaveLength(1)
   })
@@ -123,7 +156,12 @@ describe('saveMediaToPhotosAlbum (wx ≥ 3.17.2)', () => {
   it('all or nothing: one missing file fails the call and saves none', async () => {
     const host = make('weapp', { permission: 'granted' })
     host.addFile('/a.png', fixtures.png)
-    expect(await call(host, 'saveMediaToPhotosAlbum', { filePaths: ['/a.png', '/gone.png'], mediaTypes: ['image', 'image'] })).toEqual({ ok: false, res: { errMsg: 'saveMediaToPhotosAlbum:fail file not found' } })
+    expect(
+      await call(host, 'saveMediaToPhotosAlbum', {
+        filePaths: ['/a.png', '/gone.png'],
+        mediaTypes: ['image', 'image'],
+      }),
+    ).toEqual({ ok: false, res: { errMsg: 'saveMediaToPhotosAlbum:fail file not found' } })
     expect(host.album).toEqual([])
   })
 

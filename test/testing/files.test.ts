@@ -8,33 +8,48 @@ const GONE = 'https://cdn.example.com/gone.png'
 function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
   return new Promise((resolve) => {
     let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({ ...options, success: () => (ok = true), complete: (res: HostResult) => resolve({ ok, res }) })
+    ;(fn as (o: Record<string, unknown>) => unknown)({
+      ...options,
+      success: () => (ok = true),
+      complete: (res: HostResult) => resolve({ ok, res }),
+    })
   })
 }
 
 describe('downloadFile', () => {
-  it.each<SimulatedPlatform>(['weapp', 'tt', 'swan'])('%s: a 404 still calls success with the status, and the body is stored', async (platform) => {
-    const host = createHost(platform)
-    host.downloads.set(GONE, { status: 404, body: fixtures.html, contentType: 'text/html' })
-    const { ok, res } = await invoke(host.api.downloadFile, { url: GONE })
-    expect(ok).toBe(true)
-    expect(res.statusCode).toBe(404)
-    expect(res.errMsg).toBe('downloadFile:ok')
-    // non-image content type → no extension on the temp file
-    expect(String(res.tempFilePath)).toMatch(/00000001$/)
-    expect(host.files.get(String(res.tempFilePath))).toEqual(fixtures.html)
-  })
+  it.each<SimulatedPlatform>(['weapp', 'tt', 'swan'])(
+    '%s: a 404 still calls success with the status, and the body is stored',
+    async (platform) => {
+      const host = createHost(platform)
+      host.downloads.set(GONE, { status: 404, body: fixtures.html, contentType: 'text/html' })
+      const { ok, res } = await invoke(host.api.downloadFile, { url: GONE })
+      expect(ok).toBe(true)
+      expect(res.statusCode).toBe(404)
+      expect(res.errMsg).toBe('downloadFile:ok')
+      // non-image content type → no extension on the temp file
+      expect(String(res.tempFilePath)).toMatch(/00000001$/)
+      expect(host.files.get(String(res.tempFilePath))).toEqual(fixtures.html)
+    },
+  )
 
   it('Alipay: a non-2xx answer fails with error 12 and stores nothing', async () => {
     const host = createHost('alipay')
     host.downloads.set(GONE, { status: 404, body: fixtures.html })
-    expect(await invoke(host.api.downloadFile, { url: GONE })).toEqual({ ok: false, res: { error: 12, errorMessage: '下载失败' } })
+    expect(await invoke(host.api.downloadFile, { url: GONE })).toEqual({
+      ok: false,
+      res: { error: 12, errorMessage: '下载失败' },
+    })
     expect(host.files.size).toBe(0)
   })
 
   it('an unregistered URL fails like a domain not on the whitelist', async () => {
-    expect((await invoke(createHost('weapp').api.downloadFile, { url: URL })).res).toEqual({ errMsg: 'downloadFile:fail url not in domain list' })
-    expect((await invoke(createHost('alipay').api.downloadFile, { url: URL })).res).toEqual({ error: 12, errorMessage: '下载失败' })
+    expect((await invoke(createHost('weapp').api.downloadFile, { url: URL })).res).toEqual({
+      errMsg: 'downloadFile:fail url not in domain list',
+    })
+    expect((await invoke(createHost('alipay').api.downloadFile, { url: URL })).res).toEqual({
+      error: 12,
+      errorMessage: '下载失败',
+    })
   })
 
   it('a response can carry a raw fail payload, passed through as is', async () => {
@@ -51,7 +66,10 @@ describe('downloadFile', () => {
     host.downloads.set(URL, { body: fixtures.png })
     host.downloads.set(GONE, { status: 404, body: fixtures.html })
     const target = `${host.userDataPath}/poster.png`
-    expect(await invoke(host.api.downloadFile, { url: URL, filePath: target })).toEqual({ ok: true, res: { errMsg: 'downloadFile:ok', filePath: target, statusCode: 200 } })
+    expect(await invoke(host.api.downloadFile, { url: URL, filePath: target })).toEqual({
+      ok: true,
+      res: { errMsg: 'downloadFile:ok', filePath: target, statusCode: 200 },
+    })
     const gone = await invoke(host.api.downloadFile, { url: GONE, filePath: `${host.userDataPath}/gone.png` })
     expect(gone.res).toMatchObject({ statusCode: 404 })
     expect(host.userFiles()).toEqual([target, `${host.userDataPath}/gone.png`])
@@ -72,7 +90,11 @@ describe('downloadFile', () => {
   })
 
   it('Douyin before base library 2.42.0, Feishu before 3.43.0 and QQ ignore filePath: a temp file of their own', async () => {
-    const hosts = [createHost('qq'), createHost('tt', { sdkVersion: '2.41.9' }), createHost('lark', { version: '3.42.0' })]
+    const hosts = [
+      createHost('qq'),
+      createHost('tt', { sdkVersion: '2.41.9' }),
+      createHost('lark', { version: '3.42.0' }),
+    ]
     for (const host of hosts) {
       host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
       const { res } = await invoke(host.api.downloadFile, { url: URL, filePath: `${host.userDataPath}/x.png` })
@@ -116,11 +138,15 @@ describe('downloadFile', () => {
     expect((await invoke(host.api.downloadFile, { url: 'data:image/png;base64,@@@' })).res.error).toBe(12)
     expect((await invoke(host.api.downloadFile, { url: 'data:image/png,plain' })).res.error).toBe(12)
     host.downloads.set(URL, { body: fixtures.html, contentType: 'text/html' })
-    expect((await invoke(host.api.downloadFile, { url: URL })).res.apFilePath).toMatch(/^https:\/\/resource\/[0-9a-f]+\.other$/)
+    expect((await invoke(host.api.downloadFile, { url: URL })).res.apFilePath).toMatch(
+      /^https:\/\/resource\/[0-9a-f]+\.other$/,
+    )
   })
 
   it('data URIs are not special outside Alipay', async () => {
-    expect((await invoke(createHost('weapp').api.downloadFile, { url: toDataUri(fixtures.png, 'image/png') })).ok).toBe(false)
+    expect((await invoke(createHost('weapp').api.downloadFile, { url: toDataUri(fixtures.png, 'image/png') })).ok).toBe(
+      false,
+    )
   })
 
   it('abort() fails a pending or hanging download with the host’s abort payload', async () => {
@@ -128,7 +154,11 @@ describe('downloadFile', () => {
     host.downloads.set(URL, { body: fixtures.png, delay: 20 })
     host.downloads.set(GONE, { hang: true })
     const results: HostResult[] = []
-    const slow = host.api.downloadFile({ url: URL, fail: (res) => results.push(res), success: (res) => results.push(res) }) as DownloadTask
+    const slow = host.api.downloadFile({
+      url: URL,
+      fail: (res) => results.push(res),
+      success: (res) => results.push(res),
+    }) as DownloadTask
     const stuck = host.api.downloadFile({ url: GONE, complete: (res) => results.push(res) }) as DownloadTask
     slow.abort()
     await host.idle()
@@ -164,7 +194,10 @@ describe('FileSystemManager.writeFile', () => {
     const host = createHost(platform)
     const fs = host.api.getFileSystemManager()
     const filePath = `${host.userDataPath}/a.png`
-    expect(await invoke(fs.writeFile, { filePath, data: png64, encoding: 'base64' })).toEqual({ ok: true, res: payload })
+    expect(await invoke(fs.writeFile, { filePath, data: png64, encoding: 'base64' })).toEqual({
+      ok: true,
+      res: payload,
+    })
     expect(host.files.get(filePath)).toEqual(fixtures.png)
     expect(host.userFiles()).toEqual([filePath])
     expect(host.asyncCalls()).toEqual(['fs.writeFile'])
@@ -191,14 +224,18 @@ describe('FileSystemManager.writeFile', () => {
   ])('%s: writing outside USER_DATA_PATH → %o', async (platform, payload) => {
     const host = createHost(platform)
     const fs = host.api.getFileSystemManager()
-    expect((await invoke(fs.writeFile, { filePath: 'wxfile://tmp_1.png', data: png64, encoding: 'base64' })).res).toEqual(payload)
+    expect(
+      (await invoke(fs.writeFile, { filePath: 'wxfile://tmp_1.png', data: png64, encoding: 'base64' })).res,
+    ).toEqual(payload)
   })
 
   it('a missing sub-folder fails until it is created', async () => {
     const host = createHost('swan')
     const fs = host.api.getFileSystemManager()
     const filePath = `${host.userDataPath}/posters/a.png`
-    expect((await invoke(fs.writeFile, { filePath, data: png64, encoding: 'base64' })).res).toEqual({ errMsg: `writeFile:fail no such file or directory ${filePath}` })
+    expect((await invoke(fs.writeFile, { filePath, data: png64, encoding: 'base64' })).res).toEqual({
+      errMsg: `writeFile:fail no such file or directory ${filePath}`,
+    })
     fs.mkdirSync(`${host.userDataPath}/posters`)
     expect((await invoke(fs.writeFile, { filePath, data: png64, encoding: 'base64' })).ok).toBe(true)
     expect(fs.readdirSync(host.userDataPath)).toEqual(['posters'])
@@ -216,7 +253,9 @@ describe('FileSystemManager.writeFile', () => {
     const data = new Uint8Array(60).buffer
     expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/a`, data })).ok).toBe(true)
     expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/b`, data })).res).toEqual(payload)
-    expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/a`, data: new Uint8Array(100).buffer })).ok).toBe(true)
+    expect(
+      (await invoke(fs.writeFile, { filePath: `${host.userDataPath}/a`, data: new Uint8Array(100).buffer })).ok,
+    ).toBe(true)
     host.addFile('ttfile://temp/big', new Uint8Array(500)) // temp files do not count
     fs.unlinkSync(`${host.userDataPath}/a`)
     expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/b`, data })).ok).toBe(true)
@@ -226,7 +265,10 @@ describe('FileSystemManager.writeFile', () => {
     const host = createHost('alipay')
     const fs = host.api.getFileSystemManager()
     const data = new Uint8Array(10 * 1024 * 1024 + 1).buffer
-    expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/big`, data })).res).toEqual({ error: 10028, errorMessage: '单个文件超过 10M' })
+    expect((await invoke(fs.writeFile, { filePath: `${host.userDataPath}/big`, data })).res).toEqual({
+      error: 10028,
+      errorMessage: '单个文件超过 10M',
+    })
   })
 
   it('utf8 text and sync writes round-trip through readFileSync', () => {
@@ -238,26 +280,31 @@ describe('FileSystemManager.writeFile', () => {
     fs.writeFileSync(path, toBase64(fixtures.bmp), 'base64')
     expect(fs.readFileSync(path, 'base64')).toBe(toBase64(fixtures.bmp))
     expect(new Uint8Array(fs.readFileSync(path) as ArrayBuffer)).toEqual(fixtures.bmp)
-    expect(() => fs.writeFileSync(path, 'data:image/png;base64,AAAA', 'base64')).toThrow('writeFileSync:fail base64 encode error')
+    expect(() => fs.writeFileSync(path, 'data:image/png;base64,AAAA', 'base64')).toThrow(
+      'writeFileSync:fail base64 encode error',
+    )
     expect(host.calls.find((call) => call.api === 'fs.readFileSync')?.args).toEqual([path, 'utf8'])
   })
 })
 
 describe('FileSystemManager unlink / access', () => {
-  it.each<SimulatedPlatform>(['weapp', 'tt', 'alipay', 'swan'])('%s: unlinkSync of a missing file throws "no such file or directory"', (platform) => {
-    const host = createHost(platform)
-    const fs = host.api.getFileSystemManager()
-    const path = `${host.userDataPath}/missing.png`
-    expect(() => fs.unlinkSync(path)).toThrow(/no such file or directory/)
-    try {
-      fs.unlinkSync(path)
-    } catch (error) {
-      expect(error).toBeInstanceOf(Error)
-      if (platform === 'alipay') expect(error).toMatchObject({ error: 10022, errorMessage: '文件不存在' })
-      else expect(error).toMatchObject({ errMsg: `unlinkSync:fail no such file or directory ${path}` })
-    }
-    expect(host.count('fs.unlinkSync')).toBe(2)
-  })
+  it.each<SimulatedPlatform>(['weapp', 'tt', 'alipay', 'swan'])(
+    '%s: unlinkSync of a missing file throws "no such file or directory"',
+    (platform) => {
+      const host = createHost(platform)
+      const fs = host.api.getFileSystemManager()
+      const path = `${host.userDataPath}/missing.png`
+      expect(() => fs.unlinkSync(path)).toThrow(/no such file or directory/)
+      try {
+        fs.unlinkSync(path)
+      } catch (error) {
+        expect(error).toBeInstanceOf(Error)
+        if (platform === 'alipay') expect(error).toMatchObject({ error: 10022, errorMessage: '文件不存在' })
+        else expect(error).toMatchObject({ errMsg: `unlinkSync:fail no such file or directory ${path}` })
+      }
+      expect(host.count('fs.unlinkSync')).toBe(2)
+    },
+  )
 
   it('unlinkSync removes a user or temp file; Alipay answers {success: true}; package files are read-only', () => {
     const host = createHost('alipay')
@@ -275,7 +322,10 @@ describe('FileSystemManager unlink / access', () => {
     const host = createHost('weapp')
     const fs = host.api.getFileSystemManager()
     const path = `${host.userDataPath}/a.png`
-    expect((await invoke(fs.unlink, { filePath: path })).res).toEqual({ errMsg: `unlink:fail no such file or directory ${path}`, errCode: 1300002 })
+    expect((await invoke(fs.unlink, { filePath: path })).res).toEqual({
+      errMsg: `unlink:fail no such file or directory ${path}`,
+      errCode: 1300002,
+    })
     expect((await invoke(fs.access, { path })).ok).toBe(false)
     host.addFile(path, fixtures.png)
     expect((await invoke(fs.access, { path })).ok).toBe(true)

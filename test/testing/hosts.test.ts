@@ -8,21 +8,91 @@ const URL = 'https://cdn.example.com/poster.png'
 function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
   return new Promise((resolve) => {
     let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({ ...options, success: () => (ok = true), complete: (res: HostResult) => resolve({ ok, res }) })
+    ;(fn as (o: Record<string, unknown>) => unknown)({
+      ...options,
+      success: () => (ok = true),
+      complete: (res: HostResult) => resolve({ ok, res }),
+    })
   })
 }
 
 // DingTalk and HarmonyOS atomic services have no album scope: their own blocks below
-const EXPECTED: Record<Exclude<SimulatedPlatform, 'dd' | 'ascf'>, { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }> = {
-  weapp: { global: 'wx', userData: 'wxfile://usr', temp: 'wxfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  tt: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.album', openScope: 'scope.album' },
-  alipay: { global: 'my', userData: 'https://usr', temp: 'https://resource/00000001.image', saved: { success: true }, scope: 'writePhotosAlbum', openScope: 'album' },
-  swan: { global: 'swan', userData: 'bdfile://usr', temp: 'bdfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  qq: { global: 'qq', userData: 'qqfile://usr', temp: 'qqfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  kwai: { global: 'ks', userData: 'ksfile://usr', temp: 'ksfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  xhs: { global: 'xhs', userData: 'xhsfile://usr', temp: 'xhsfile://tmp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  jd: { global: 'jd', userData: 'jdfile://usr', temp: 'jdfile://tmp_00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
-  lark: { global: 'tt', userData: 'ttfile://user', temp: 'ttfile://temp/00000001.png', saved: { errMsg: 'saveImageToPhotosAlbum:ok' }, scope: 'scope.writePhotosAlbum', openScope: 'scope.writePhotosAlbum' },
+const EXPECTED: Record<
+  Exclude<SimulatedPlatform, 'dd' | 'ascf'>,
+  { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }
+> = {
+  weapp: {
+    global: 'wx',
+    userData: 'wxfile://usr',
+    temp: 'wxfile://tmp_00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  tt: {
+    global: 'tt',
+    userData: 'ttfile://user',
+    temp: 'ttfile://temp/00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.album',
+    openScope: 'scope.album',
+  },
+  alipay: {
+    global: 'my',
+    userData: 'https://usr',
+    temp: 'https://resource/00000001.image',
+    saved: { success: true },
+    scope: 'writePhotosAlbum',
+    openScope: 'album',
+  },
+  swan: {
+    global: 'swan',
+    userData: 'bdfile://usr',
+    temp: 'bdfile://tmp/00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  qq: {
+    global: 'qq',
+    userData: 'qqfile://usr',
+    temp: 'qqfile://tmp_00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  kwai: {
+    global: 'ks',
+    userData: 'ksfile://usr',
+    temp: 'ksfile://temp/00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  xhs: {
+    global: 'xhs',
+    userData: 'xhsfile://usr',
+    temp: 'xhsfile://tmp/00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  jd: {
+    global: 'jd',
+    userData: 'jdfile://usr',
+    temp: 'jdfile://tmp_00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
+  lark: {
+    global: 'tt',
+    userData: 'ttfile://user',
+    temp: 'ttfile://temp/00000001.png',
+    saved: { errMsg: 'saveImageToPhotosAlbum:ok' },
+    scope: 'scope.writePhotosAlbum',
+    openScope: 'scope.writePhotosAlbum',
+  },
 }
 
 describe.each(Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>)('%s happy path', (platform) => {
@@ -44,7 +114,11 @@ describe.each(Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>)('%s happy p
     const path = String(download.res.apFilePath ?? download.res.tempFilePath)
     expect(path).toBe(want.temp)
     if (platform === 'alipay') {
-      expect(download.res).toMatchObject({ apFilePath: want.temp, tempFilePath: want.temp, header: { 'Content-Type': 'image/png' } })
+      expect(download.res).toMatchObject({
+        apFilePath: want.temp,
+        tempFilePath: want.temp,
+        header: { 'Content-Type': 'image/png' },
+      })
       expect(download.res).not.toHaveProperty('statusCode')
     } else {
       expect(download.res).toEqual({ errMsg: 'downloadFile:ok', tempFilePath: want.temp, statusCode: 200 })
@@ -126,7 +200,11 @@ describe.each(Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>)('%s happy p
     host.api.showToast({ [textKey]: '已保存' })
     let hidden = 0
     host.api.hideToast({ complete: () => hidden++ })
-    expect(host.ui).toEqual([{ type: 'loading', title: '保存中' }, { type: 'hide-loading' }, { type: 'toast', title: '已保存' }])
+    expect(host.ui).toEqual([
+      { type: 'loading', title: '保存中' },
+      { type: 'hide-loading' },
+      { type: 'toast', title: '已保存' },
+    ])
     expect(host.calls.every((call) => call.kind === 'sync')).toBe(true)
     expect(hidden).toBe(0) // callbacks stay asynchronous
     await host.idle()
@@ -138,10 +216,21 @@ describe('modals', () => {
   it('showModal records the modal and answers {confirm, cancel} from state.modal', async () => {
     const host = createHost('weapp')
     const texts = { title: 'T', content: 'C', confirmText: '去设置', cancelText: '取消' }
-    expect((await invoke(host.api.showModal, { ...texts, showCancel: true })).res).toEqual({ errMsg: 'showModal:ok', confirm: true, cancel: false })
+    expect((await invoke(host.api.showModal, { ...texts, showCancel: true })).res).toEqual({
+      errMsg: 'showModal:ok',
+      confirm: true,
+      cancel: false,
+    })
     host.state.modal = 'cancel'
-    expect((await invoke(host.api.showModal, texts)).res).toEqual({ errMsg: 'showModal:ok', confirm: false, cancel: true })
-    expect(host.ui).toEqual([{ type: 'modal', ...texts }, { type: 'modal', ...texts }])
+    expect((await invoke(host.api.showModal, texts)).res).toEqual({
+      errMsg: 'showModal:ok',
+      confirm: false,
+      cancel: true,
+    })
+    expect(host.ui).toEqual([
+      { type: 'modal', ...texts },
+      { type: 'modal', ...texts },
+    ])
   })
 
   it('a modal function sees the event and decides', async () => {
@@ -154,12 +243,20 @@ describe('modals', () => {
     })
     expect((await invoke(host.api.showModal, { title: 'yes' })).res.confirm).toBe(true)
     expect((await invoke(host.api.showModal, { title: 'no' })).res.confirm).toBe(false)
-    expect(seen).toEqual([{ type: 'modal', title: 'yes' }, { type: 'modal', title: 'no' }])
+    expect(seen).toEqual([
+      { type: 'modal', title: 'yes' },
+      { type: 'modal', title: 'no' },
+    ])
   })
 
   it('Alipay confirm maps confirmButtonText/cancelButtonText and answers {confirm} only', async () => {
     const host = createHost('alipay', { modal: 'cancel' })
-    const res = await invoke(host.api.confirm, { title: 'T', content: 'C', confirmButtonText: '去设置', cancelButtonText: '不了' })
+    const res = await invoke(host.api.confirm, {
+      title: 'T',
+      content: 'C',
+      confirmButtonText: '去设置',
+      cancelButtonText: '不了',
+    })
     expect(res).toEqual({ ok: true, res: { confirm: false } })
     expect(host.ui).toEqual([{ type: 'modal', title: 'T', content: 'C', confirmText: '去设置', cancelText: '不了' }])
     expect((await invoke(host.api.showModal, { title: 'x' })).res).toEqual({ confirm: false })
@@ -276,17 +373,22 @@ describe('ascf (HarmonyOS atomic services) [D Huawei ASCF]', () => {
     host.downloads.set(URL, { body: fixtures.png, contentType: 'image/png' })
     const download = await invoke(host.api.downloadFile, { url: URL, filePath: 'internal://files/a.png' })
     expect(download.res).toMatchObject({ filePath: 'internal://files/a.png', statusCode: 200 })
-    for (const _ of [1, 2]) expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).ok).toBe(true)
+    for (const _ of [1, 2])
+      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).ok).toBe(true)
     expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(2)
     host.state.prompt = 'deny'
-    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).res).toEqual({ errMsg: 'saveImageToPhotosAlbum:fail cancel' })
+    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'internal://files/a.png' })).res).toEqual({
+      errMsg: 'saveImageToPhotosAlbum:fail cancel',
+    })
     expect(host.album).toHaveLength(2)
   })
 
   it('writeFile takes utf-8 or an ArrayBuffer, never base64 text', async () => {
     const host = createHost('ascf')
     const fs = host.api.getFileSystemManager()
-    const base64 = await new Promise((resolve) => fs.writeFile({ filePath: 'internal://files/b.png', data: 'iVBORw0KGgo=', encoding: 'base64', fail: resolve }))
+    const base64 = await new Promise((resolve) =>
+      fs.writeFile({ filePath: 'internal://files/b.png', data: 'iVBORw0KGgo=', encoding: 'base64', fail: resolve }),
+    )
     expect(base64).toMatchObject({ errMsg: expect.stringMatching(/^writeFile:fail /) })
     const buffer = fixtures.png.slice().buffer
     await new Promise((resolve) => fs.writeFile({ filePath: 'internal://files/b.png', data: buffer, success: resolve }))

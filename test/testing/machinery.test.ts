@@ -45,7 +45,9 @@ describe('faults', () => {
     host.fault('saveImageToPhotosAlbum', { kind: 'throw', error: boom }, 1)
     host.fault('saveImageToPhotosAlbum', { kind: 'throw' }, 1)
     expect(() => host.api.saveImageToPhotosAlbum({ filePath: FILE })).toThrow(boom)
-    expect(() => host.api.saveImageToPhotosAlbum({ filePath: FILE })).toThrow(`${host.globalName}.saveImageToPhotosAlbum: simulated throw`)
+    expect(() => host.api.saveImageToPhotosAlbum({ filePath: FILE })).toThrow(
+      `${host.globalName}.saveImageToPhotosAlbum: simulated throw`,
+    )
     expect(host.count('saveImageToPhotosAlbum')).toBe(2)
   })
 
@@ -56,7 +58,10 @@ describe('faults', () => {
     const rec = recorder()
     host.api.saveImageToPhotosAlbum(rec.options({ filePath: FILE }))
     await host.idle()
-    expect(rec.events).toEqual([['fail', payload], ['complete', payload]])
+    expect(rec.events).toEqual([
+      ['fail', payload],
+      ['complete', payload],
+    ])
     expect(rec.events[0][1]).toBe(payload)
     expect(host.album).toEqual([])
   })
@@ -80,13 +85,22 @@ describe('faults', () => {
     const rec = recorder()
     for (let i = 0; i < 4; i++) host.api.saveImageToPhotosAlbum(rec.options({ filePath: FILE }))
     await host.idle()
-    expect(rec.events.filter(([name]) => name === 'complete').map(([, res]) => res.errMsg)).toEqual(['one', 'one', 'two', 'saveImageToPhotosAlbum:ok'])
+    expect(rec.events.filter(([name]) => name === 'complete').map(([, res]) => res.errMsg)).toEqual([
+      'one',
+      'one',
+      'two',
+      'saveImageToPhotosAlbum:ok',
+    ])
   })
 
   it('faults name fs methods as fs.<name>; a sync "fail" throws an Error carrying the payload', () => {
     const host = hostWithFile()
     const fs = host.api.getFileSystemManager()
-    host.fault('fs.unlinkSync', { kind: 'fail', payload: { errMsg: 'unlinkSync:fail permission denied', errCode: 1300013 } }, 1)
+    host.fault(
+      'fs.unlinkSync',
+      { kind: 'fail', payload: { errMsg: 'unlinkSync:fail permission denied', errCode: 1300013 } },
+      1,
+    )
     host.addFile(`${host.userDataPath}/x.png`, fixtures.png)
     let thrown: unknown
     try {
@@ -108,7 +122,11 @@ describe('faults', () => {
     const rec = recorder()
     const task = host.api.downloadFile(rec.options({ url: 'https://x/y.png' })) as DownloadTask
     task.abort()
-    host.api.getFileSystemManager().writeFile(rec.options({ filePath: `${host.userDataPath}/a.png`, data: toBase64(fixtures.png), encoding: 'base64' }))
+    host.api
+      .getFileSystemManager()
+      .writeFile(
+        rec.options({ filePath: `${host.userDataPath}/a.png`, data: toBase64(fixtures.png), encoding: 'base64' }),
+      )
     await host.idle()
     expect(rec.events).toEqual([])
     expect(host.userFiles()).toEqual([])
@@ -183,7 +201,9 @@ describe('callbacks and promises', () => {
   it('without callbacks, promisified APIs return a Promise (rejecting with the fail payload)', async () => {
     const host = hostWithFile({ permission: 'denied', client: 'devtools' })
     await expect(host.api.showModal({ title: 'x' })).resolves.toMatchObject({ confirm: true })
-    await expect(host.api.saveImageToPhotosAlbum({ filePath: FILE })).rejects.toEqual({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
+    await expect(host.api.saveImageToPhotosAlbum({ filePath: FILE })).rejects.toEqual({
+      errMsg: 'saveImageToPhotosAlbum:fail auth deny',
+    })
     expect(host.api.saveImageToPhotosAlbum({ filePath: FILE, complete: () => undefined })).toBeUndefined()
   })
 

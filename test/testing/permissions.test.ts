@@ -7,7 +7,11 @@ const FILE = '/static/poster.png'
 function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
   return new Promise((resolve) => {
     let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({ ...options, success: () => (ok = true), complete: (res: HostResult) => resolve({ ok, res }) })
+    ;(fn as (o: Record<string, unknown>) => unknown)({
+      ...options,
+      success: () => (ok = true),
+      complete: (res: HostResult) => resolve({ ok, res }),
+    })
   })
 }
 
@@ -18,9 +22,10 @@ function hostWithFile(platform: SimulatedPlatform, options: HostOptions = {}) {
   return { host, save }
 }
 
-const prompts = (host: { ui: Array<{ type: string }> }) => host.ui.filter((event) => event.type === 'permission-prompt').length
+const prompts = (host: { ui: Array<{ type: string }> }) =>
+  host.ui.filter((event) => event.type === 'permission-prompt').length
 
-describe('WeChat denial strings by client (hosts.md §3)', () => {
+describe('WeChat denial strings by client (docs/en/hosts/weapp.md#errors)', () => {
   it.each<[Client, string, string]>([
     ['devtools', 'saveImageToPhotosAlbum:fail auth deny', 'saveImageToPhotosAlbum:fail auth deny'],
     ['android', 'saveImageToPhotosAlbum:fail:auth denied', 'saveImageToPhotosAlbum:fail:auth denied'],
@@ -48,11 +53,20 @@ describe('WeChat denial strings by client (hosts.md §3)', () => {
 
   it('authorize: Android "authorize:fail:auth deny", iOS repeat "authorize no response"; other scopes pass', async () => {
     const android = createHost('weapp', { client: 'android', prompt: 'deny' })
-    expect((await invoke(android.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({ errMsg: 'authorize:fail:auth deny' })
+    expect((await invoke(android.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({
+      errMsg: 'authorize:fail:auth deny',
+    })
     const ios = createHost('weapp', { client: 'ios', prompt: 'deny' })
-    expect((await invoke(ios.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({ errMsg: 'authorize:fail auth deny' })
-    expect((await invoke(ios.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({ errMsg: 'authorize:fail authorize no response' })
-    expect(await invoke(ios.api.authorize, { scope: 'scope.userLocation' })).toEqual({ ok: true, res: { errMsg: 'authorize:ok' } })
+    expect((await invoke(ios.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({
+      errMsg: 'authorize:fail auth deny',
+    })
+    expect((await invoke(ios.api.authorize, { scope: 'scope.writePhotosAlbum' })).res).toEqual({
+      errMsg: 'authorize:fail authorize no response',
+    })
+    expect(await invoke(ios.api.authorize, { scope: 'scope.userLocation' })).toEqual({
+      ok: true,
+      res: { errMsg: 'authorize:ok' },
+    })
     const allowed = createHost('weapp')
     expect((await invoke(allowed.api.authorize, { scope: 'scope.writePhotosAlbum' })).ok).toBe(true)
     expect(allowed.state.permission).toBe('granted')
@@ -71,7 +85,10 @@ describe('Douyin, Baidu and Alipay denials', () => {
   it('Douyin authorize uses scope.album', async () => {
     const host = createHost('tt', { prompt: 'deny' })
     expect((await invoke(host.api.authorize, { scope: 'scope.writePhotosAlbum' })).ok).toBe(true) // not the album scope there
-    expect((await invoke(host.api.authorize, { scope: 'scope.album' })).res).toEqual({ errMsg: 'authorize:fail auth deny', errNo: 112090 })
+    expect((await invoke(host.api.authorize, { scope: 'scope.album' })).res).toEqual({
+      errMsg: 'authorize:fail auth deny',
+      errNo: 112090,
+    })
   })
 
   it('Baidu: errCode 10003 "user deny"; no prompt after a refusal', async () => {
@@ -137,9 +154,17 @@ describe('OS permission of the host app', () => {
 describe('privacy agreement (wx, tt)', () => {
   it.each<[SimulatedPlatform, 'not-agreed' | 'undeclared', HostResult]>([
     ['weapp', 'not-agreed', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errno: 104 }],
-    ['weapp', 'undeclared', { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errno: 112 }],
+    [
+      'weapp',
+      'undeclared',
+      { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errno: 112 },
+    ],
     ['tt', 'not-agreed', { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized', errNo: 10201 }],
-    ['tt', 'undeclared', { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errNo: 10202 }],
+    [
+      'tt',
+      'undeclared',
+      { errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errNo: 10202 },
+    ],
   ])('%s %s → %o, checked before the album prompt', async (platform, privacy, payload) => {
     const { host, save } = hostWithFile(platform, { privacy })
     expect(await save()).toEqual({ ok: false, res: payload })
@@ -149,7 +174,10 @@ describe('privacy agreement (wx, tt)', () => {
 
   it('Douyin puts the privacy code in errorCode when asked to', async () => {
     const { save } = hostWithFile('tt', { privacy: 'undeclared', errorField: 'errorCode' })
-    expect((await save()).res).toEqual({ errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement', errorCode: 10202 })
+    expect((await save()).res).toEqual({
+      errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement',
+      errorCode: 10202,
+    })
   })
 
   it('Alipay and Baidu have no privacy layer', async () => {
@@ -163,8 +191,14 @@ describe('privacy agreement (wx, tt)', () => {
 describe('Baidu Web 态 and bad arguments', () => {
   it('web: the save and openSetting fail with errCode 1001', async () => {
     const { host, save } = hostWithFile('swan', { web: true, permission: 'granted' })
-    expect((await save()).res).toEqual({ errCode: 1001, errMsg: `API ${host.globalName}.saveImageToPhotosAlbum is not supported in web` })
-    expect((await invoke(host.api.openSetting)).res).toEqual({ errCode: 1001, errMsg: `API ${host.globalName}.openSetting is not supported in web` })
+    expect((await save()).res).toEqual({
+      errCode: 1001,
+      errMsg: `API ${host.globalName}.saveImageToPhotosAlbum is not supported in web`,
+    })
+    expect((await invoke(host.api.openSetting)).res).toEqual({
+      errCode: 1001,
+      errMsg: `API ${host.globalName}.openSetting is not supported in web`,
+    })
     expect(host.ui).toEqual([])
   })
 
@@ -174,8 +208,14 @@ describe('Baidu Web 态 and bad arguments', () => {
       errMsg: 'saveImageToPhotosAlbum:fail parameter error: parameter.filePath should be String instead of Undefined;',
     })
     const alipay = createHost('alipay')
-    expect((await invoke(alipay.api.saveImageToPhotosAlbum, { filePath: '' })).res).toEqual({ error: 2, errorMessage: '参数无效，没有传 filePath 参数' })
-    expect((await invoke(alipay.api.saveImage, {})).res).toEqual({ error: 2, errorMessage: '参数无效，没有传 url 参数' })
+    expect((await invoke(alipay.api.saveImageToPhotosAlbum, { filePath: '' })).res).toEqual({
+      error: 2,
+      errorMessage: '参数无效，没有传 filePath 参数',
+    })
+    expect((await invoke(alipay.api.saveImage, {})).res).toEqual({
+      error: 2,
+      errorMessage: '参数无效，没有传 url 参数',
+    })
     expect(weapp.ui.concat(alipay.ui)).toEqual([])
   })
 })

@@ -8,7 +8,11 @@ const TAP_ERROR = { errMsg: 'openSetting:fail can only be invoked by user TAP ge
 function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
   return new Promise((resolve) => {
     let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({ ...options, success: () => (ok = true), complete: (res: HostResult) => resolve({ ok, res }) })
+    ;(fn as (o: Record<string, unknown>) => unknown)({
+      ...options,
+      success: () => (ok = true),
+      complete: (res: HostResult) => resolve({ ok, res }),
+    })
   })
 }
 
@@ -32,7 +36,9 @@ describe('file type rules', () => {
     host.addFile('/static/page.png', fixtures.html)
     host.addFile('/static/logo.svg', fixtures.svg)
     for (const filePath of ['/static/page.png', '/static/logo.svg']) {
-      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath })).res).toEqual({ errMsg: 'saveImageToPhotosAlbum:fail invalid file type' })
+      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath })).res).toEqual({
+        errMsg: 'saveImageToPhotosAlbum:fail invalid file type',
+      })
     }
     expect(host.album).toEqual([])
   })
@@ -44,7 +50,10 @@ describe('file type rules', () => {
     ['alipay', { error: 17, errorMessage: '保存图片过程中的其他错误' }],
   ])('%s: a missing file → %o', async (platform, payload) => {
     const host = createHost(platform, { permission: 'granted' })
-    expect(await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/static/missing.png' })).toEqual({ ok: false, res: payload })
+    expect(await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/static/missing.png' })).toEqual({
+      ok: false,
+      res: payload,
+    })
   })
 
   it('Douyin and Baidu have no extension rule but need image bytes (jpeg/png/bmp/gif/webp)', async () => {
@@ -53,7 +62,9 @@ describe('file type rules', () => {
       host.addFile('/static/noext', fixtures.bmp)
       host.addFile('/static/logo.png', fixtures.svg)
       expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/static/noext' })).ok).toBe(true)
-      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/static/logo.png' })).res).toEqual({ errMsg: 'saveImageToPhotosAlbum:fail invalid file type' })
+      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/static/logo.png' })).res).toEqual({
+        errMsg: 'saveImageToPhotosAlbum:fail invalid file type',
+      })
       expect(host.album.map((entry) => entry.format)).toEqual(['bmp'])
     }
   })
@@ -61,7 +72,10 @@ describe('file type rules', () => {
   it('Alipay: non-image content is error 17', async () => {
     const host = createHost('alipay', { permission: 'granted' })
     host.addFile('https://resource/1.other', fixtures.html)
-    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://resource/1.other' })).res).toEqual({ error: 17, errorMessage: '保存图片过程中的其他错误' })
+    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://resource/1.other' })).res).toEqual({
+      error: 17,
+      errorMessage: '保存图片过程中的其他错误',
+    })
   })
 })
 
@@ -72,10 +86,17 @@ describe('Alipay specifics', () => {
     const host = createHost('alipay', { permission: 'granted' })
     host.downloads.set(POSTER, { body: fixtures.jpeg, contentType: 'image/jpeg' })
     host.downloads.set('https://cdn.example.com/404.png', { status: 404, body: fixtures.html })
-    expect(await invoke(host.api.saveImageToPhotosAlbum, { filePath: POSTER, hideToast: true })).toEqual({ ok: true, res: { success: true } })
+    expect(await invoke(host.api.saveImageToPhotosAlbum, { filePath: POSTER, hideToast: true })).toEqual({
+      ok: true,
+      res: { success: true },
+    })
     expect(host.album[0]).toMatchObject({ path: POSTER, format: 'jpeg' })
-    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://cdn.example.com/404.png' })).res.error).toBe(17)
-    expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://cdn.example.com/unknown.png' })).res.error).toBe(17)
+    expect(
+      (await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://cdn.example.com/404.png' })).res.error,
+    ).toBe(17)
+    expect(
+      (await invoke(host.api.saveImageToPhotosAlbum, { filePath: 'https://cdn.example.com/unknown.png' })).res.error,
+    ).toBe(17)
     expect(host.count('downloadFile')).toBe(0)
   })
 
@@ -112,12 +133,19 @@ describe('Alipay specifics', () => {
   })
 })
 
-describe('Alipay overlapping-call bug (hosts.md §5)', () => {
+describe('Alipay overlapping-call bug (docs/en/hosts/alipay.md#quirks)', () => {
   it('raw calls started while one is in flight save the image but never call back', async () => {
     const host = createHost('alipay', { permission: 'granted' })
     host.addFile('/a.png', fixtures.png)
     const answered: number[] = []
-    for (let i = 0; i < 4; i++) host.api.saveImageToPhotosAlbum({ filePath: '/a.png', hideToast: true, success: () => answered.push(i), fail: () => answered.push(-i), complete: () => answered.push(100 + i) })
+    for (let i = 0; i < 4; i++)
+      host.api.saveImageToPhotosAlbum({
+        filePath: '/a.png',
+        hideToast: true,
+        success: () => answered.push(i),
+        fail: () => answered.push(-i),
+        complete: () => answered.push(100 + i),
+      })
     host.api.saveImage!({ url: '/a.png', complete: () => answered.push(999) })
     await host.idle()
     expect(answered).toEqual([0, 100])
@@ -127,14 +155,17 @@ describe('Alipay overlapping-call bug (hosts.md §5)', () => {
   it('sequential calls (each after the previous complete) all call back', async () => {
     const host = createHost('alipay', { permission: 'granted', latency: 2 })
     host.addFile('/a.png', fixtures.png)
-    for (let i = 0; i < 3; i++) expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/a.png', hideToast: true })).ok).toBe(true)
+    for (let i = 0; i < 3; i++)
+      expect((await invoke(host.api.saveImageToPhotosAlbum, { filePath: '/a.png', hideToast: true })).ok).toBe(true)
     expect(host.album).toHaveLength(3)
   })
 
   it('other hosts answer every overlapping call', async () => {
     const host = createHost('weapp', { permission: 'granted' })
     host.addFile('/a.png', fixtures.png)
-    const results = await Promise.all(Array.from({ length: 4 }, () => invoke(host.api.saveImageToPhotosAlbum, { filePath: '/a.png' })))
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => invoke(host.api.saveImageToPhotosAlbum, { filePath: '/a.png' })),
+    )
     expect(results.every((r) => r.ok)).toBe(true)
   })
 })
@@ -150,7 +181,10 @@ describe('openSetting gesture rule (WeChat ≥ 2.3.0)', () => {
   it('works synchronously inside tap()', async () => {
     const host = createHost('weapp', { permission: 'denied' })
     const result = await host.tap(() => invoke(host.api.openSetting))
-    expect(result).toEqual({ ok: true, res: { errMsg: 'openSetting:ok', authSetting: { 'scope.writePhotosAlbum': true } } })
+    expect(result).toEqual({
+      ok: true,
+      res: { errMsg: 'openSetting:ok', authSetting: { 'scope.writePhotosAlbum': true } },
+    })
     expect(host.ui).toEqual([{ type: 'settings' }])
   })
 
@@ -171,7 +205,10 @@ describe('openSetting gesture rule (WeChat ≥ 2.3.0)', () => {
     expect(inside.ok).toBe(true)
     host.state.permission = 'denied'
     const later = await new Promise<{ ok: boolean; res: HostResult }>((resolve) => {
-      host.api.showModal({ title: '需要权限', success: () => void Promise.resolve().then(() => resolve(invoke(host.api.openSetting))) })
+      host.api.showModal({
+        title: '需要权限',
+        success: () => void Promise.resolve().then(() => resolve(invoke(host.api.openSetting))),
+      })
     })
     expect(later.res).toEqual(TAP_ERROR)
     // the promisified form resolves in a microtask: outside the gesture too

@@ -86,14 +86,21 @@ describe.each(PLATFORMS)('bad input on %s', (platform) => {
     expect(result.error).toBeInstanceOf(SaveImageError)
     expect(result.error.code).toBe(code)
     // a message in development; only the code in production, where validation is just as strict
-    expect(result.error.errMsg).toMatch(__DEV__ ? new RegExp(`^saveImageToAlbum:fail ${code} \\S`) : new RegExp(`^saveImageToAlbum:fail ${code}$`))
+    expect(result.error.errMsg).toMatch(
+      __DEV__ ? new RegExp(`^saveImageToAlbum:fail ${code} \\S`) : new RegExp(`^saveImageToAlbum:fail ${code}$`),
+    )
     expect(host.calls).toEqual([])
   })
 
   it('reports bad input to fail and complete once each, and the promise rejects too', async () => {
     const { host, api } = setup(platform)
     const seen: string[] = []
-    const promise = api.saveImageToAlbum({ src: 'ftp://x/a.png', fail: () => seen.push('fail'), complete: () => seen.push('complete'), success: () => seen.push('success') })
+    const promise = api.saveImageToAlbum({
+      src: 'ftp://x/a.png',
+      fail: () => seen.push('fail'),
+      complete: () => seen.push('complete'),
+      success: () => seen.push('success'),
+    })
     await expect(promise).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
     expect(seen).toEqual(['fail', 'complete'])
     expect(host.calls).toEqual([])
@@ -110,14 +117,26 @@ describe.each(PLATFORMS)('bad input on %s', (platform) => {
     ['a string timeout', [POSTER_URL], { timeout: '1' }],
   ])('batch with %s rejects INVALID_ARGUMENT with no host call', async (_name, sources, options) => {
     const { host, api } = setup(platform)
-    await expect(api.saveImagesToAlbum(sources as string[], options as object)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    await expect(api.saveImagesToAlbum(sources as string[], options as object)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
     expect(host.calls).toEqual([])
   })
 
   it('a batch reports each bad image in its own slot without calling the host for it', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
-    const results = await api.saveImagesToAlbum(['javascript:void 0', { base64: toBase64(fixtures.svg) }, 7 as unknown as string, POSTER_URL])
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['INVALID_ARGUMENT', 'UNSUPPORTED_FORMAT', 'INVALID_ARGUMENT', 'ok'])
+    const results = await api.saveImagesToAlbum([
+      'javascript:void 0',
+      { base64: toBase64(fixtures.svg) },
+      7 as unknown as string,
+      POSTER_URL,
+    ])
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'INVALID_ARGUMENT',
+      'UNSUPPORTED_FORMAT',
+      'INVALID_ARGUMENT',
+      'ok',
+    ])
     expect(host.album).toHaveLength(1)
   })
 })

@@ -3,67 +3,75 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultsDefine, DEFAULTS_GLOBAL, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild, uniTarget } from '../../src/build/targets'
+import { HOSTS, uniTargetName } from '../../src/hosts'
 import { parseDefaults } from '../../src/core/validate'
 import saveImageTaroPlugin, { type TaroJoi, type TaroPluginContext } from '../../src/taro/index'
 
+/** Every framework target of the host table, with the host it maps onto. */
+const TABLE_TARGETS = HOSTS.flatMap((host) => [
+  ...host.taro.map((target) => ['Taro', target, host.id] as const),
+  ...host.uni.map((target) => ['uni-app', uniTargetName(target), host.id] as const),
+])
+const supported = (framework: 'Taro' | 'uni-app') =>
+  TABLE_TARGETS.filter(([f]) => f === framework)
+    .map(([, target]) => target)
+    .join(', ')
+
 describe('which platform file a build uses', () => {
-  it.each([
-    ['Taro', 'weapp', 'weapp'],
-    ['Taro', 'tt', 'tt'],
-    ['Taro', 'alipay', 'alipay'],
-    ['Taro', 'swan', 'swan'],
-    ['Taro', 'h5', 'h5'],
-    ['uni-app', 'mp-weixin', 'weapp'],
-    ['uni-app', 'mp-toutiao', 'tt'],
-    ['uni-app', 'mp-alipay', 'alipay'],
-    ['uni-app', 'mp-baidu', 'swan'],
-    ['uni-app', 'h5', 'h5'],
-    // -p app, app-plus, app-android and app-ios all reach plugins as UNI_PLATFORM=app (h5-and-app.md §9)
-    ['uni-app', 'app', 'app'],
-    ['Taro', 'lark', 'lark'],
-    ['Taro', 'dd', 'dd'],
-    ['Taro', 'qq', 'qq'],
-    ['Taro', 'jd', 'jd'],
-    ['Taro', 'kwai', 'kwai'],
-    ['Taro', 'xhs', 'xhs'],
-    ['Taro', 'ascf', 'ascf'],
-    ['uni-app', 'mp-qq', 'qq'],
-    ['uni-app', 'mp-kuaishou', 'kwai'],
-    ['uni-app', 'mp-xhs', 'xhs'],
-    ['uni-app', 'mp-jd', 'jd'],
-    ['uni-app', 'mp-harmony', 'ascf'],
-    ['uni-app', 'mp-lark', 'lark'],
-    ['uni-app', 'mp-dingtalk', 'dd'],
-  ] as const)('%s target %s → the %s build', (framework, target, platform) => {
+  it.each(TABLE_TARGETS)('%s target %s → the %s build', (framework, target, platform) => {
     const build = platformBuild(framework, target, '/pkg/dist')
     expect(build).toMatchObject({ platform, define: {} })
     expect(build.warning).toBeUndefined()
-    expect(build.file(false)).toBe(join('/pkg/dist', `${platform}.mjs`))
-    expect(build.file(true)).toBe(join('/pkg/dist/prod', `${platform}.mjs`))
+    expect(build.file(false)).toBe(join('/pkg/dist/hosts', `${platform}.mjs`))
+    expect(build.file(true)).toBe(join('/pkg/dist/prod/hosts', `${platform}.mjs`))
+  })
+
+  it('the framework targets users know map where they should (a spot check of the table)', () => {
+    const platformOf = (framework: 'Taro' | 'uni-app', target: string) =>
+      platformBuild(framework, target, '/pkg/dist').platform
+    expect(platformOf('uni-app', 'mp-weixin')).toBe('weapp')
+    expect(platformOf('uni-app', 'mp-toutiao')).toBe('tt')
+    expect(platformOf('uni-app', 'mp-baidu')).toBe('swan')
+    expect(platformOf('uni-app', 'mp-harmony')).toBe('ascf')
+    expect(platformOf('uni-app', 'mp-kuaishou')).toBe('kwai')
+    expect(platformOf('Taro', 'weapp')).toBe('weapp')
   })
 
   it.each([
-    ['Taro', 'rn', 'Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: weapp, tt, alipay, swan, h5, lark, dd, qq, jd, kwai, xhs, ascf.'],
+    [
+      'Taro',
+      'rn',
+      `Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('Taro')}.`,
+    ],
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
     ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
-    ['uni-app', 'quickapp-webview', 'uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk, mp-qq, mp-kuaishou, mp-xhs, mp-jd, mp-harmony.'],
+    [
+      'uni-app',
+      'quickapp-webview',
+      `uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('uni-app')}.`,
+    ],
     ['uni-app', 'weapp', 'uni-app target "weapp" has no adapter yet'],
     ['uni-app', undefined, 'uni-app target "(none)" has no adapter yet'],
     ['uni-app', 'toString', 'uni-app target "toString" has no adapter yet'],
-  ] as const)('%s target %s builds the adapter-less entry, with one warning naming the supported targets', (framework, target, message) => {
-    const build = platformBuild(framework, target, '/pkg/dist')
-    expect(build.platform).toBeNull()
-    expect(build.file(false)).toBe(join('/pkg/dist', 'unsupported.mjs'))
-    expect(build.file(true)).toBe(join('/pkg/dist/prod', 'unsupported.mjs'))
-    expect(build.warning).toBe(`[mp-save-image] ${JSON.parse(build.define.__MP_SAVE_IMAGE_UNSUPPORTED__!)}`)
-    expect(build.warning).toContain(message)
-  })
+  ] as const)(
+    '%s target %s builds the adapter-less entry, with one warning naming the supported targets',
+    (framework, target, message) => {
+      const build = platformBuild(framework, target, '/pkg/dist')
+      expect(build.platform).toBeNull()
+      expect(build.file(false)).toBe(join('/pkg/dist', 'unsupported.mjs'))
+      expect(build.file(true)).toBe(join('/pkg/dist/prod', 'unsupported.mjs'))
+      expect(build.warning).toBe(`[mp-save-image] ${JSON.parse(build.define.__MP_SAVE_IMAGE_UNSUPPORTED__!)}`)
+      expect(build.warning).toContain(message)
+    },
+  )
 
   it('uni: an mp-alipay build with the MP-DINGTALK define (uni’s DingTalk custom script) is the DingTalk target', () => {
     expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: '{"MP-DINGTALK":true}' })).toBe('mp-dingtalk')
-    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: '{"MP-OTHER":true,"MP-DINGTALK":false}' })).toBe('mp-alipay')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: '{"MP-OTHER":true,"MP-DINGTALK":false}' })).toBe(
+      'mp-alipay',
+    )
     expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: 'not json' })).toBe('mp-alipay')
     expect(uniTarget({ UNI_PLATFORM: 'mp-weixin', UNI_CUSTOM_CONTEXT: '{"MP-DINGTALK":true}' })).toBe('mp-weixin')
     expect(uniTarget({ UNI_PLATFORM: 'mp-alipay' })).toBe('mp-alipay')
@@ -73,18 +81,28 @@ describe('which platform file a build uses', () => {
     const plugin = platformResolver(() => '/pkg/dist/tt.mjs')
     expect(plugin.enforce).toBe('pre')
     expect(plugin.resolveId('mp-save-image')).toBe('/pkg/dist/tt.mjs')
-    for (const other of ['mp-save-image/testing', 'mp-save-image/weapp', 'mp-save-image-x', './mp-save-image']) expect(plugin.resolveId(other)).toBeNull()
+    for (const other of ['mp-save-image/testing', 'mp-save-image/weapp', 'mp-save-image-x', './mp-save-image'])
+      expect(plugin.resolveId(other)).toBeNull()
   })
 })
 
 describe('plugin options become the runtime defaults', () => {
   it('valid options are carried as a JSON define', () => {
-    const options = { guide: { title: '保存' }, timeout: 1500, loading: '正在保存', maxBytes: 1024, hint: '长按保存', privacy: true }
+    const options = {
+      guide: { title: '保存' },
+      timeout: 1500,
+      loading: '正在保存',
+      maxBytes: 1024,
+      hint: '长按保存',
+      privacy: true,
+    }
     const define = defaultsDefine('mp-save-image/vite', options)
     expect(define).toEqual({ [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(options) })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', undefined)[DEFAULTS_GLOBAL])).toEqual({})
-    expect(JSON.parse(defaultsDefine('mp-save-image/vite', { guide: false, timeout: undefined })[DEFAULTS_GLOBAL])).toEqual({ guide: false })
+    expect(
+      JSON.parse(defaultsDefine('mp-save-image/vite', { guide: false, timeout: undefined })[DEFAULTS_GLOBAL]),
+    ).toEqual({ guide: false })
   })
 
   it.each([
@@ -100,7 +118,9 @@ describe('plugin options become the runtime defaults', () => {
     [{ sucess: () => {} }, 'unknown option "sucess"'],
     ['fast', 'options must be an object'],
   ])('%j fails with a message naming the option', (options, message) => {
-    expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(`[mp-save-image] invalid mp-save-image/vite option: ${message}`)
+    expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(
+      `[mp-save-image] invalid mp-save-image/vite option: ${message}`,
+    )
   })
 })
 
@@ -108,9 +128,21 @@ describe('Taro’s own option schema', () => {
   it('lets through exactly the options the runtime takes as app-wide defaults', () => {
     let keys: string[] = []
     const schema = () => ({ greater: schema, max: schema, try: schema })
-    const joi = { object: (k: Record<string, unknown>) => ((keys = Object.keys(k)), schema()), alternatives: () => ({ try: schema }), boolean: schema, string: schema, number: schema }
+    const joi = {
+      object: (k: Record<string, unknown>) => ((keys = Object.keys(k)), schema()),
+      alternatives: () => ({ try: schema }),
+      boolean: schema,
+      string: schema,
+      number: schema,
+    }
     const noop = () => {}
-    saveImageTaroPlugin({ addPluginOptsSchema: (make: (j: TaroJoi) => unknown) => make(joi as never), registerMethod: noop, modifyRunnerOpts: noop, modifyWebpackChain: noop, modifyViteConfig: noop } as unknown as TaroPluginContext)
+    saveImageTaroPlugin({
+      addPluginOptsSchema: (make: (j: TaroJoi) => unknown) => make(joi as never),
+      registerMethod: noop,
+      modifyRunnerOpts: noop,
+      modifyWebpackChain: noop,
+      modifyViteConfig: noop,
+    } as unknown as TaroPluginContext)
     const every = { guide: true, timeout: 1, loading: false, maxBytes: 1, hint: 'h', privacy: true }
     expect(parseDefaults(every)).toEqual(every)
     expect(keys.sort()).toEqual(Object.keys(every).sort())
@@ -120,7 +152,12 @@ describe('Taro’s own option schema', () => {
 describe('the Taro plugin on the hooks of Taro 3.6 and 4', () => {
   /** A plugin context with the hooks of @tarojs/service 3.6 (`vite`: false) or 4; records what the plugin did. */
   function context(vite: boolean) {
-    const done: { runtimePath?: string[]; alias?: [string, string]; define?: Record<string, string>; vitePlugins: number } = { vitePlugins: 0 }
+    const done: {
+      runtimePath?: string[]
+      alias?: [string, string]
+      define?: Record<string, string>
+      vitePlugins: number
+    } = { vitePlugins: 0 }
     const ctx = {
       runOpts: { options: { platform: 'weapp' } },
       addPluginOptsSchema() {},
@@ -134,7 +171,9 @@ describe('the Taro plugin on the hooks of Taro 3.6 and 4', () => {
         fn({ opts })
         done.define = opts.defineConstants
       },
-      modifyWebpackChain(fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void) {
+      modifyWebpackChain(
+        fn: (args: { chain: { resolve: { alias: { set(key: string, value: string): unknown } } } }) => void,
+      ) {
         fn({ chain: { resolve: { alias: { set: (key: string, value: string) => (done.alias = [key, value]) } } } })
       },
       ...(vite && {
@@ -151,15 +190,21 @@ describe('the Taro plugin on the hooks of Taro 3.6 and 4', () => {
   it.each([
     ['3.6 (no vite compiler, no modifyViteConfig)', false, 0],
     ['4', true, 1],
-  ] as const)('Taro %s: the runtime comes after the framework’s (post:), the bare import is aliased, the defaults defined', (_, vite, vitePlugins) => {
-    const { ctx, done } = context(vite)
-    expect(() => saveImageTaroPlugin(ctx, { timeout: 1000 })).not.toThrow()
-    expect(done.runtimePath).toEqual(['@tarojs/plugin-platform-weapp/dist/runtime', 'post:mp-save-image/taro/runtime'])
-    expect(done.alias![0]).toBe('mp-save-image$')
-    expect(done.alias![1]).toMatch(/weapp\.mjs$/)
-    expect(done.define).toMatchObject({ __MP_SAVE_IMAGE_PLUGIN__: 'true' })
-    expect(done.vitePlugins).toBe(vitePlugins)
-  })
+  ] as const)(
+    'Taro %s: the runtime comes after the framework’s (post:), the bare import is aliased, the defaults defined',
+    (_, vite, vitePlugins) => {
+      const { ctx, done } = context(vite)
+      expect(() => saveImageTaroPlugin(ctx, { timeout: 1000 })).not.toThrow()
+      expect(done.runtimePath).toEqual([
+        '@tarojs/plugin-platform-weapp/dist/runtime',
+        'post:mp-save-image/taro/runtime',
+      ])
+      expect(done.alias![0]).toBe('mp-save-image$')
+      expect(done.alias![1]).toMatch(/hosts\/weapp\.mjs$/)
+      expect(done.define).toMatchObject({ __MP_SAVE_IMAGE_PLUGIN__: 'true' })
+      expect(done.vitePlugins).toBe(vitePlugins)
+    },
+  )
 })
 
 describe('the entry of a target without an adapter', () => {
@@ -171,16 +216,21 @@ describe('the entry of a target without an adapter', () => {
 
   it('rejects every call UNSUPPORTED_PLATFORM with the message the plugin defined, never touching a host', async () => {
     const { define } = platformBuild('uni-app', 'app-harmony', '/pkg/dist')
-    Object.assign(globalThis, { __MP_SAVE_IMAGE_PLUGIN__: true, __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!) })
+    Object.assign(globalThis, {
+      __MP_SAVE_IMAGE_PLUGIN__: true,
+      __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!),
+    })
     const api = await import('../../src/unsupported')
     const failure = await api.saveImageToAlbum('https://cdn.example.com/a.png').catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      'saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: mp-weixin, mp-toutiao, mp-alipay, mp-baidu, h5, app, mp-lark, mp-dingtalk, mp-qq, mp-kuaishou, mp-xhs, mp-jd, mp-harmony.',
+      `saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('uni-app')}.`,
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
-    expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual(['UNSUPPORTED_PLATFORM'])
+    expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual([
+      'UNSUPPORTED_PLATFORM',
+    ])
     // bad input is still bad input first
     await expect(api.saveImageToAlbum('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
   })

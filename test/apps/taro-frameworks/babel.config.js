@@ -2,10 +2,13 @@
 // https://docs.taro.zone/docs/next/babel-config
 module.exports = {
   presets: [
-    ['taro', {
-      framework: process.env.TARO_FRAMEWORK || 'vue3',
-      ts: true,
-      compiler: process.env.TARO_COMPILER === 'vite' ? 'vite' : 'webpack5',
-    }]
-  ]
+    [
+      'taro',
+      {
+        framework: process.env.TARO_FRAMEWORK || 'vue3',
+        ts: true,
+        compiler: process.env.TARO_COMPILER === 'vite' ? 'vite' : 'webpack5',
+      },
+    ],
+  ],
 }

@@ -28,7 +28,8 @@ export interface MountedUniApp {
 
 const node = (type: string, text = ''): Node => ({ type, text, props: {}, children: [], parent: null })
 const textOf = (n: Node): string => (n.type === '#text' ? n.text : n.children.map(textOf).join(''))
-const find = (n: Node, test: (n: Node) => boolean): Node | undefined => (test(n) ? n : n.children.map((c) => find(c, test)).find(Boolean))
+const find = (n: Node, test: (n: Node) => boolean): Node | undefined =>
+  test(n) ? n : n.children.map((c) => find(c, test)).find(Boolean)
 
 function detach(child: Node) {
   const parent = child.parent
@@ -84,7 +85,7 @@ function createObjectRenderer(core: VueCore) {
       }
     },
     parentNode: (n) => n.parent,
-    nextSibling: (n) => (n.parent ? n.parent.children[n.parent.children.indexOf(n) + 1] ?? null : null),
+    nextSibling: (n) => (n.parent ? (n.parent.children[n.parent.children.indexOf(n) + 1] ?? null) : null),
     patchProp(el, key, _prev, next) {
       el.props[key] = next
     },
@@ -124,7 +125,8 @@ export function mountUniApp(dir: string, host: SimulatedAppHost): MountedUniApp 
   try {
     runInThisContext(readFileSync(join(dir, 'app-service.js'), 'utf8'), { filename: join(dir, 'app-service.js') })
     const entry = pages['pages/index/index']
-    if (!entry) throw new Error(`app-service.js registered no pages/index/index (got ${Object.keys(pages).join(', ') || 'none'})`)
+    if (!entry)
+      throw new Error(`app-service.js registered no pages/index/index (got ${Object.keys(pages).join(', ') || 'none'})`)
     page = renderer.createApp(entry)
     page.mount(root)
   } catch (error) {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { exampleVariant } from '../../../scripts/examples.mjs'
+import { exampleVariant } from '../../harness/examples'
 
 export const exampleDir = resolve(__dirname, '../../../example-uniapp')
 
@@ -37,7 +37,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** example-uniapp with another vite.config.ts (default: uni() alone, no mp-save-image plugin), under .tmp/variants. */
-export function uniVariant(name: string, viteConfig = "import uni from '@dcloudio/vite-plugin-uni'\nimport { defineConfig } from 'vite'\nexport default defineConfig({ plugins: [uni()] })\n") {
+export function uniVariant(
+  name: string,
+  viteConfig = "import uni from '@dcloudio/vite-plugin-uni'\nimport { defineConfig } from 'vite'\nexport default defineConfig({ plugins: [uni()] })\n",
+) {
   return exampleVariant('example-uniapp', name, { 'vite.config.ts': viteConfig })
 }
 
@@ -49,7 +52,12 @@ export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = ex
   const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
   const started = performance.now()
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, { cwd, env: cleanEnv({ UNI_OUTPUT_DIR: dir }), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(bin, args, {
+      cwd,
+      env: cleanEnv({ UNI_OUTPUT_DIR: dir }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     let log = ''
     let ready = false
     const onOutput = (chunk: Buffer) => {

@@ -4,9 +4,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, sep } from 'node:path'
+import { HOSTS, uniTargetName } from '../../../src/hosts'
 import type { SimulatedHost, SimulatedPlatform } from '../../../src/testing'
+import { PROFILES, profileOf } from '../../../src/testing/profiles'
+import { root } from '../../harness/examples'
 
-export type UniTarget = 'mp-weixin' | 'mp-toutiao' | 'mp-alipay' | 'mp-baidu' | 'mp-lark' | 'mp-dingtalk' | 'mp-qq' | 'mp-kuaishou' | 'mp-xhs' | 'mp-jd' | 'mp-harmony'
+/** A uni-app mini-program target of the host table, which example-uniapp builds. */
+export type UniTarget = string
 
 interface PageShape {
   template: string
@@ -17,29 +21,35 @@ interface PageShape {
   readonlyTriggerEvent?: boolean
 }
 
-export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatform }> = {
-  'mp-weixin': { platform: 'weapp', template: 'wxml', tapAttr: 'bindtap' },
-  'mp-toutiao': { platform: 'tt', template: 'ttml', tapAttr: 'bindtap' },
-  'mp-alipay': { platform: 'alipay', template: 'axml', tapAttr: 'onTap' },
-  'mp-baidu': { platform: 'swan', template: 'swan', tapAttr: 'bindtap' },
-  // Feishu: uni reuses its toutiao layer, on the `tt` global
-  'mp-lark': { platform: 'lark', template: 'ttml', tapAttr: 'bindtap' },
-  // DingTalk: uni's custom script (package.json "uni-app".scripts) building mp-alipay with MP-DINGTALK; uni's
-  // runtime reads `my`, which the simulated DingTalk host answers to as well as `dd`
-  'mp-dingtalk': { platform: 'dd', template: 'axml', tapAttr: 'onTap' },
-  'mp-qq': { platform: 'qq', template: 'qml', tapAttr: 'bindtap' },
-  'mp-kuaishou': { platform: 'kwai', template: 'ksml', tapAttr: 'bindtap' },
-  'mp-xhs': { platform: 'xhs', template: 'xhsml', tapAttr: 'bindtap' },
-  'mp-jd': { platform: 'jd', template: 'jxml', tapAttr: 'bindtap', readonlyTriggerEvent: true },
-  // HarmonyOS atomic services (鸿蒙元服务), on the `has` global
-  'mp-harmony': { platform: 'ascf', template: 'hxml', tapAttr: 'bindtap' },
-}
+const exampleScripts = (
+  JSON.parse(readFileSync(join(root, 'example-uniapp/package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts
+
+/**
+ * The mini-program targets the e2e tests build and run: every uni-app target of the host table that has a simulated
+ * host and a `build:<target>` script in example-uniapp, with its page's shape from the host's profile. uni's DingTalk
+ * target is its custom script building mp-alipay with MP-DINGTALK; uni's runtime reads `my` there, which the
+ * simulated DingTalk host answers to as well as `dd`.
+ */
+export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatform }> = Object.fromEntries(
+  HOSTS.flatMap((host) =>
+    host.id in PROFILES
+      ? host.uni.map(uniTargetName).flatMap((target) => {
+          if (!exampleScripts[`build:${target}`]) return []
+          const { template, tapAttr, readonlyTriggerEvent } = profileOf(host.id as SimulatedPlatform)
+          return [[target, { platform: host.id as SimulatedPlatform, template, tapAttr, readonlyTriggerEvent }]]
+        })
+      : [],
+  ),
+)
 
 /** A target without an adapter, run on a WeChat-shaped host under its own global (`qa`). */
-export const ADAPTERLESS = { 'quickapp-webview': { template: 'qxml', tapAttr: 'bindtap', global: 'qa' } } satisfies Record<string, PageShape>
+export const ADAPTERLESS = {
+  'quickapp-webview': { template: 'qxml', tapAttr: 'bindtap', global: 'qa' },
+} satisfies Record<string, PageShape>
 export type AdapterlessTarget = keyof typeof ADAPTERLESS
 
-export { adaptersIn, outputJs } from '../../../scripts/examples.mjs'
+export { adaptersIn, outputJs } from '../../harness/examples'
 
 interface Button {
   label: string
@@ -63,7 +73,8 @@ export function readTemplate(file: string, tapAttr: string): PageTemplate {
     const handler = new RegExp(`\\b${tapAttr}="\\{\\{(\\w+)\\}\\}"`).exec(attrs)
     if (!handler) continue
     const dataset: Record<string, string> = {}
-    for (const data of attrs.matchAll(/\bdata-([\w-]+)="([^"]*)"/g)) dataset[data[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data[2]!
+    for (const data of attrs.matchAll(/\bdata-([\w-]+)="([^"]*)"/g))
+      dataset[data[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data[2]!
     buttons.push({ label: (match[2] ?? '').trim(), handlerKey: handler[1]!, dataset })
   }
   const status = /<text class="status">\{\{(\w+)\}\}<\/text>/.exec(source)
@@ -106,7 +117,7 @@ function setPath(target: Options, path: string, value: unknown) {
  * Modules of the output are loaded fresh, so each call gets its own app, core and queue.
  */
 export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, host: SimulatedHost): MountedApp {
-  const shape: PageShape = target === 'quickapp-webview' ? ADAPTERLESS[target] : TARGETS[target]
+  const shape: PageShape = target in ADAPTERLESS ? ADAPTERLESS[target as AdapterlessTarget] : TARGETS[target]!
   const { template, tapAttr } = shape
   const scope = globalThis as unknown as Options
   const saved = GLOBALS.map((name) => [name, scope[name]] as const)
@@ -198,7 +209,7 @@ export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, hos
     } else {
       // Alipay: a page is a Page(); its hooks and handlers are top-level members
       for (const [key, value] of Object.entries(options)) if (key !== 'data') page[key] = value
-      page.data = { ...(typeof options.data === 'function' ? options.data() : options.data ?? {}) }
+      page.data = { ...(typeof options.data === 'function' ? options.data() : (options.data ?? {})) }
       page.$spliceData = () => {}
       page.onLoad?.({})
       page.onShow?.()
@@ -217,10 +228,12 @@ export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, hos
       detail: () => (detailKey ? String(page.data[detailKey] ?? '') : ''),
       tap(label) {
         const button = buttons.find((b) => b.label.startsWith(label))
-        if (!button) throw new Error(`no button "${label}" in ${route}.${template}: ${buttons.map((b) => b.label).join(', ')}`)
+        if (!button)
+          throw new Error(`no button "${label}" in ${route}.${template}: ${buttons.map((b) => b.label).join(', ')}`)
         const name = page.data[button.handlerKey]
         const handler = typeof name === 'string' ? page[name] : undefined
-        if (typeof handler !== 'function') throw new Error(`button "${label}": data.${button.handlerKey} = ${String(name)} names no handler`)
+        if (typeof handler !== 'function')
+          throw new Error(`button "${label}": data.${button.handlerKey} = ${String(name)} names no handler`)
         const node = { id: '', dataset: { ...button.dataset } }
         const event = { type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target: node, currentTarget: node }
         host.tap(() => handler.call(page, event))

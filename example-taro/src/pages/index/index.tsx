@@ -70,7 +70,11 @@ export default function Index() {
   const saveCanvas = run('canvas', () => Taro.saveImageToAlbum({ src: CANVAS_DATA_URI }).then(saved))
 
   // Straight from the canvas: the package exports it (canvasToTempFilePath, toTempFilePath or toBlob) and saves it.
-  const saveDrawn = run('drawn', () => drawPoster().then((canvas) => Taro.saveImageToAlbum({ canvas })).then(saved))
+  const saveDrawn = run('drawn', () =>
+    drawPoster()
+      .then((canvas) => Taro.saveImageToAlbum({ canvas }))
+      .then(saved),
+  )
 
   const saveBatch = run('batch', () =>
     Taro.saveImagesToAlbum(BATCH).then((outcomes) => {
@@ -82,13 +86,10 @@ export default function Index() {
 
   // Headless: no guide modal; the app draws its own prompt and an "open settings" button.
   const saveHeadless = run('headless', () =>
-    saveImageToAlbum({ src: POSTER_URL, guide: false }).then(
-      saved,
-      (error: unknown) => {
-        if (isSaveImageError(error) && error.code === 'AUTH_DENIED') setNeedsSettings(true)
-        throw error
-      },
-    ),
+    saveImageToAlbum({ src: POSTER_URL, guide: false }).then(saved, (error: unknown) => {
+      if (isSaveImageError(error) && error.code === 'AUTH_DENIED') setNeedsSettings(true)
+      throw error
+    }),
   )
 
   // Must run synchronously inside the tap: WeChat only opens settings from a user gesture.
@@ -101,13 +102,25 @@ export default function Index() {
 
   return (
     <View className='page'>
-      <Button className='button' onClick={savePoster}>Save poster (URL)</Button>
-      <Button className='button' onClick={saveCanvas}>Save canvas (base64)</Button>
-      <Button className='button' onClick={saveDrawn}>Draw and save (canvas)</Button>
-      <Button className='button' onClick={saveBatch}>Save batch of 3</Button>
-      <Button className='button' onClick={saveHeadless}>Save headless</Button>
+      <Button className='button' onClick={savePoster}>
+        Save poster (URL)
+      </Button>
+      <Button className='button' onClick={saveCanvas}>
+        Save canvas (base64)
+      </Button>
+      <Button className='button' onClick={saveDrawn}>
+        Draw and save (canvas)
+      </Button>
+      <Button className='button' onClick={saveBatch}>
+        Save batch of 3
+      </Button>
+      <Button className='button' onClick={saveHeadless}>
+        Save headless
+      </Button>
       {needsSettings && <Text className='hint'>Album access is off.</Text>}
-      <Button className='button' onClick={openSettings}>Open settings</Button>
+      <Button className='button' onClick={openSettings}>
+        Open settings
+      </Button>
       <Text className='status'>{status}</Text>
       <Text className='lifecycle'>{lifecycle.join(' ')}</Text>
       {detail && <Text className='detail'>{detail}</Text>}

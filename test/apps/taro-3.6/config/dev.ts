@@ -3,8 +3,8 @@ import type { UserConfigExport } from '@tarojs/cli'
 export default {
   logger: {
     quiet: false,
-    stats: true
+    stats: true,
   },
   mini: {},
-  h5: {}
+  h5: {},
 } satisfies UserConfigExport

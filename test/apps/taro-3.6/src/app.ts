@@ -3,7 +3,6 @@ import { useLaunch } from '@tarojs/taro'
 import './app.css'
 
 function App({ children }: PropsWithChildren<any>) {
-
   useLaunch(() => {
     console.log('App launched.')
   })

@@ -5,7 +5,11 @@ import { isSaveImageError, saveImageToAlbum } from 'mp-save-image'
 import './index.css'
 
 const POSTER_URL = 'https://cdn.example.com/poster.png'
-const BATCH = ['https://cdn.example.com/set/1.jpg', 'https://cdn.example.com/set/2.jpg', 'https://cdn.example.com/set/3']
+const BATCH = [
+  'https://cdn.example.com/set/1.jpg',
+  'https://cdn.example.com/set/2.jpg',
+  'https://cdn.example.com/set/3',
+]
 
 const describe = (error: unknown) => (isSaveImageError(error) ? error.code : String(error))
 
@@ -34,7 +38,9 @@ export default function Index() {
   )
   // the direct import and Taro.saveImageToAlbum are the same function
   const saveHeadless = run('headless', () => saveImageToAlbum({ src: POSTER_URL, guide: false }).then((r) => r.mode))
-  const openSettings = run('settings', () => Taro.openAlbumSetting().then((on) => (on ? 'album allowed' : 'album still off')))
+  const openSettings = run('settings', () =>
+    Taro.openAlbumSetting().then((on) => (on ? 'album allowed' : 'album still off')),
+  )
 
   return (
     <View className='index'>

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { isSaveImageError } from 'mp-save-image'
 
-export default function Index () {
+export default function Index() {
   const [status, setStatus] = useState('ready')
   const [lifecycle, setLifecycle] = useState<string[]>([])
   const record = (event: string) => setLifecycle((events) => [...events, event])

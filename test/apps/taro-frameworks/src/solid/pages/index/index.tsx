@@ -3,7 +3,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { createSignal } from 'solid-js'
 import { isSaveImageError } from 'mp-save-image'
 
-export default function Index () {
+export default function Index() {
   const [status, setStatus] = createSignal('ready')
   const [lifecycle, setLifecycle] = createSignal<string[]>([])
   const record = (event: string) => setLifecycle((events) => [...events, event])

@@ -8,7 +8,7 @@ export const TIMED_OUT = {}
  * failure payload (or what the call threw), or TIMED_OUT. A callback that arrives after the watchdog
  * fired runs `onLate` (e.g. to remove a file written too late).
  */
-export function callHost<T>(timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
+export function watchdog<T>(timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // 0: waiting; 1: settled by the host; 2: timed out
     let state = 0

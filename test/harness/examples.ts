@@ -1,27 +1,43 @@
 // Installs an example app the way a user would: its locked dependencies from npm, and this package
 // from its packed tarball (`npm pack` → .pack/mp-save-image.tgz, which the example's package.json names).
+// Used by the e2e tests, the demo and the bench.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { HOSTS, type PlatformId } from '../../src/hosts'
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const root = resolve(__dirname, '../..')
 export const tarball = join(root, '.pack', 'mp-save-image.tgz')
 
-function run(cmd, args, cwd) {
+function run(cmd: string, args: string[], cwd: string): string {
   try {
     return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
   } catch (error) {
-    const said = `${error.stdout || ''}${error.stderr || ''}`.split('\n').filter((line) => line && !line.includes('nodedir'))
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${said.slice(0, 12).join('\n')}`)
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    const said = `${stdout || ''}${stderr || ''}`.split('\n').filter((line) => line && !line.includes('nodedir'))
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${said.slice(0, 12).join('\n')}`, { cause: error })
   }
 }
 
-/** Packs the built package (run `npm run build` first). */
-export function pack() {
+/** Packs the built package to `tarball` (run `npm run build` first). */
+export function pack(): string {
   mkdirSync(dirname(tarball), { recursive: true })
-  const name = run('npm', ['pack', '--silent', '--pack-destination', dirname(tarball)], root).trim().split('\n').pop()
+  const name = run('npm', ['pack', '--silent', '--pack-destination', dirname(tarball)], root)
+    .trim()
+    .split('\n')
+    .pop()!
   renameSync(join(dirname(tarball), name), tarball)
   return tarball
 }
@@ -30,7 +46,7 @@ export function pack() {
  * The lockfile must not pin the tarball's hash, or every rebuild of the package would break `npm ci`.
  * A local `npm install` adds it back; it is dropped again here.
  */
-function unpinTarball(lockFile) {
+function unpinTarball(lockFile: string) {
   const lock = JSON.parse(readFileSync(lockFile, 'utf8'))
   const entry = lock.packages['node_modules/mp-save-image']
   if (entry && entry.integrity) {
@@ -39,9 +55,12 @@ function unpinTarball(lockFile) {
   }
 }
 
-/** `npm ci` when the lockfile changed since the last install, else only the fresh tarball is unpacked. */
-export function install(example) {
-  const dir = join(root, example)
+/**
+ * Installs an app folder of the repository (e.g. 'example-taro') with the fresh tarball; returns its absolute path.
+ * `npm ci` when the lockfile changed since the last install, else only the fresh tarball is unpacked.
+ */
+export function install(app: string): string {
+  const dir = join(root, app)
   const lockFile = join(dir, 'package-lock.json')
   unpinTarball(lockFile)
   const stamp = join(dir, 'node_modules', '.msi-lock-hash')
@@ -59,13 +78,13 @@ export function install(example) {
 }
 
 /**
- * A copy of an example for the package's own tests and bench, with some files replaced (a build without
- * the plugin, with other options, with a stub of the package): the example itself stays as a user would
- * write it. The copy lives under .tmp/variants and links the example's node_modules.
+ * A copy of an app for the package's own tests and bench, with some files replaced (a build without the
+ * plugin, with other options, with a stub of the package): the app itself stays as a user would write it.
+ * The copy lives under .tmp/variants and links the app's node_modules.
  */
-export function exampleVariant(example, name, files) {
-  const source = join(root, example)
-  const dir = join(root, '.tmp', 'variants', example, name)
+export function exampleVariant(app: string, name: string, files: Record<string, string>): string {
+  const source = join(root, app)
+  const dir = join(root, '.tmp', 'variants', app, name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(source)) {
@@ -81,36 +100,18 @@ export function exampleVariant(example, name, files) {
 }
 
 /**
- * Code that exists in exactly one host adapter of this package, and nowhere in Taro's or uni's own runtimes:
- * its host-local path prefixes, Douyin's scope key, the H5 overlay's class name, the App's plus.io writer; for a
- * host that shares another's code, global or paths (Feishu: Douyin's `tt`; Alipay and DingTalk: one container), its
- * platform id as the entry declares it.
+ * How a built app's scripts show a host's adapter: its entry's platform id where the adapter is made
+ * (`platform: 'weapp'`, or `"platform":"weapp"` where the minifier quotes keys), which no framework runtime writes.
  */
-export const ADAPTER_MARKERS = {
-  weapp: 'wxfile://',
-  tt: 'scope.album',
-  alipay: /\bplatform:\s*["']alipay["']/,
-  swan: 'bdfile://',
-  h5: 'msi-overlay',
-  app: 'writeAsBinary',
-  lark: /\bplatform:\s*["']lark["']/,
-  dd: /\bplatform:\s*["']dd["']/,
-  ascf: /\bplatform:\s*["']ascf["']/,
-  qq: 'qqfile://',
-  kwai: 'ksfile://',
-  xhs: /\bplatform:\s*["']xhs["']/,
-  jd: 'jdfile://',
-}
-
-/** Whether code holds a marker of ADAPTER_MARKERS. */
-export const holdsMarker = (code, marker) => (typeof marker === 'string' ? code.includes(marker) : marker.test(code))
+export const adapterMarker = (platform: PlatformId) =>
+  new RegExp(`(?:\\b|["'])platform["']?\\s*:\\s*["']${platform}["']`)
 
 // uni's App framework files, copied into every App build as they are (its view layer, its built-in pages):
-// not the app's code (the view layer itself calls plus.io's writeAsBinary)
+// not the app's code
 const FRAMEWORK_FILES = /^(uni-app-view\.umd|__uniapp\w+)\.js$/
 
 /** Every script of a build output. */
-export function scriptsIn(dir) {
+export function scriptsIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     if (statSync(path).isDirectory()) return scriptsIn(path)
@@ -122,32 +123,37 @@ export function scriptsIn(dir) {
 export const DEVELOPMENT_MESSAGE = 'no image: give one of src, url, filePath, base64, canvas or canvasId'
 
 /** Every script of a build output, concatenated. */
-export const outputJs = (dir) => scriptsIn(dir).sort().map((file) => readFileSync(file, 'utf8')).join('\n')
+export const outputJs = (dir: string) =>
+  scriptsIn(dir)
+    .sort()
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n')
 
 /** The same, with `\\uXXXX` escapes read back (minifiers escape non-ASCII text): what its strings say. */
-export const outputText = (dir) => outputJs(dir).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+export const outputText = (dir: string) =>
+  outputJs(dir).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 /** Which build of the runtime a built app holds: 'development' (with messages) or 'production'. */
-export const runtimeBuildIn = (dir) => (outputJs(dir).includes(DEVELOPMENT_MESSAGE) ? 'development' : 'production')
+export const runtimeBuildIn = (dir: string) =>
+  outputJs(dir).includes(DEVELOPMENT_MESSAGE) ? 'development' : 'production'
 
 // webpack's own runtime finds the global object this way (runtime.js); nothing else may build code from strings
 const WEBPACK_GLOBAL_SHIM = /new Function\(["']return this["']\)/g
 const DYNAMIC_CODE = /\beval\s*\(|\bnew\s+Function\b|(?<![.\w$])Function\s*\(\s*["'`]/g
 
 /** Every `eval` and `Function` constructor in a built app, but webpack's global shim: none is expected. */
-export const dynamicCodeIn = (dir) =>
+export const dynamicCodeIn = (dir: string) =>
   scriptsIn(dir).flatMap((file) => {
     const code = readFileSync(file, 'utf8').replace(WEBPACK_GLOBAL_SHIM, '')
-    return [...code.matchAll(DYNAMIC_CODE)].map((match) => `${file}: …${code.slice(Math.max(0, match.index - 40), match.index + 40)}…`)
+    return [...code.matchAll(DYNAMIC_CODE)].map(
+      (match) => `${file}: …${code.slice(Math.max(0, match.index - 40), match.index + 40)}…`,
+    )
   })
 
-/** Which of this package's host adapters a built app's scripts contain. */
-export function adaptersIn(dir) {
-  const code = outputJs(dir)
-  return Object.keys(ADAPTER_MARKERS).filter((platform) => holdsMarker(code, ADAPTER_MARKERS[platform]))
+/** Which of this package's host adapters a built app's scripts (or any code) contain, in the table's order. */
+export function adaptersInCode(code: string): PlatformId[] {
+  return HOSTS.map((host) => host.id).filter((id) => adapterMarker(id).test(code))
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  pack()
-  for (const example of process.argv.slice(2)) console.log(`installed ${install(example)}`)
-}
+/** Which of this package's host adapters a built app's scripts contain. */
+export const adaptersIn = (dir: string) => adaptersInCode(outputJs(dir))

@@ -1,12 +1,11 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned, type Saved } from '../src/core/adapter'
-import { classify as byMessage, type ErrorCode } from '../src/core/errors'
-import { encodeBase64 } from '../src/core/base64'
-import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../src/core/format'
-import type { CanvasRequest } from '../src/core/validate'
+import type { CanvasRequest, Callback, Downloaded, HostAdapter, Owned, Saved } from '../../src/core/adapter'
+import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
+import { encodeBase64 } from '../../src/core/base64'
+import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
-// and the result says which (reference/h5-and-app.md). No page can confirm it reached the album.
+// and the result says which (docs/en/hosts/h5.md). No page can confirm it reached the album.
 
 /** A prepared image: what the overlay shows (the URL itself, or a data URI), and its bytes when the page could read them. */
 interface Prepared {
@@ -20,9 +19,10 @@ const prepared = new Map<string, Prepared>()
 // How long a download's object URL lives: iOS asks "download?" before reading it (FileSaver.js waits as long).
 const REVOKE_MS = 40_000
 
-// In-app browsers, where a download does nothing (h5-and-app.md §4): WeChat, WeCom, QQ, Douyin/TikTok,
+// In-app browsers, where a download does nothing (docs/en/hosts/h5.md#quirks): WeChat, WeCom, QQ, Douyin/TikTok,
 // ByteDance, Alipay, Kuaishou, Weibo, DingTalk, Feishu/Lark, Baidu, Facebook, Instagram, Android WebView.
-const IN_APP = /MicroMessenger|wxwork|\sQQ\/|aweme|douyin|BytedanceWebview|musical_ly|TikTok|AlipayClient|Kuaishou|Kwai|Weibo|DingTalk|Lark|Feishu|baiduboxapp|FBAN|FBAV|Instagram|; wv\)/i
+const IN_APP =
+  /MicroMessenger|wxwork|\sQQ\/|aweme|douyin|BytedanceWebview|musical_ly|TikTok|AlipayClient|Kuaishou|Kwai|Weibo|DingTalk|Lark|Feishu|baiduboxapp|FBAN|FBAV|Instagram|; wv\)/i
 const IOS = /iPhone|iPad|iPod/
 
 const userAgent = () => (typeof navigator === 'undefined' ? '' : navigator.userAgent || '')
@@ -49,11 +49,17 @@ function fileName(src: string, format: ImageFormat): string {
  * overlay shows the URL itself. A URL the page may not read (no CORS) is shown as it is too, since an
  * `<img>` needs no CORS; one that does not exist fails when that image does not load.
  */
-function read(url: string, headers: Record<string, string> | undefined): Promise<{ image: Prepared; response?: Response }> {
+function read(
+  url: string,
+  headers: Record<string, string> | undefined,
+): Promise<{ image: Prepared; response?: Response }> {
   const shown = { image: { src: url } }
   if (inAppBrowser()) return Promise.resolve(shown)
   return fetch(url, headers ? { headers } : undefined).then(
-    (response) => (response.ok ? response.arrayBuffer().then((body) => ({ image: { src: url, bytes: new Uint8Array(body) }, response })) : { ...shown, response }),
+    (response) =>
+      response.ok
+        ? response.arrayBuffer().then((body) => ({ image: { src: url, bytes: new Uint8Array(body) }, response }))
+        : { ...shown, response },
     () => shown,
   )
 }
@@ -72,7 +78,12 @@ function download(file: File) {
 
 /** iOS only: its share sheet has "Save Image"; Android's has no save action, so Android downloads. */
 function canShare(file: File): boolean {
-  return isIOS() && typeof navigator.share === 'function' && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })
+  return (
+    isIOS() &&
+    typeof navigator.share === 'function' &&
+    typeof navigator.canShare === 'function' &&
+    navigator.canShare({ files: [file] })
+  )
 }
 
 function overlay(src: string, hint: string | undefined, done: Callback<Saved>, share?: () => Promise<unknown>) {
@@ -80,12 +91,16 @@ function overlay(src: string, hint: string | undefined, done: Callback<Saved>, s
 }
 
 // Older WebKit's DOMException is no Error: read the name of any object.
-const nameOf = (raw: unknown) => (typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined)
+const nameOf = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined
 
 function present(image: Prepared, hint: string | undefined, done: Callback<Saved>) {
   if (!image.bytes || inAppBrowser()) return overlay(image.src, hint, done)
   const format = sniffFormat(image.bytes)
-  if (!format) return done.fail({ errMsg: `invalid file type: ${image.src.slice(0, 100)} is not a png, jpeg, gif, webp or bmp image` })
+  if (!format)
+    return done.fail({
+      errMsg: `invalid file type: ${image.src.slice(0, 100)} is not a png, jpeg, gif, webp or bmp image`,
+    })
   const file = new File([image.bytes], fileName(image.src, format), { type: mimeOf(format) })
   if (!canShare(file)) {
     download(file)
@@ -108,10 +123,16 @@ function canvasById(canvasId: string, component: object | undefined): HTMLCanvas
   return root.querySelector(`canvas[canvas-id="${id}"], [canvas-id="${id}"] canvas`)
 }
 
-function exportCanvas({ canvas, canvasId, component, fileType, quality }: CanvasRequest, target: string, done: Callback<string>): Owned {
+function exportCanvas(
+  { canvas, canvasId, component, fileType, quality }: CanvasRequest,
+  target: string,
+  done: Callback<string>,
+): Owned {
   const element = (canvas || canvasById(canvasId!, component)) as HTMLCanvasElement | null
   if (!element || typeof element.toBlob !== 'function') {
-    return done.fail({ errMsg: `canvasToTempFilePath:fail ${canvas ? 'the canvas is no HTMLCanvasElement' : `no <canvas> for canvas-id "${canvasId}"`}` })
+    return done.fail({
+      errMsg: `canvasToTempFilePath:fail ${canvas ? 'the canvas is no HTMLCanvasElement' : `no <canvas> for canvas-id "${canvasId}"`}`,
+    })
   }
   // a canvas tainted by a cross-origin image throws SecurityError here: the drawing's failure, reported as such
   element.toBlob(
@@ -137,15 +158,24 @@ function classify(raw: unknown): ErrorCode {
   return byMessage(raw)
 }
 
-export const h5Adapter: HostAdapter = {
+export const adapter: HostAdapter = {
   platform: 'h5',
   // `blob:` URLs are the page's own images (e.g. from canvas.toBlob)
   localPrefixes: ['blob:'],
   // Taro's mini-program builds provide their own `document` and `window`; only a browser has fetch and object URLs.
-  available: () => typeof document !== 'undefined' && typeof fetch === 'function' && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function',
+  available: () =>
+    typeof document !== 'undefined' &&
+    typeof fetch === 'function' &&
+    typeof URL !== 'undefined' &&
+    typeof URL.createObjectURL === 'function',
   userDataPath: () => '',
   // every prepared image is ours, kept in `prepared` under its target
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned {
+  download(
+    url: string,
+    headers: Record<string, string> | undefined,
+    target: string,
+    done: Callback<Downloaded>,
+  ): Owned {
     read(url, headers).then(({ image, response }) => {
       prepared.set(target, image)
       done.success({ path: target, statusCode: response && response.status, raw: response })
@@ -153,7 +183,10 @@ export const h5Adapter: HostAdapter = {
     return target
   },
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned {
-    prepared.set(target, { src: `data:${mimeOf(format)};base64,${base64}`, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) })
+    prepared.set(target, {
+      src: `data:${mimeOf(format)};base64,${base64}`,
+      bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+    })
     done.success(target)
     return target
   },
@@ -165,16 +198,12 @@ export const h5Adapter: HostAdapter = {
     const image = prepared.get(path)
     if (image) return present(image, hint, done)
     // a local path or blob: URL, used as it is: read like a download, but an HTTP error fails the save
-    read(path, undefined).then(({ image, response }) => (response && !response.ok ? done.fail(response) : present(image, hint, done)), done.fail)
+    read(path, undefined).then(
+      ({ image, response }) => (response && !response.ok ? done.fail(response) : present(image, hint, done)),
+      done.fail,
+    )
   },
-  openSetting() {
-    throw new MissingHostApi('album permission to open: a browser has no photo album API')
-  },
-  confirm(_texts, done) {
-    // never asked: a browser does not refuse for lack of an album permission
-    done(false)
-  },
-  showLoading: showToast,
-  hideLoading: hideToast,
+  // no openSetting and no confirm: a browser has no album permission, so nothing to guide to
+  loading: { show: showToast, hide: hideToast },
   classify,
 }

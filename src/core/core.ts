@@ -1,0 +1,132 @@
+import { MissingHostApi, type HostAdapter, type Saved } from './adapter'
+import { SaveImageError } from './errors'
+import { prepare, type Prepared } from './prepare'
+import { createSaver, USER_WAIT_MS } from './save'
+import { asSaveImageError, step } from './step'
+import type { AppDefaults, SaveImageResult } from './types'
+import type { Source } from './source'
+import { BASE_DEFAULTS, type Context, type Settings } from './validate'
+
+// A build plugin defines both (see src/build/defaults.ts): the flag, so the defaults appear once in the bundle.
+declare const __MP_SAVE_IMAGE_PLUGIN__: true
+declare const __MP_SAVE_IMAGE_DEFAULTS__: AppDefaults
+const DEFAULTS: Context['defaults'] = {
+  ...BASE_DEFAULTS,
+  ...(typeof __MP_SAVE_IMAGE_PLUGIN__ !== 'undefined' ? __MP_SAVE_IMAGE_DEFAULTS__ : undefined),
+}
+
+/** One call of the API, on the host found for it when it started. */
+export interface Run {
+  /** What the call's input is checked against on this host. */
+  readonly context: Context
+  /** A source made a file the host can save. */
+  prepare(source: Source, settings: Settings): Promise<Prepared>
+  /** Saves one file, recovering as the contract says. */
+  save(path: string, settings: Settings): Promise<SaveImageResult>
+  /** Where the host saves several files in one call on this client (one system prompt for a batch): that save. */
+  together(): ((paths: string[], settings: Settings) => Promise<SaveImageResult[]>) | undefined
+  /** `work` with the host's loading indicator (one for overlapping calls), hidden before the last one settles. */
+  withLoading<T>(title: string | null, work: () => Promise<T>): Promise<T>
+  /** The host settings page; resolves whether the album permission is on afterwards. */
+  openSetting(): Promise<boolean>
+}
+
+/** The runtime over one host binding: one queue, one guide, one loading indicator for every call. */
+export interface Core {
+  run(): Run
+}
+
+/**
+ * `resolveAdapter` is read when each call starts, so the universal build finds its host lazily and importing
+ * never touches a host. `unsupported` is the message of the UNSUPPORTED_PLATFORM rejection when there is none.
+ */
+export function createCore(
+  resolveAdapter: () => HostAdapter | null,
+  unsupported: string | false = __DEV__ &&
+    'no supported host (a mini-program host, or a browser) with a save API was found',
+): Core {
+  const saver = createSaver()
+  let loadingCount = 0
+
+  function run(): Run {
+    const adapter = resolveAdapter()
+    const since = saver.since()
+    /** The host's adapter; the call's UNSUPPORTED_PLATFORM rejection where there is none with a save API. */
+    const host = (): HostAdapter => {
+      if (adapter && adapter.available()) return adapter
+      throw new SaveImageError('UNSUPPORTED_PLATFORM', unsupported, adapter && adapter.platform)
+    }
+    /** Work on the host, its failures as the host's SaveImageErrors. */
+    const onHost = <T>(work: (adapter: HostAdapter) => Promise<T>): Promise<T> => {
+      const adapter = host()
+      return work(adapter).catch((failure: unknown) => {
+        throw asSaveImageError(adapter, failure)
+      })
+    }
+    const resultOf =
+      (adapter: HostAdapter) =>
+      (saved: Saved): SaveImageResult => ({ errMsg: 'saveImageToAlbum:ok', platform: adapter.platform, ...saved })
+    return {
+      context: {
+        platform: adapter && adapter.platform,
+        isHostLocal: (path) => !!adapter && isHostLocal(adapter, path),
+        defaults: DEFAULTS,
+      },
+      prepare: (source, settings) => onHost((adapter) => prepare(adapter, source, settings)),
+      save: (path, settings) =>
+        onHost((adapter) =>
+          saver
+            .save<Saved>(adapter, settings, since, (done) => adapter.save(path, done, settings.hint))
+            .then(resultOf(adapter)),
+        ),
+      together() {
+        // the host's own check tells whether this client has it
+        const saveMany = adapter && adapter.saveMany && adapter.saveMany()
+        if (!saveMany) return undefined
+        return (paths, settings) =>
+          onHost((adapter) =>
+            saver
+              .save<Saved[]>(adapter, settings, since, (done) => saveMany(paths, done))
+              .then((saved) => saved.map(resultOf(adapter))),
+          )
+      },
+      async withLoading(title, work) {
+        const loading = adapter && adapter.available() && adapter.loading
+        if (title === null || !loading) return work()
+        // a host whose indicator throws still saves
+        if (!loadingCount++) quietly(() => loading.show(title))
+        try {
+          return await work()
+        } finally {
+          if (!--loadingCount) quietly(() => loading.hide())
+        }
+      },
+      // no await before the host call: WeChat only opens settings inside the tap's own call stack, which an async
+      // function keeps until its first await
+      async openSetting() {
+        const adapter = host()
+        return step<boolean>(adapter, __DEV__ && 'openSetting', USER_WAIT_MS, (done) => {
+          if (!adapter.openSetting) throw new MissingHostApi('settings page')
+          adapter.openSetting(done)
+        })
+      },
+    }
+  }
+  return { run }
+}
+
+function quietly(fn: () => void) {
+  try {
+    fn()
+  } catch {
+    // best effort: the indicator never decides an outcome
+  }
+}
+
+function isHostLocal(adapter: HostAdapter, path: string): boolean {
+  const userData = adapter.userDataPath()
+  return (
+    adapter.localPrefixes.some((prefix) => path.startsWith(prefix)) ||
+    (!!userData && (path === userData || path.startsWith(`${userData}/`)))
+  )
+}

@@ -1,0 +1,103 @@
+import type { CanvasRequest } from './adapter'
+import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
+import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
+import { describe, invalid, isRecord, withoutUndefined } from './invalid'
+import type { Context } from './validate'
+
+// The image of a call: exactly one of its source options, checked and read before any host call.
+
+export type Source =
+  | { kind: 'url'; url: string; extension: string }
+  | { kind: 'local'; path: string }
+  | { kind: 'data'; base64: string; format: ImageFormat }
+  | { kind: 'canvas'; canvas: CanvasRequest }
+
+const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64', 'canvas', 'canvasId'] as const
+const CANVAS_OPTIONS = ['component', 'fileType', 'quality'] as const
+
+export function parseSourceOf(input: Record<string, unknown>, ctx: Context, maxBytes: number): Source {
+  const given = SOURCE_KEYS.filter((key) => input[key] !== undefined)
+  const key = given[0]
+  if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath, base64, canvas or canvasId')
+  if (given.length > 1) return invalid(__DEV__ && `give exactly one image source, got ${given.join(' and ')}`)
+  if (key === 'canvas' || key === 'canvasId') return { kind: 'canvas', canvas: parseCanvas(input) }
+  const option = CANVAS_OPTIONS.find((name) => input[name] !== undefined)
+  if (option) invalid(__DEV__ && `${option} goes with a canvas or canvasId only`)
+  const value = input[key]
+  if (typeof value !== 'string') return invalid(__DEV__ && `${key} must be a string, got ${describe(value)}`)
+  return key === 'base64' ? parseRawBase64(value, maxBytes) : parseSrc(value.trim(), ctx, maxBytes)
+}
+
+function parseCanvas({
+  canvas,
+  canvasId,
+  component,
+  fileType = 'png',
+  quality,
+}: Record<string, unknown>): CanvasRequest {
+  if (canvas !== undefined && !(isRecord(canvas) && typeof canvas.getContext === 'function')) {
+    invalid(
+      __DEV__ && `canvas must be a Canvas 2D node (SelectorQuery … fields({ node: true })), got ${describe(canvas)}`,
+    )
+  }
+  if (canvasId !== undefined && (typeof canvasId !== 'string' || !canvasId))
+    invalid(__DEV__ && `canvasId must be a non-empty string, got ${describe(canvasId)}`)
+  if (component !== undefined && (canvas !== undefined || typeof component !== 'object' || component === null)) {
+    invalid(
+      __DEV__ &&
+        (canvas !== undefined
+          ? 'component goes with canvasId only'
+          : `component must be the page or component instance, got ${describe(component)}`),
+    )
+  }
+  if (fileType !== 'png' && fileType !== 'jpg')
+    invalid(__DEV__ && `fileType must be 'png' or 'jpg', got ${String(fileType)}`)
+  if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1))
+    invalid(__DEV__ && 'quality must be a number from 0 to 1')
+  return withoutUndefined({ canvas, canvasId, component, fileType, quality }) as unknown as CanvasRequest
+}
+
+// userinfo, then a host (name or [IPv6]), an optional port, then path/query/fragment; no whitespace anywhere
+const URL_SHAPE = /^https?:\/\/(?:[^\s/?#@]*@)?(?:\[[0-9a-f:.]+\]|[^\s/?#@:[\]<>"]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i
+
+function parseSrc(src: string, ctx: Context, maxBytes: number): Source {
+  if (!src) return invalid(__DEV__ && 'the image source is empty')
+  if (/^data:/i.test(src)) return parseDataUri(src, maxBytes)
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)
+  if (ctx.isHostLocal(src) || (!scheme && !src.startsWith('//'))) return { kind: 'local', path: src }
+  if (!scheme) return invalid(__DEV__ && 'protocol-relative URLs have no page to resolve against: use https://')
+  if (!/^https?$/i.test(scheme[1]!))
+    return invalid(__DEV__ && `unsupported scheme "${scheme[1]}:" (use http(s), a data URI or a local path)`)
+  if (!URL_SHAPE.test(src)) return invalid(__DEV__ && `malformed URL: ${src}`)
+  const path = src.replace(/^https?:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!
+  if (/\.svgz?$/i.test(path)) return invalid(__DEV__ && 'SVG cannot be saved to a photo album', 'UNSUPPORTED_FORMAT')
+  const extension = /\.(png|jpe?g|gif|webp|bmp)$/i.exec(path)
+  return { kind: 'url', url: src, extension: extension ? extension[1]!.toLowerCase() : 'png' }
+}
+
+function parseDataUri(uri: string, maxBytes: number): Source {
+  const comma = uri.indexOf(',')
+  if (comma < 0) return invalid(__DEV__ && 'malformed data URI: no comma')
+  const meta = uri
+    .slice(5, comma)
+    .split(';')
+    .map((part) => part.trim().toLowerCase())
+  const mime = meta[0]
+  if (mime && !/^image\/(png|jpe?g|pjpeg|gif|webp|bmp|x-ms-bmp)$/.test(mime)) {
+    return invalid(__DEV__ && `data URI of type ${mime} is not png, jpeg, gif, webp or bmp`, 'UNSUPPORTED_FORMAT')
+  }
+  if (meta.indexOf('base64') < 0)
+    return invalid(__DEV__ && 'only base64 data URIs are supported (";base64," is missing)')
+  return parseRawBase64(uri.slice(comma + 1), maxBytes)
+}
+
+function parseRawBase64(text: string, maxBytes: number): Source {
+  if (/^\s*data:/i.test(text))
+    return invalid(__DEV__ && 'base64 takes the data without its "data:...;base64," prefix; pass a data URI as src')
+  const base64 = normalizeBase64(text)
+  if (!base64) return invalid(__DEV__ && (text.trim() ? 'malformed base64 data' : 'the base64 data is empty'))
+  if (decodedLength(base64) > maxBytes) return invalid(__DEV__ && `image is larger than maxBytes (${maxBytes} bytes)`)
+  const format = sniffFormat(decodeBase64(base64, SNIFF_BYTES))
+  if (!format) return invalid(__DEV__ && 'the data is not a png, jpeg, gif, webp or bmp image', 'UNSUPPORTED_FORMAT')
+  return { kind: 'data', base64, format }
+}

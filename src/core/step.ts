@@ -1,0 +1,48 @@
+import { MissingHostApi, type Callback, type HostAdapter } from './adapter'
+import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
+import { TIMED_OUT, watchdog } from './watchdog'
+
+/** A step's own code (a failed download is DOWNLOAD_FAILED whatever the host said), or a rule over the host's. */
+export type StepCode = ErrorCode | ((hostCode: ErrorCode) => ErrorCode)
+
+/**
+ * One host call under the watchdog, named for the developer messages (`download`, `save`…; `false` in production). Its failure becomes a
+ * SaveImageError: the host's own code as the adapter reads it, unless `code` says the step's.
+ */
+export function step<T>(
+  adapter: HostAdapter,
+  name: string | false,
+  timeoutMs: number,
+  start: (done: Callback<T>) => void,
+  code?: StepCode,
+  onLate?: () => void,
+): Promise<T> {
+  return watchdog<T>(timeoutMs, start, onLate).catch((raw: unknown) => {
+    const platform = adapter.platform
+    if (raw === TIMED_OUT)
+      throw new SaveImageError('TIMEOUT', __DEV__ && `${name} did not call back within ${timeoutMs} ms`, platform)
+    if (raw instanceof MissingHostApi)
+      throw new SaveImageError('UNSUPPORTED_PLATFORM', __DEV__ && `the host has no ${raw.api}`, platform, raw)
+    const hostCode = adapter.classify(raw)
+    const failed = typeof code === 'string' ? code : code ? code(hostCode) : hostCode
+    // a configuration error of the app, seen first on real devices: every build says what to declare
+    const undeclared =
+      failed === 'PRIVACY_SCOPE_UNDECLARED' &&
+      adapter.privacy &&
+      `declare "${adapter.privacy.type}" in the app's privacy agreement`
+    const detail = __DEV__ ? [undeclared, `${name}: ${detailOf(raw)}`].filter(Boolean).join('; ') : undeclared
+    throw new SaveImageError(failed, detail, platform, raw)
+  })
+}
+
+/** Any failure as a SaveImageError of this host: an unexpected throw is UNKNOWN, with what was thrown as `raw`. */
+export const asSaveImageError = (adapter: HostAdapter, failure: unknown): SaveImageError =>
+  failure instanceof SaveImageError
+    ? failure
+    : new SaveImageError('UNKNOWN', __DEV__ && String(failure), adapter.platform, failure)
+
+function detailOf(raw: unknown): string {
+  const code = numericField(raw, ['errno', 'errNo', 'errorCode', 'errCode', 'error'])
+  const message = messageOf(raw)
+  return code === undefined ? message : `${message} (${code})`.trim()
+}

@@ -1,0 +1,201 @@
+/**
+ * The one table of hosts. Everything that lists hosts is derived from it: the entry of each host and the universal
+ * one (generated at build time), the package's exports, the size budgets, both plugins' target maps, `PlatformId`,
+ * the universal build's detection order, and the hosts the tests and the bench run on. A host is its row, its
+ * adapter (`platforms/<adapter>.ts`, exporting `adapter`), its simulated host (src/testing/profiles.ts) and its
+ * tests. Node code and the build read this file; an app's bundle never holds it.
+ */
+
+/** How much of a host's behaviour its vendor documents: D documented, O observed in code or issues, I inferred. */
+export type Evidence = 'D' | 'O' | 'I'
+
+/**
+ * A uni-app target that is a custom script of another (package.json "uni-app".scripts): uni builds `platform`,
+ * and hands the script's `define` on in UNI_CUSTOM_CONTEXT.
+ */
+export interface UniScript {
+  readonly target: string
+  readonly platform: string
+  readonly define: string
+}
+
+export interface Host {
+  /** The platform id: Taro's TARO_ENV name, or uni-app's where Taro has none. Also the entry `mp-save-image/<id>`. */
+  readonly id: string
+  readonly name: string
+  /** Its name in Chinese (the docs' default language). */
+  readonly zh: string
+  /** The global(s) its adapter reads, or what it runs on. */
+  readonly global: string
+  /** Taro build targets (`taro build --type`) that map onto it. */
+  readonly taro: readonly string[]
+  /** uni-app targets (UNI_PLATFORM, or a custom script) that map onto it. */
+  readonly uni: readonly (string | UniScript)[]
+  /** Its adapter's module under platforms/; those under platforms/browser/ run on the DOM. */
+  readonly adapter: string
+  /**
+   * Its global is also another host's (Feishu's `tt` is Douyin's): its module exports `isThisHost()`, which the
+   * universal build asks before it takes the host for this one.
+   */
+  readonly sharesGlobal?: true
+  readonly evidence: Evidence
+  /** Size budget of its production entry, every export, min+gz (size-limit). */
+  readonly budget: number
+}
+
+/**
+ * In the universal build's detection order (Taro's getEnv order): hosts that also answer to a WeChat-style global
+ * come before WeChat; Feishu before Douyin, whose `tt` global it shares; DingTalk before Alipay, whose container it
+ * runs in; the uni-app App (it has `plus`); a browser last, as Taro's mini-program builds give pages a `document`.
+ */
+export const HOSTS = [
+  {
+    id: 'lark',
+    name: 'Feishu / Lark',
+    zh: '飞书',
+    global: 'tt',
+    taro: ['lark'],
+    uni: ['mp-lark'],
+    adapter: 'lark',
+    sharesGlobal: true,
+    evidence: 'D',
+    budget: 6450,
+  },
+  {
+    id: 'tt',
+    name: 'Douyin',
+    zh: '抖音',
+    global: 'tt',
+    taro: ['tt'],
+    uni: ['mp-toutiao'],
+    adapter: 'tt',
+    evidence: 'D',
+    budget: 6600,
+  },
+  {
+    id: 'qq',
+    name: 'QQ',
+    zh: 'QQ',
+    global: 'qq',
+    taro: ['qq'],
+    uni: ['mp-qq'],
+    adapter: 'qq',
+    evidence: 'D',
+    budget: 6300,
+  },
+  {
+    id: 'kwai',
+    name: 'Kuaishou',
+    zh: '快手',
+    global: 'ks',
+    taro: ['kwai'],
+    uni: ['mp-kuaishou'],
+    adapter: 'kwai',
+    evidence: 'O',
+    budget: 6350,
+  },
+  {
+    id: 'xhs',
+    name: 'Xiaohongshu',
+    zh: '小红书',
+    global: 'xhs',
+    taro: ['xhs'],
+    uni: ['mp-xhs'],
+    adapter: 'xhs',
+    evidence: 'O',
+    budget: 6400,
+  },
+  {
+    id: 'jd',
+    name: 'JD',
+    zh: '京东',
+    global: 'jd',
+    taro: ['jd'],
+    uni: ['mp-jd'],
+    adapter: 'jd',
+    evidence: 'I',
+    budget: 6300,
+  },
+  {
+    id: 'ascf',
+    name: 'HarmonyOS atomic services',
+    zh: '鸿蒙元服务',
+    global: 'has',
+    taro: ['ascf'],
+    uni: ['mp-harmony'],
+    adapter: 'ascf',
+    evidence: 'D',
+    budget: 6400,
+  },
+  {
+    id: 'weapp',
+    name: 'WeChat',
+    zh: '微信',
+    global: 'wx',
+    taro: ['weapp'],
+    uni: ['mp-weixin'],
+    adapter: 'weapp',
+    evidence: 'D',
+    budget: 6450,
+  },
+  {
+    id: 'swan',
+    name: 'Baidu',
+    zh: '百度',
+    global: 'swan',
+    taro: ['swan'],
+    uni: ['mp-baidu'],
+    adapter: 'swan',
+    evidence: 'D',
+    budget: 6350,
+  },
+  {
+    id: 'dd',
+    name: 'DingTalk',
+    zh: '钉钉',
+    global: 'dd',
+    taro: ['dd'],
+    uni: [{ target: 'mp-dingtalk', platform: 'mp-alipay', define: 'MP-DINGTALK' }],
+    adapter: 'dd',
+    evidence: 'D',
+    budget: 6250,
+  },
+  {
+    id: 'alipay',
+    name: 'Alipay',
+    zh: '支付宝',
+    global: 'my',
+    taro: ['alipay'],
+    uni: ['mp-alipay'],
+    adapter: 'alipay',
+    evidence: 'D',
+    budget: 6250,
+  },
+  {
+    id: 'app',
+    name: 'uni-app App',
+    zh: 'uni-app App',
+    global: 'uni + plus',
+    taro: [],
+    uni: ['app'],
+    adapter: 'app',
+    evidence: 'D',
+    budget: 6800,
+  },
+  {
+    id: 'h5',
+    name: 'H5 (a browser)',
+    zh: '浏览器（H5）',
+    global: 'window',
+    taro: ['h5'],
+    uni: ['h5'],
+    adapter: 'browser/h5',
+    evidence: 'D',
+    budget: 8100,
+  },
+] as const satisfies readonly Host[]
+
+export type PlatformId = (typeof HOSTS)[number]['id']
+
+/** The uni-app target name of an entry of `Host.uni`. */
+export const uniTargetName = (entry: string | UniScript): string => (typeof entry === 'string' ? entry : entry.target)
