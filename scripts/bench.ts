@@ -16,6 +16,7 @@ import { HOSTS, type PlatformId } from '../src/hosts'
 import { PROFILES } from '../src/testing/profiles'
 import { exampleVariant, install, pack, root } from '../test/harness/examples'
 import { buildTaro, taroVariant } from '../test/harness/taro'
+import { benchTable, writeBenchPages } from './bench-page'
 
 type Api = typeof import('../src/core/entry')
 type Testing = typeof import('../src/testing')
@@ -44,8 +45,9 @@ async function main() {
   report.sizeParts = await sizeParts(report.size)
   mkdirSync(join(root, '.bench'), { recursive: true })
   writeFileSync(join(root, '.bench', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
-  console.log(table(report))
-  console.log('\n(.bench/bench.json holds every figure)')
+  writeBenchPages(report)
+  console.log(benchTable(report))
+  console.log('\n(.bench/bench.json holds every figure; docs/bench.json and the docs benchmark pages were rewritten)')
 }
 
 type Simulate = (
@@ -321,50 +323,6 @@ async function sizeParts(size: Report) {
 }
 
 // the table -----------------------------------------------------------------------------------------------
-function table(report: Report): string {
-  const rows: string[][] = []
-  for (const [platform, cases] of Object.entries<Record<string, string[]>>(report.hostCalls)) {
-    const counts = Object.entries(cases).map(([name, calls]) => `${name}: ${calls.length}`)
-    rows.push([`host calls per save, ${platform}`, counts.join('; '), 'local 1, URL 2, data URI 2'])
-  }
-  for (const [name, b] of Object.entries<any>(report.batch)) {
-    rows.push([
-      `batch of 20 URLs (100 ms downloads), ${name}`,
-      `${b.speedup.toFixed(2)}× faster than the serial loop (${b.batchMs} ms vs ${b.serialMs} ms)`,
-      '≥ 3×',
-    ])
-  }
-  for (const [name, b] of Object.entries<any>(report.batchCalls)) {
-    rows.push([
-      `host calls per batch of 20 URLs, ${name}`,
-      `${b.total} (${b.saves} save${b.saves === 1 ? '' : 's'}), ${b.prompts} system prompt${b.prompts === 1 ? '' : 's'}`,
-      '—',
-    ])
-  }
-  rows.push([
-    'peak extra heap, 20 MiB base64',
-    `${report.heap.multiple}× the input (${report.heap.peakExtra} for ${report.heap.input})`,
-    '≤ 2×',
-  ])
-  for (const [name, b] of Object.entries<any>(report.buildTime || {})) {
-    rows.push([
-      `build time with / without plugin, ${name}`,
-      `${b.ratio.toFixed(2)} (${(b.withMs / 1000).toFixed(1)} s / ${(b.withoutMs / 1000).toFixed(1)} s, median of ${b.runs})`,
-      '≤ 1.03',
-    ])
-  }
-  for (const [entry, s] of Object.entries<any>(report.size)) {
-    rows.push([
-      `size, ${entry}`,
-      `${s.production.gz} B production${s.development ? `, ${s.development.gz} B development` : ''} (min+gz)`,
-      s.budget ? `≤ ${s.budget} B production (budget)` : '—',
-    ])
-  }
-  const parts = Object.entries<number>(report.sizeParts).filter(([k]) => k !== 'whole')
-  rows.push(['where the production weapp bytes go', parts.map(([k, v]) => `${k} ${v} B`).join('; '), '—'])
-  return ['| measure | result | target |', '|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
-}
-
 main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)

@@ -5,11 +5,13 @@
  * for unit tests. They reproduce the behaviour documented in the docs' host pages (docs/en/hosts/index.md) — error strings,
  * permission prompts, file paths and quirks — not an idealised host.
  *
- *   const host = installHost('weapp', { client: 'ios' })   // globalThis.wx = host.api
- *   host.downloads.set(url, { body: fixtures.png, contentType: 'image/png' })
- *   host.state.permission = 'denied'                        // change state between calls
- *   const node = host.addCanvas('poster', { width: 300 })   // a <canvas type="2d" id="poster"> for SelectorQuery
- *   await host.idle()
+ * ```ts
+ * const host = installHost('weapp', { client: 'ios' }) // globalThis.wx = host.api
+ * host.downloads.set(url, { body: fixtures.png, contentType: 'image/png' })
+ * host.state.permission = 'denied' // change state between calls
+ * const node = host.addCanvas('poster', { width: 300 }) // a <canvas type="2d" id="poster"> for SelectorQuery
+ * await host.idle()
+ * ```
  *
  * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
  *

@@ -50,10 +50,11 @@ const saveScript = (entry: string, platform: string, load: (id: string) => strin
 `
 
 describe('the packed package in a fresh folder', () => {
-  it('ships only dist and the README, with no runtime dependencies', () => {
+  it('ships only dist and the READMEs, with no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
     expect(pkg.dependencies ?? {}).toEqual({})
     expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual([
+      'README.en.md',
       'README.md',
       'dist',
       'package.json',

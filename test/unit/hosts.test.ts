@@ -69,9 +69,24 @@ describe('the host table', () => {
       '.size-limit.ts',
       'rollup.config.ts',
       'vitest.config.ts',
+      'docs/.vitepress/config.mts',
     ]) {
       const text = readFileSync(join(root, file), 'utf8')
       for (const id of ids) expect(text, `${file} names ${id}`).not.toMatch(new RegExp(`['"/]${id}['".]`))
     }
+  })
+
+  it.each(hosts.map((host) => [host.id] as const))('%s has its docs page, in Chinese and in English', (id) => {
+    for (const dir of ['docs/hosts', 'docs/en/hosts']) {
+      const page = readFileSync(join(root, dir, `${id}.md`), 'utf8')
+      // each page answers the same questions, under the anchors the code's comments cite
+      for (const anchor of ['accepts', 'download', 'files', 'permission', 'errors', 'canvas', 'quirks'])
+        expect(page, `${dir}/${id}.md #${anchor}`).toContain(`{#${anchor}}`)
+    }
+  })
+
+  it('the docs have a page for no host that is not in the table', () => {
+    for (const dir of ['docs/hosts', 'docs/en/hosts'])
+      expect(readdirSync(join(root, dir)).sort()).toEqual([...ids.map((id) => `${id}.md`), 'index.md'].sort())
   })
 })
