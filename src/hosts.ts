@@ -46,7 +46,7 @@ export interface Host {
 /**
  * In the universal build's detection order (Taro's getEnv order): hosts that also answer to a WeChat-style global
  * come before WeChat; Feishu before Douyin, whose `tt` global it shares; DingTalk before Alipay, whose container it
- * runs in; the uni-app App (it has `plus`); a browser last, as Taro's mini-program builds give pages a `document`.
+ * runs in; HarmonyOS NEXT before the uni-app App, whose `uni` and `plus` it also has; a browser last, as Taro's mini-program builds give pages a `document`.
  */
 export const HOSTS = [
   {
@@ -170,6 +170,18 @@ export const HOSTS = [
     adapter: 'alipay',
     evidence: 'D',
     budget: 6250,
+  },
+  {
+    id: 'app-harmony',
+    name: 'HarmonyOS NEXT (uni-app)',
+    zh: '鸿蒙 NEXT（uni-app）',
+    global: 'uni (osName harmonyos)',
+    taro: [],
+    uni: ['app-harmony'],
+    adapter: 'app-harmony',
+    sharesGlobal: true,
+    evidence: 'O',
+    budget: 6400,
   },
   {
     id: 'app',

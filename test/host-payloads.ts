@@ -136,6 +136,35 @@ export const SAVE_FAILURES: Record<SimulatedPlatform, Row[]> = {
       'SYSTEM_PERMISSION_DENIED',
     ],
   ],
+  // HarmonyOS NEXT through uni-app: uni-media's unierror.uts and saveMedia.uts [O]; an exception passes its message on
+  'app-harmony': [
+    [
+      'the save dialog closed: 1101001 [O]',
+      { errCode: 1101001, errMsg: 'saveImageToPhotosAlbum:fail user cancel' },
+      'USER_CANCELLED',
+    ],
+    [
+      '1101003 file not find [O]',
+      { errCode: 1101003, errMsg: 'saveImageToPhotosAlbum:fail file not find' },
+      'FILE_NOT_FOUND',
+    ],
+    [
+      '1101005 No Permission [O]',
+      { errCode: 1101005, errMsg: 'saveImageToPhotosAlbum:fail No Permission' },
+      'SYSTEM_PERMISSION_DENIED',
+    ],
+    [
+      '1101006: the dialog answered a URI that is not file:// [O]',
+      { errCode: 1101006, errMsg: 'saveImageToPhotosAlbum:fail save error, code: datashare:///media/Photo/1' },
+      'UNKNOWN',
+    ],
+    ['1101010 unexpected [O]', { errCode: 1101010, errMsg: 'saveImageToPhotosAlbum:fail unexpect error:' }, 'UNKNOWN'],
+    [
+      'an exception without a code: a missing file [O; the text: ohos fs]',
+      { errMsg: 'saveImageToPhotosAlbum:fail No such file or directory' },
+      'FILE_NOT_FOUND',
+    ],
+  ],
   // QQ: a WeChat-shaped host; its texts are not published [I]
   qq: [
     ['refusal (devtools / iOS text) [I]', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'AUTH_DENIED'],
@@ -204,6 +233,8 @@ export const DOWNLOAD_FAILURES: Record<SimulatedPlatform, Array<Record<string, u
   ],
   lark: [{ errMsg: 'downloadFile:fail' }],
   ascf: [{ errMsg: 'downloadFile:fail' }],
+  // uni's downloadFile rejects with the HTTP error's message [O]
+  'app-harmony': [{ errMsg: "downloadFile:fail Couldn't resolve host name" }],
   qq: [{ errMsg: 'downloadFile:fail' }],
   kwai: [{ errMsg: 'downloadFile:fail' }],
   xhs: [{ errMsg: 'downloadFile:fail' }],
@@ -236,6 +267,7 @@ export const WRITE_FAILURES: Record<SimulatedPlatform, Row[]> = {
     ],
     FS_WRITE_FAILURES[0]!,
   ],
+  'app-harmony': FS_WRITE_FAILURES,
   qq: FS_WRITE_FAILURES,
   kwai: FS_WRITE_FAILURES,
   // never written: base64 is refused before any host call (NO_BASE64)

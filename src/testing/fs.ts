@@ -9,9 +9,12 @@ export function isUserPath(ctx: HostContext, path: string): boolean {
   return path.startsWith(`${ctx.userDataPath}/`)
 }
 
-/** Code-package files ('/static/a.png', 'images/a.png') have no scheme and are read-only. */
-function isPackagePath(path: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(path)
+/**
+ * Code-package files ('/static/a.png', 'images/a.png') have no scheme and are read-only; a host whose own folders are
+ * plain sandbox paths (HarmonyOS NEXT) has its user folder outside them.
+ */
+function isPackagePath(ctx: HostContext, path: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(path) && !isUserPath(ctx, path)
 }
 
 function trimSlash(path: string): string {
@@ -85,7 +88,7 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
 
   const remove = (api: string, path: string): HostResult | null => {
     if (!ctx.files.has(path)) return payloads.noSuchFile(api, path)
-    if (isPackagePath(path)) return payloads.notWritable(api, path, 'unlink')
+    if (isPackagePath(ctx, path)) return payloads.notWritable(api, path, 'unlink')
     ctx.files.delete(path)
     return null
   }

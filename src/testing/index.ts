@@ -1,7 +1,7 @@
 /**
  * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan), Feishu (tt, 'lark'),
- * DingTalk (dd), QQ (qq), Kuaishou (ks, 'kwai'), Xiaohongshu (xhs), JD (jd) and HarmonyOS atomic service (has, 'ascf') hosts, and the
- * uni-app App (`uni` + `plus`: createAppHost / installAppHost),
+ * DingTalk (dd), QQ (qq), Kuaishou (ks, 'kwai'), Xiaohongshu (xhs), JD (jd), HarmonyOS atomic service (has, 'ascf') and
+ * HarmonyOS NEXT uni-app (uni, 'app-harmony') hosts, and the uni-app App (`uni` + `plus`: createAppHost / installAppHost),
  * for unit tests. They reproduce the behaviour documented in the docs' host pages (docs/en/hosts/index.md) — error strings,
  * permission prompts, file paths and quirks — not an idealised host.
  *

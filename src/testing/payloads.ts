@@ -67,6 +67,9 @@ export class Payloads {
       case 'ascf':
         // no scope: the refusal is the system confirm's cancel [I text]
         return { errMsg: `${api}:fail cancel` }
+      case 'app-harmony':
+        // the save dialog closed without a URI: uni-media's 1101001 "user cancel" [O]
+        return { errCode: 1101001, errMsg: `${api}:fail user cancel` }
       case 'swan':
         // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
         return { errCode: 10003, errMsg: `${api}:fail user deny` }
@@ -96,6 +99,9 @@ export class Payloads {
       case 'xhs':
       case 'ascf':
         return { errMsg: `${api}:fail system permission denied` }
+      case 'app-harmony':
+        // uni-media's 1101005 "No Permission" [O]
+        return { errCode: 1101005, errMsg: `${api}:fail No Permission` }
       case 'swan':
         // errCode 10005 "system deny" [D]; errMsg wording [I].
         return { errCode: 10005, errMsg: `${api}:fail system deny` }
@@ -117,6 +123,9 @@ export class Payloads {
       case 'xhs':
       case 'ascf':
         return { errMsg: `${api}:fail file not exists` }
+      case 'app-harmony':
+        // the exception of opening a missing file, its message passed on without a code [O uni; the text: ohos fs 13900002]
+        return { errMsg: `${api}:fail No such file or directory` }
       case 'qq':
       case 'jd':
         return { errMsg: `${api}:fail file not found` }

@@ -47,9 +47,12 @@ export interface HostProfile {
   privacyLayer?: boolean
   /** Its file system cannot write base64 images (Xiaohongshu: redengineer/redmini #1344, #1465, #1492 [O]) */
   brokenFileSystem?: boolean
-  /** The host's page template language and its tap attribute, as a framework's build writes them (wxml, bindtap) */
-  template: string
-  tapAttr: string
+  /**
+   * The host's page template language and its tap attribute, as a framework's build writes them (wxml, bindtap);
+   * absent where a build is an app's service script, not mini-program pages (HarmonyOS NEXT)
+   */
+  template?: string
+  tapAttr?: string
   /** Its component instances have a read-only triggerEvent, which uni's runtime for it works around (JD) */
   readonlyTriggerEvent?: boolean
   /** saveMediaToPhotosAlbum saves several files in one call, from base library 3.17.2 (WeChat [D]) */
@@ -159,6 +162,21 @@ export const PROFILES = {
     utf8Writes: true,
     downloadsToFilePath: true,
   },
+  // HarmonyOS NEXT through uni-app: `uni`, whose getSystemInfoSync says osName 'harmonyos' (docs/en/hosts/app-harmony.md,
+  // [O] uni's own source): no album permission, the system's save dialog per image (cancelled: 1101001), downloads
+  // to the filePath given, base64 writes; quota [I].
+  'app-harmony': {
+    platform: 'app-harmony',
+    globalName: 'uni',
+    settingScope: '',
+    openSettingScope: '',
+    defaultQuota: 200 * MiB,
+    alipayErrors: false,
+    noScope: true,
+    noSettingsPage: true,
+    confirmsEachSave: true,
+    downloadsToFilePath: true,
+  },
   // QQ on `qq` [D doc mirror]: WeChat's scope key, a 10 MB cap on user and cache files; texts [I]
   qq: {
     platform: 'qq',
@@ -244,6 +262,9 @@ export function userDataPathFor(platform: SimulatedPlatform, client: Client): st
       return 'bdfile://usr'
     case 'ascf':
       return 'internal://files'
+    case 'app-harmony':
+      // the app's sandbox files folder: uni reads it from its native side (plus.io.getEnv() [O]); the value is [I]
+      return '/data/storage/el2/base/haps/entry/files'
     case 'qq':
       return 'qqfile://usr'
     case 'kwai':
@@ -272,6 +293,9 @@ export function tempPathFor(platform: SimulatedPlatform, client: Client, id: str
       return `bdfile://tmp/${id}${suffix}`
     case 'ascf':
       return `internal://tmp/${id}${suffix}`
+    case 'app-harmony':
+      // uni's downloadFile without a filePath: CACHE_PATH/uni-download/ [O]
+      return `/data/storage/el2/base/haps/entry/cache/uni-download/${id}${suffix}`
     case 'qq':
       return `qqfile://tmp_${id}${suffix}`
     case 'kwai':

@@ -54,6 +54,9 @@ function defaultSystemInfo(ctx: HostContext): HostResult {
         app: 'DingTalk',
         version: '7.6.0',
       }
+    case 'app-harmony':
+      // uni-getSystemInfo app-harmony [O]
+      return { ...common, osName: 'harmonyos', platform: 'harmonyos', uniPlatform: 'app', appVersion: '1.0.0' }
     case 'lark':
       // the doc sample's appName [D]
       return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }

@@ -37,6 +37,7 @@ const URL_LIKE_LOCAL: Record<string, string[]> = {
   kwai: ['ksfile://temp/abc.png', 'ksfile://usr/poster.png'],
   xhs: ['xhsfile://tmp/abc.png'],
   jd: ['jdfile://tmp_abc.png', 'jdfile://usr/poster.png'],
+  'app-harmony': ['file:///data/storage/el2/base/haps/entry/cache/abc.png'],
 }
 
 describe.each(PLATFORMS)('contract on %s', (platform) => {

@@ -18,7 +18,7 @@ function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ o
 
 // DingTalk and HarmonyOS atomic services have no album scope: their own blocks below
 const EXPECTED: Record<
-  Exclude<SimulatedPlatform, 'dd' | 'ascf'>,
+  Exclude<SimulatedPlatform, 'dd' | 'ascf' | 'app-harmony'>,
   { global: string; userData: string; temp: string; saved: HostResult; scope: string; openScope: string }
 > = {
   weapp: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SaveImageError, type ErrorCode } from '../../src/core/errors'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
-import { outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
+import { adapterOf, outcome, PLATFORMS, POSTER_URL, setup } from '../helpers'
 
 const png64 = toBase64(fixtures.png)
 const text64 = (text: string) => toBase64(new TextEncoder().encode(text))
@@ -78,7 +78,11 @@ it('has at least 40 distinct bad inputs', () => {
 })
 
 describe.each(PLATFORMS)('bad input on %s', (platform) => {
-  it.each(BAD_INPUTS)('%s → %s, with no host call', async (_name, input, code) => {
+  // a host whose own paths are file: URIs (HarmonyOS NEXT) takes a file: URL for a local path, as it is
+  const inputs = BAD_INPUTS.filter(
+    ([, input]) => !(typeof input === 'string' && adapterOf(platform).localPrefixes.some((p) => input.startsWith(p))),
+  )
+  it.each(inputs)('%s → %s, with no host call', async (_name, input, code) => {
     const { host, api } = setup(platform)
     const result = await outcome(api.saveImageToAlbum(input as string))
     expect(result.ok).toBe(false)

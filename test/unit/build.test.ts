@@ -46,7 +46,7 @@ describe('which platform file a build uses', () => {
     ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
-    ['uni-app', 'app-harmony', 'uni-app target "app-harmony" has no adapter yet'],
+    ['uni-app', 'mp-360', 'uni-app target "mp-360" has no adapter yet'],
     [
       'uni-app',
       'quickapp-webview',
@@ -215,7 +215,7 @@ describe('the entry of a target without an adapter', () => {
   })
 
   it('rejects every call UNSUPPORTED_PLATFORM with the message the plugin defined, never touching a host', async () => {
-    const { define } = platformBuild('uni-app', 'app-harmony', '/pkg/dist')
+    const { define } = platformBuild('uni-app', 'quickapp-webview', '/pkg/dist')
     Object.assign(globalThis, {
       __MP_SAVE_IMAGE_PLUGIN__: true,
       __MP_SAVE_IMAGE_UNSUPPORTED__: JSON.parse(define.__MP_SAVE_IMAGE_UNSUPPORTED__!),
@@ -225,7 +225,7 @@ describe('the entry of a target without an adapter', () => {
     expect(failure).toBeInstanceOf(api.SaveImageError)
     expect(failure).toMatchObject({ code: 'UNSUPPORTED_PLATFORM', platform: null })
     expect((failure as Error).message).toBe(
-      `saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "app-harmony" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('uni-app')}.`,
+      `saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('uni-app')}.`,
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual([

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { runInThisContext } from 'node:vm'
-import type { SimulatedAppHost } from '../../../src/testing'
+import type { SimulatedAppHost, SimulatedHost } from '../../../src/testing'
 import { exampleDir } from './build'
 
 interface Node {
@@ -94,8 +94,11 @@ function createObjectRenderer(core: VueCore) {
 
 const GLOBALS = ['Vue', '__definePage', '__uniConfig', '__uniRoutes'] as const
 
-/** Loads `<dir>/app-service.js` against `host` (already installed: `uni` and `plus`). */
-export function mountUniApp(dir: string, host: SimulatedAppHost): MountedUniApp {
+/**
+ * Loads `<dir>/app-service.js` against `host`, already installed: the App's `uni` and `plus`, or HarmonyOS NEXT's `uni`
+ * (its build's service script has the same shape).
+ */
+export function mountUniApp(dir: string, host: Pick<SimulatedAppHost | SimulatedHost, 'tap'>): MountedUniApp {
   const load = createRequire(join(exampleDir, 'package.json'))
   const core = load('@vue/runtime-core') as VueCore
   const renderer = createObjectRenderer(core)

@@ -37,6 +37,8 @@ export const TARGETS: Record<UniTarget, PageShape & { platform: SimulatedPlatfor
       ? host.uni.map(uniTargetName).flatMap((target) => {
           if (!exampleScripts[`build:${target}`]) return []
           const { template, tapAttr, readonlyTriggerEvent } = profileOf(host.id as SimulatedPlatform)
+          // a build that is an app's service script (HarmonyOS NEXT) runs as the App's does
+          if (!template || !tapAttr) return []
           return [[target, { platform: host.id as SimulatedPlatform, template, tapAttr, readonlyTriggerEvent }]]
         })
       : [],
