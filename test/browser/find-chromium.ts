@@ -42,10 +42,14 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ]
 
-/** What a browser says of itself, or null when it cannot run here (a missing file or shared library). */
+/**
+ * What a browser says of itself, or null when it cannot run here (a missing file or shared library). A first start from
+ * a cold disk on a busy machine can take seconds (a 5 s limit once found none here): the wait is generous, and only
+ * for a file that exists.
+ */
 function versionOf(path: string): string | null {
   if (!existsSync(path)) return null
-  const run = spawnSync(path, ['--version'], { timeout: 5000, encoding: 'utf8' })
+  const run = spawnSync(path, ['--version'], { timeout: 20_000, encoding: 'utf8' })
   const said = (run.stdout || '').trim()
   return run.status === 0 && /^(Chromium|Google Chrome)\b.* \d+/.test(said) ? said : null
 }

@@ -87,13 +87,12 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       expect(await status('canvas')).toBe('canvas: download image.png')
       await tap('Save batch of 3')
       expect(await status('batch')).toBe('batch: 3/3 download')
-      expect(downloads.map((d) => d.suggestedFilename())).toEqual([
-        'poster.png',
-        'image.png',
-        '1.jpg',
-        '2.jpg',
-        '3.jpg',
-      ])
+      // Playwright's download events can trail the page's clicks on a busy machine
+      await expect.poll(() => downloads.length).toBe(5)
+      const names = downloads.map((d) => d.suggestedFilename())
+      expect(names.slice(0, 2)).toEqual(['poster.png', 'image.png'])
+      // a batch's three quick downloads are reported once started, not always in click order
+      expect(names.slice(2).sort()).toEqual(['1.jpg', '2.jpg', '3.jpg'])
       expect(await bytesOf(downloads[0]!)).toEqual(POSTER)
       expect(await bytesOf(downloads[1]!)).toEqual(canvasBytes)
       expect(await bytesOf(downloads[4]!)).toEqual(fixtures.jpeg)
