@@ -38,6 +38,11 @@ export interface Host {
    * universal build asks before it takes the host for this one.
    */
   readonly sharesGlobal?: true
+  /**
+   * Where this host's global is missing at run time, the host whose adapter takes over in its entry (Taro's
+   * harmony-hybrid build opened in a plain browser has no bridge: it is a web page, so H5's modes)
+   */
+  readonly fallback?: string
   readonly evidence: Evidence
   /** Size budget of its production entry, every export, min+gz (size-limit). */
   readonly budget: number
@@ -46,7 +51,8 @@ export interface Host {
 /**
  * In the universal build's detection order (Taro's getEnv order): hosts that also answer to a WeChat-style global
  * come before WeChat; Feishu before Douyin, whose `tt` global it shares; DingTalk before Alipay, whose container it
- * runs in; HarmonyOS NEXT before the uni-app App, whose `uni` and `plus` it also has; a browser last, as Taro's mini-program builds give pages a `document`.
+ * runs in; HarmonyOS NEXT before the uni-app App, whose `uni` and `plus` it also has; Taro's HarmonyOS NEXT web app (its bridge)
+ * before a plain browser; a browser last, as Taro's mini-program builds give pages a `document`.
  */
 export const HOSTS = [
   {
@@ -193,6 +199,18 @@ export const HOSTS = [
     adapter: 'app',
     evidence: 'D',
     budget: 6800,
+  },
+  {
+    id: 'harmony-hybrid',
+    name: 'HarmonyOS NEXT (Taro harmony-hybrid)',
+    zh: '鸿蒙 NEXT（Taro harmony-hybrid）',
+    global: "MethodChannel (the ArkWeb shell's bridge)",
+    taro: ['harmony-hybrid'],
+    uni: [],
+    adapter: 'browser/harmony-hybrid',
+    fallback: 'h5',
+    evidence: 'O',
+    budget: 8600,
   },
   {
     id: 'h5',

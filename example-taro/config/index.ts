@@ -19,6 +19,8 @@ export default defineConfig<'webpack5'>(() => {
       '@tarojs/plugin-platform-alipay-dd',
       // Kuaishou (`taro build --type kwai`): a community platform plugin
       '@tarojs/plugin-platform-kwai',
+      // HarmonyOS NEXT's ArkTS target (`taro build --type harmony`, vite only): a build into an ArkTS project
+      '@tarojs/plugin-platform-harmony-ets',
       [
         'mp-save-image/taro',
         {
@@ -44,6 +46,12 @@ export default defineConfig<'webpack5'>(() => {
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
+    // `taro build --type harmony` writes into this DevEco Studio project (its ArkTS shell is not in this example)
+    harmony: {
+      projectPath: path.resolve(__dirname, '..', 'dist', 'harmony-project'),
+      hapName: 'entry',
+      name: 'default',
+    },
   }
   return config
 })

@@ -116,7 +116,7 @@ function present(image: Prepared, hint: string | undefined, done: Callback<Saved
 }
 
 /** The `<canvas>` of a legacy canvas id: Taro H5 gives it the `canvas-id` itself, uni H5 its `<uni-canvas>` wrapper. */
-function canvasById(canvasId: string, component: object | undefined): HTMLCanvasElement | null {
+export function canvasById(canvasId: string, component: object | undefined): HTMLCanvasElement | null {
   const el = component && (component as { $el?: unknown }).$el
   const root = el instanceof Element ? el : document
   const id = CSS.escape(canvasId)

@@ -20,9 +20,19 @@ function api(root: string, resolveAdapter: string): string {
   ].join('\n')
 }
 
-/** `mp-save-image/<id>`: the API bound to one host; it holds no other host's adapter. */
+/**
+ * `mp-save-image/<id>`: the API bound to one host; it holds no other host's adapter, but for its `fallback`'s, which
+ * takes over where the host's global is missing at run time.
+ */
 export function hostEntry(root: string, host: Host): string {
-  return `import { adapter } from ${adapterOf(root, host)}\n${api(root, '() => adapter')}`
+  const fallback = host.fallback && HOSTS.find((other) => other.id === host.fallback)
+  if (!fallback) return `import { adapter } from ${adapterOf(root, host)}\n${api(root, '() => adapter')}`
+  return [
+    `import { adapter as own } from ${adapterOf(root, host)}`,
+    `import { adapter as fallback } from ${adapterOf(root, fallback)}`,
+    `import { findHost } from ${JSON.stringify(`${root}/src/core/api.ts`)}`,
+    api(root, '/* @__PURE__ */ findHost([{ adapter: own }, { adapter: fallback }])'),
+  ].join('\n')
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `mp-save-image/testing`: simulated WeChat (wx), Douyin (tt), Alipay (my), Baidu (swan), Feishu (tt, 'lark'),
  * DingTalk (dd), QQ (qq), Kuaishou (ks, 'kwai'), Xiaohongshu (xhs), JD (jd), HarmonyOS atomic service (has, 'ascf') and
- * HarmonyOS NEXT uni-app (uni, 'app-harmony') hosts, and the uni-app App (`uni` + `plus`: createAppHost / installAppHost),
+ * HarmonyOS NEXT uni-app (uni, 'app-harmony') hosts, the uni-app App (`uni` + `plus`: createAppHost / installAppHost),
+ * and the bridge of Taro's HarmonyOS NEXT web apps (`MethodChannel`: installMethodChannel),
  * for unit tests. They reproduce the behaviour documented in the docs' host pages (docs/en/hosts/index.md) — error strings,
  * permission prompts, file paths and quirks — not an idealised host.
  *
@@ -19,6 +20,8 @@
  */
 export { createHost, installHost } from './host'
 export { createAppHost, installAppHost } from './app'
+export { installMethodChannel, uninstallMethodChannel } from './harmony-hybrid'
+export type { HarmonyHybridOptions, HarmonyHybridState } from './harmony-hybrid'
 export type {
   AppHostOptions,
   AppHostState,

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { HOSTS, type PlatformId } from '../../src/hosts'
+import { HOSTS, type Host, type PlatformId } from '../../src/hosts'
 
 export const root = resolve(__dirname, '../..')
 export const tarball = join(root, '.pack', 'mp-save-image.tgz')
@@ -153,6 +153,12 @@ export const dynamicCodeIn = (dir: string) =>
 /** Which of this package's host adapters a built app's scripts (or any code) contain, in the table's order. */
 export function adaptersInCode(code: string): PlatformId[] {
   return HOSTS.map((host) => host.id).filter((id) => adapterMarker(id).test(code))
+}
+
+/** The adapters a host's entry holds: its own, and the fallback's where the table gives it one, in table order. */
+export const entryAdapters = (id: PlatformId): PlatformId[] => {
+  const host: Host | undefined = HOSTS.find((h) => h.id === id)
+  return HOSTS.map((h) => h.id).filter((other) => other === id || other === host?.fallback)
 }
 
 /** Which of this package's host adapters a built app's scripts contain. */

@@ -3,15 +3,18 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { adaptersInCode } from '../harness/examples'
+import { adaptersInCode, entryAdapters } from '../harness/examples'
 import { ERROR_CODES as ERROR_CODE_NAMES } from '../../src/core/errors'
 import { HOSTS } from '../../src/hosts'
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in a fresh folder.
 const root = resolve(__dirname, '../..')
 const ALL = HOSTS.map((host) => host.id)
-/** The entries with a simulated host; `h5` is tested in a real browser (test/browser). */
-const HOST_ENTRIES = ALL.filter((id) => id !== 'h5')
+/**
+ * The entries with a simulated host; those whose adapter runs on the DOM (platforms/browser/) are tested in a real
+ * browser (test/browser, test/e2e), HarmonyOS NEXT's Taro bridge here too, below.
+ */
+const HOST_ENTRIES = HOSTS.filter((host) => !host.adapter.startsWith('browser/')).map((host) => host.id)
 
 let app: string
 
@@ -110,6 +113,20 @@ describe('the packed package in a fresh folder', () => {
     expect(JSON.parse(out)).toEqual({ seen: HOST_ENTRIES, none: 'UNSUPPORTED_PLATFORM' })
   })
 
+  it("mp-save-image/harmony-hybrid saves through the simulated bridge of Taro's HarmonyOS NEXT shell", () => {
+    const out = run(
+      'harmony-hybrid.mjs',
+      `
+      const testing = await import('mp-save-image/testing')
+      const { saveImageToAlbum } = await import('mp-save-image/harmony-hybrid')
+      const shell = testing.installMethodChannel()
+      const result = await saveImageToAlbum({ base64: testing.toBase64(testing.fixtures.png) })
+      console.log(JSON.stringify({ platform: result.platform, mode: result.mode, album: shell.album.length, left: Object.keys(shell.files).length }))
+    `,
+    )
+    expect(JSON.parse(out)).toEqual({ platform: 'harmony-hybrid', mode: 'album', album: 1, left: 0 })
+  })
+
   it('importing any entry with no host never throws', () => {
     const out = run(
       'no-host.cjs',
@@ -168,7 +185,7 @@ describe('the packed package in a fresh folder', () => {
   it.each(ALL)('the %s entry, with every chunk it loads, contains no other host’s adapter', (id) => {
     for (const ext of ['mjs', 'cjs']) {
       const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/hosts', `${id}.${ext}`))
-      expect(adaptersInCode(code), `${id}.${ext}`).toEqual([id])
+      expect(adaptersInCode(code), `${id}.${ext}`).toEqual(entryAdapters(id))
     }
   })
 

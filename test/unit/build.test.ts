@@ -43,7 +43,7 @@ describe('which platform file a build uses', () => {
       'rn',
       `Taro target "rn" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('Taro')}.`,
     ],
-    ['Taro', 'harmony-hybrid', 'Taro target "harmony-hybrid" has no adapter yet'],
+    ['Taro', 'harmony', 'Taro target "harmony" has no adapter yet'],
     ['Taro', 'mp-weixin', 'Taro target "mp-weixin" has no adapter yet'],
     ['Taro', 'app', 'Taro target "app" has no adapter yet'],
     ['uni-app', 'mp-360', 'uni-app target "mp-360" has no adapter yet'],
