@@ -210,7 +210,7 @@ export const HOSTS = [
     adapter: 'browser/harmony-hybrid',
     fallback: 'h5',
     evidence: 'O',
-    budget: 8600,
+    budget: 8650,
   },
   {
     id: 'h5',
