@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { entryFile, hostEntry } from '../src/build/entries'
 import { HOSTS, type PlatformId } from '../src/hosts'
-import { PROFILES } from '../src/testing/profiles'
+import { denied, PROFILES, type SimulatedPlatform } from '../src/testing/profiles'
 import { exampleVariant, install, pack, root } from '../test/harness/examples'
 import { buildTaro, taroVariant } from '../test/harness/taro'
 import { benchTable, writeBenchPages } from './bench-page'
@@ -71,13 +71,14 @@ async function hostCalls({ fixtures, toDataUri }: Testing, simulate: Simulate) {
   }
   const result: Report = {}
   for (const platform of SIMULATED) {
-    const denied = platform === 'alipay' ? 'denied-forever' : 'denied'
+    // the App has no profile: a refusal there is 'denied'
+    const refused = platform === 'app' ? 'denied' : denied(platform as SimulatedPlatform)
     result[platform] = {
       'local path': await callsOf(platform, '/static/a.png'),
       URL: await callsOf(platform, 'https://cdn.example.com/a.png'),
       'data URI': await callsOf(platform, toDataUri(fixtures.png, 'image/png')),
       'denied → guide → retry': await callsOf(platform, '/static/a.png', {
-        permission: denied,
+        permission: refused,
         modal: 'confirm',
         settings: 'enable',
       }),

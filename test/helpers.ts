@@ -84,12 +84,7 @@ export async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value
   }
 }
 
-/**
- * A permission the host refuses without asking again: the Alipay container asks again after a plain denial, only
- * "don't ask again" sticks.
- */
-export const denied = (platform: SimulatedPlatform): 'denied' | 'denied-forever' =>
-  profileOf(platform).alipayErrors ? 'denied-forever' : 'denied'
+export { denied } from '../src/testing/profiles'
 
 // Which hosts behave how, read from the simulator's profiles (src/testing/profiles.ts, with their evidence tags).
 const hostsWhere = (has: (profile: HostProfile) => boolean | undefined) =>

@@ -247,6 +247,13 @@ export type SimulatedProfile = HostProfile & { platform: SimulatedPlatform; glob
 /** The profile of a simulated host. */
 export const profileOf = (platform: SimulatedPlatform): SimulatedProfile => PROFILES[platform]
 
+/**
+ * A permission the host refuses without asking again: the Alipay container asks again after a plain denial, only
+ * "don't ask again" sticks.
+ */
+export const denied = (platform: SimulatedPlatform): 'denied' | 'denied-forever' =>
+  profileOf(platform).alipayErrors ? 'denied-forever' : 'denied'
+
 /** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
 export function userDataPathFor(platform: SimulatedPlatform, client: Client): string {
   switch (platform) {

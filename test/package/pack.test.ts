@@ -52,6 +52,23 @@ const saveScript = (entry: string, platform: string, load: (id: string) => strin
     .catch((e) => { console.log('FAILED', e && e.errMsg); process.exitCode = 1 })
 `
 
+/** `tsc --noEmit --strict` of `files` in the fresh app, the package's declarations checked too (no skipLibCheck). */
+function strictTypecheck(module: string, resolution: string, files: string[]) {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc')
+  const types = ['--types', 'node', '--typeRoots', join(root, 'node_modules/@types')]
+  const flags = [
+    '--noEmit',
+    '--strict',
+    '--skipLibCheck',
+    'false',
+    '--module',
+    module,
+    '--moduleResolution',
+    resolution,
+  ]
+  execFileSync(process.execPath, [tsc, ...flags, ...types, ...files], { cwd: app, stdio: 'pipe' })
+}
+
 describe('the packed package in a fresh folder', () => {
   it('ships only dist and the READMEs, with no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
@@ -309,33 +326,12 @@ describe('the packed package in a fresh folder', () => {
       saveImageToAlbum({ canvas: 'poster' })
     `,
     )
-    const tsc = join(root, 'node_modules/typescript/bin/tsc')
     for (const [module, resolution] of [
       ['nodenext', 'nodenext'],
       ['esnext', 'bundler'],
       ['commonjs', 'node10'],
-    ]) {
-      execFileSync(
-        process.execPath,
-        [
-          tsc,
-          '--noEmit',
-          '--strict',
-          '--skipLibCheck',
-          'false',
-          '--module',
-          module,
-          '--moduleResolution',
-          resolution,
-          '--types',
-          'node',
-          '--typeRoots',
-          join(root, 'node_modules/@types'),
-          'use.ts',
-        ],
-        { cwd: app, stdio: 'pipe' },
-      )
-    }
+    ] as const)
+      strictTypecheck(module, resolution, ['use.ts'])
   }, 90_000)
 
   it('an ESM (.mts) and a CJS (.cts) file each get their own declarations of every entry, the plugins included', () => {
@@ -381,28 +377,7 @@ describe('the packed package in a fresh folder', () => {
       void same; void options; void vite; void saved
     `,
     )
-    const tsc = join(root, 'node_modules/typescript/bin/tsc')
-    execFileSync(
-      process.execPath,
-      [
-        tsc,
-        '--noEmit',
-        '--strict',
-        '--skipLibCheck',
-        'false',
-        '--module',
-        'node16',
-        '--moduleResolution',
-        'node16',
-        '--types',
-        'node',
-        '--typeRoots',
-        join(root, 'node_modules/@types'),
-        'esm.mts',
-        'cjs.cts',
-      ],
-      { cwd: app, stdio: 'pipe' },
-    )
+    strictTypecheck('node16', 'node16', ['esm.mts', 'cjs.cts'])
   }, 60_000)
 
   it('Taro’s plugin loader reads module.exports or .default: both are the plugin, through require and import', () => {
