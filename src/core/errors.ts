@@ -31,20 +31,17 @@ export class SaveImageError extends Error {
 
   /** `detail` is for developers: a production build passes none. */
   constructor(code: ErrorCode, detail: string | false | undefined, platform: PlatformId | null, raw?: unknown) {
-    const errMsg = `saveImageToAlbum:fail ${code}${detail ? ` ${detail}` : ''}`
-    super(errMsg)
+    super(`saveImageToAlbum:fail ${code}${detail ? ` ${detail}` : ''}`)
     // ES2018 output: keep instanceof working for subclassed Error
     Object.setPrototypeOf(this, SaveImageError.prototype)
     this.code = code
-    this.errMsg = errMsg
+    this.errMsg = this.message
     this.platform = platform
     this.raw = raw
   }
 }
 
-export function isSaveImageError(value: unknown): value is SaveImageError {
-  return value instanceof SaveImageError
-}
+export const isSaveImageError = (value: unknown): value is SaveImageError => value instanceof SaveImageError
 
 // Order matters: "system auth deny" must win over "auth deny", privacy texts over "permission".
 // Each pattern is the distinctive part of the host strings in the #errors section of docs/en/hosts/<id>.md (every one a test case).

@@ -228,10 +228,52 @@ describe('the entry of a target without an adapter', () => {
       `saveImageToAlbum:fail UNSUPPORTED_PLATFORM uni-app target "quickapp-webview" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${supported('uni-app')}.`,
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
-    expect((await api.saveImagesToAlbum(['/a.png'])).map((outcome) => !outcome.ok && outcome.error.code)).toEqual([
-      'UNSUPPORTED_PLATFORM',
-    ])
-    // bad input is still bad input first
-    await expect(api.saveImageToAlbum('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    // nothing can be saved there, so no image or option is judged: a batch rejects as a whole, bad input too
+    await expect(api.saveImagesToAlbum(['/a.png'])).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
+    await expect(api.saveImageToAlbum('')).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
+  })
+
+  it('calls fail, then complete, after the call returns; a callback that throws changes nothing', async () => {
+    const api = await import('../../src/unsupported')
+    const heard: string[] = []
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const call = api.saveImageToAlbum({
+        src: '/a.png',
+        fail: (error) => {
+          heard.push(`fail ${error.code}`)
+          throw new Error('the app’s own bug')
+        },
+        complete: (outcome) => heard.push(`complete ${'code' in outcome ? outcome.code : 'ok'}`),
+      })
+      expect(heard).toEqual([])
+      await expect(call).rejects.toMatchObject({
+        code: 'UNSUPPORTED_PLATFORM',
+        message: 'saveImageToAlbum:fail UNSUPPORTED_PLATFORM',
+      })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(heard).toEqual(['fail UNSUPPORTED_PLATFORM', 'complete UNSUPPORTED_PLATFORM'])
+      // the throw is reported, as an unhandled rejection of the callback's own branch
+      expect(unhandled).toEqual([new Error('the app’s own bug')])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
+  it('a caller with callbacks need not handle the promise', async () => {
+    const api = await import('../../src/unsupported')
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      let failed = 0
+      void api.saveImageToAlbum({ src: '/a.png', fail: () => failed++ })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect({ failed, unhandled }).toEqual({ failed: 1, unhandled: [] })
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })
