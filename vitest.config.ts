@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { FEATURE_GLOBALS } from './src/build/defaults'
+
+/** The features a plugin can leave out of a build (src/core/features.ts): the production suites run without each. */
+const FEATURE_OFF = Object.keys(FEATURE_GLOBALS) as (keyof typeof FEATURE_GLOBALS)[]
 
 // Two kinds of tests. `unit`: the core, the adapters and the simulated hosts, fast and self-contained (no build, no
 // tarball, no browser), in both builds of the runtime: `__DEV__` (src/core/dev.d.ts) is true in the development
@@ -26,6 +30,11 @@ export default defineConfig({
     projects: [
       { extends: true, define: { __DEV__: 'true' }, test: { name: 'unit', include: UNIT } },
       { extends: true, define: { __DEV__: 'false' }, test: { name: 'production', include: PRODUCTION } },
+      ...FEATURE_OFF.map((feature) => ({
+        extends: true as const,
+        define: { __DEV__: 'false', [FEATURE_GLOBALS[feature]]: 'false' },
+        test: { name: `production, ${feature} off`, include: PRODUCTION },
+      })),
       {
         extends: true,
         define: { __DEV__: 'true' },

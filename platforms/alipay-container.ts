@@ -9,6 +9,7 @@ import {
   type Options,
 } from '../src/core/callback-host'
 import { classify } from '../src/core/errors'
+import { CANVAS, GUIDE } from '../src/core/features'
 import { mimeOf, type ImageFormat } from '../src/core/format'
 
 type AsyncApi = (options: Options) => unknown
@@ -74,9 +75,10 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
       call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...callbacks(done, downloadedPath) })
     },
     // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (docs/en/hosts/alipay.md#canvas)
-    exportCanvas(request, _target: string, done: Callback<string>) {
-      call('canvasToTempFilePath', { ...exportOptions(request), ...callbacks(done, downloadedPath) })
-    },
+    exportCanvas: CANVAS
+      ? (request, _target, done) =>
+          call('canvasToTempFilePath', { ...exportOptions(request), ...callbacks(done, downloadedPath) })
+      : undefined,
     save(filePath: string, done: Callback<Saved>) {
       const answers = callbacks(done, () => inAlbum(filePath))
       if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...answers })
@@ -89,16 +91,17 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
         callbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')),
       )
     },
-    confirm(texts: ModalTexts, done: (confirmed: boolean) => void) {
-      call('confirm', {
-        title: texts.title,
-        content: texts.content,
-        confirmButtonText: texts.confirmText,
-        cancelButtonText: texts.cancelText,
-        success: (res: Options) => done(!!(res && res.confirm)),
-        fail: () => done(false),
-      })
-    },
+    confirm: GUIDE
+      ? (texts: ModalTexts, done: (confirmed: boolean) => void) =>
+          call('confirm', {
+            title: texts.title,
+            content: texts.content,
+            confirmButtonText: texts.confirmText,
+            cancelButtonText: texts.cancelText,
+            success: (res: Options) => done(!!(res && res.confirm)),
+            fail: () => done(false),
+          })
+      : undefined,
     loading: {
       show: (title) => call('showLoading', { content: title }),
       hide: () => call('hideLoading', {}),

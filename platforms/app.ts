@@ -1,5 +1,12 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from '../src/core/adapter'
-import { createCallbackHostAdapter, invoke, type CallbackHost, type Options } from '../src/core/callback-host'
+import {
+  canvasToTempFile,
+  createCallbackHostAdapter,
+  invoke,
+  type CallbackHost,
+  type Options,
+} from '../src/core/callback-host'
+import { CANVAS } from '../src/core/features'
 import { classify, messageOf } from '../src/core/errors'
 
 // The uni-app App (`uni build -p app`, HTML5+ runtime): the save and the UI go through `uni`, files through
@@ -110,11 +117,13 @@ export const adapter: HostAdapter = {
     return target
   },
   // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
-  exportCanvas(request, target: string, done: Callback<string>): Owned {
-    if (request.canvas)
-      throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
-    return shared.exportCanvas(request, target, done)
-  },
+  exportCanvas: CANVAS
+    ? (request, _target, done): Owned => {
+        if (request.canvas)
+          throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
+        return canvasToTempFile(host(), request, done)
+      }
+    : undefined,
   removeFile(path: string) {
     const ignore = () => {}
     try {

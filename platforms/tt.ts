@@ -1,14 +1,22 @@
 import type { CanvasRequest, Callback, HostAdapter, Owned } from '../src/core/adapter'
 import { normalizeBase64 } from '../src/core/base64'
-import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
+import {
+  canvasToTempFile,
+  createCallbackHostAdapter,
+  versionAtLeast,
+  type CallbackHost,
+} from '../src/core/callback-host'
+import { CANVAS } from '../src/core/features'
 
 // Douyin (`tt`): docs/en/hosts/tt.md
 
 declare const tt: CallbackHost | undefined
 
+const host = () => (typeof tt === 'undefined' ? undefined : tt)
+
 const shared = createCallbackHostAdapter({
   platform: 'tt',
-  host: () => (typeof tt === 'undefined' ? undefined : tt),
+  host,
   scopeKey: 'scope.album',
   localPrefixes: ['ttfile://'],
   // tt.downloadFile takes a filePath from base library 2.42.0; before, its temp file is typed by the response's
@@ -32,16 +40,18 @@ export const adapter: HostAdapter = {
   ...shared,
   // canvasToTempFilePath is for the legacy canvas and no longer maintained; a Canvas 2D node is exported with
   // toDataURL, then written as base64, as Douyin documents (docs/en/hosts/tt.md#canvas)
-  exportCanvas(request: CanvasRequest, target: string, done: Callback<string>): Owned {
-    const node = request.canvas as DataUrlCanvas | undefined
-    if (!node) return shared.exportCanvas(request, target, done)
-    const jpg = request.fileType === 'jpg'
-    const url =
-      typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
-    const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
-    if (!/^data:image\//.test(url) || !base64)
-      return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
-    // written by us, to our own file
-    return shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
-  },
+  exportCanvas: CANVAS ? exportCanvas : undefined,
+}
+
+function exportCanvas(request: CanvasRequest, target: string, done: Callback<string>): Owned {
+  const node = request.canvas as DataUrlCanvas | undefined
+  if (!node) return canvasToTempFile(host(), request, done)
+  const jpg = request.fileType === 'jpg'
+  const url =
+    typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
+  const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
+  if (!/^data:image\//.test(url) || !base64)
+    return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
+  // written by us, to our own file
+  return shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
 }

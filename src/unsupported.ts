@@ -33,4 +33,6 @@ export const saveImageToAlbum: SaveImageApi['saveImageToAlbum'] = (input) => {
   for (const callback of [fail, complete]) if (callback) void rejected.catch(callback)
   return rejected
 }
+// the same API as every other entry
+refuse satisfies SaveImageApi['saveImagesToAlbum'] & SaveImageApi['openAlbumSetting']
 export { refuse as saveImagesToAlbum, refuse as openAlbumSetting }

@@ -1,6 +1,7 @@
 import type { CanvasRequest, Callback, Downloaded, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
+import { CANVAS } from '../../src/core/features'
 import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
@@ -190,7 +191,7 @@ export const adapter: HostAdapter = {
     done.success(target)
     return target
   },
-  exportCanvas,
+  exportCanvas: CANVAS ? exportCanvas : undefined,
   removeFile(path: string) {
     prepared.delete(path)
   },

@@ -1,6 +1,7 @@
 import type { CanvasRequest, Callback, Downloaded, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { MissingHostApi } from '../../src/core/adapter'
 import { encodeBase64 } from '../../src/core/base64'
+import { CANVAS } from '../../src/core/features'
 import { classify } from '../../src/core/errors'
 import { mimeOf, type ImageFormat } from '../../src/core/format'
 import { canvasById } from './h5'
@@ -89,16 +90,7 @@ export const adapter: HostAdapter = {
   },
   writeImage: (base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned =>
     writeDataUrl(`data:${mimeOf(format)};base64,${base64}`, '', target, done),
-  exportCanvas({ canvas, canvasId, component, fileType, quality }: CanvasRequest, target, done): Owned {
-    const element = (canvas || canvasById(canvasId as string, component)) as HTMLCanvasElement | null
-    if (!element || typeof element.toDataURL !== 'function')
-      return done.fail({ errMsg: `canvasToTempFilePath:fail no <canvas> for canvas-id "${canvasId}"` })
-    // a 0 × 0 canvas gives "data:,"; a tainted one throws SecurityError: the drawing's failure either way
-    const data = element.toDataURL(fileType === 'jpg' ? 'image/jpeg' : 'image/png', quality)
-    if (!/^data:image\//.test(data))
-      return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas is empty (0 × 0)' })
-    return writeDataUrl(data, '', target, done)
-  },
+  exportCanvas: CANVAS ? exportCanvas : undefined,
   removeFile(path: string) {
     try {
       call('removeSavedFile', { filePath: path, success: () => undefined, fail: () => undefined })
@@ -115,4 +107,18 @@ export const adapter: HostAdapter = {
   },
   // the shell's failures are not documented [I]: the shared text rules read them
   classify: (raw) => classify(raw, ['errCode', 'code'], {}),
+}
+
+function exportCanvas(
+  { canvas, canvasId, component, fileType, quality }: CanvasRequest,
+  target: string,
+  done: Callback<string>,
+): Owned {
+  const element = (canvas || canvasById(canvasId as string, component)) as HTMLCanvasElement | null
+  if (!element || typeof element.toDataURL !== 'function')
+    return done.fail({ errMsg: `canvasToTempFilePath:fail no <canvas> for canvas-id "${canvasId}"` })
+  // a 0 × 0 canvas gives "data:,"; a tainted one throws SecurityError: the drawing's failure either way
+  const data = element.toDataURL(fileType === 'jpg' ? 'image/jpeg' : 'image/png', quality)
+  if (!/^data:image\//.test(data)) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas is empty (0 × 0)' })
+  return writeDataUrl(data, '', target, done)
 }

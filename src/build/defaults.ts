@@ -1,31 +1,46 @@
 import { SaveImageError } from '../core/errors'
+import { isRecord } from '../core/invalid'
 import { parseDefaults } from '../core/validate'
-import type { AppDefaults } from '../core/types'
+import type { PluginOptions } from '../core/types'
 
-/** The global the runtime reads its app-wide defaults from (see core/create.ts). */
+/** The global the runtime reads its app-wide defaults from (see src/core/core.ts). */
 export const DEFAULTS_GLOBAL = '__MP_SAVE_IMAGE_DEFAULTS__'
 /**
  * Defined as `true` next to it: the runtime tests this flag, not the defaults, so a bundler puts the
  * defaults' object literal into the app once instead of once per mention.
  */
 export const PLUGIN_GLOBAL = '__MP_SAVE_IMAGE_PLUGIN__'
+/** The feature flags of src/core/features.ts: `false` leaves the feature's code out of the app. */
+export const FEATURE_GLOBALS = {
+  privacy: '__MP_SAVE_IMAGE_PRIVACY__',
+  guide: '__MP_SAVE_IMAGE_GUIDE__',
+  canvas: '__MP_SAVE_IMAGE_CANVAS__',
+} as const
 
 /**
  * Checks a plugin's options with the runtime's own rules, so a build never ships defaults a call would
- * reject, and returns the bundler `define` entry that carries them into the app.
+ * reject, and returns the bundler `define` entries that carry them into the app: the defaults, and which features the
+ * build holds (a feature the defaults turn off for the whole app is left out).
  */
 export function defaultsDefine(plugin: string, options: unknown): Record<string, string> {
-  let defaults: AppDefaults
+  const fail = (message: string, cause?: unknown): never => {
+    throw new Error(`[mp-save-image] invalid ${plugin} option: ${message}`, { cause })
+  }
+  // `canvas` chooses what the build holds; it is no call's default
+  const { canvas = true, ...rest }: PluginOptions = isRecord(options) ? options : {}
+  if (typeof canvas !== 'boolean') fail(`canvas must be a boolean, got ${typeof canvas}`)
+  let defaults: PluginOptions = {}
   try {
-    defaults = parseDefaults(options)
+    defaults = parseDefaults(isRecord(options) ? rest : options)
   } catch (error) {
     if (!(error instanceof SaveImageError)) throw error
-    throw new Error(
-      `[mp-save-image] invalid ${plugin} option: ${error.message.replace(/^saveImageToAlbum:fail \w+ /, '')}`,
-      {
-        cause: error,
-      },
-    )
+    fail(error.message.replace(/^saveImageToAlbum:fail \w+ /, ''), error)
   }
-  return { [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(defaults) }
+  return {
+    [PLUGIN_GLOBAL]: 'true',
+    [DEFAULTS_GLOBAL]: JSON.stringify(defaults),
+    [FEATURE_GLOBALS.privacy]: String(defaults.privacy === true),
+    [FEATURE_GLOBALS.guide]: String(defaults.guide !== false),
+    [FEATURE_GLOBALS.canvas]: String(canvas),
+  }
 }

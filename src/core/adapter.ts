@@ -66,8 +66,8 @@ export interface HostAdapter {
   download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned
   /** Turns base64 image data into a file the host can save; resolves its path. */
   writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned
-  /** Exports a canvas to an image file the host can save; resolves its path. */
-  exportCanvas(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
+  /** Exports a canvas to an image file the host can save; resolves its path. Absent where the build leaves canvases out. */
+  exportCanvas?(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
   /**
    * Removes a file of ours; present wherever a step returns one. Best effort and synchronous: cleanup must not add a
    * round-trip or fail a save.
@@ -77,11 +77,13 @@ export interface HostAdapter {
   save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
   /** The host's save of several files in one call (one system prompt), where this client has one: one `Saved` per path. */
   saveMany?(): ((filePaths: string[], done: Callback<Saved[]>) => void) | undefined
+  /** What the app must declare in the host's privacy agreement to save to the album, where the host has one. */
+  readonly privacyType?: string
   /**
-   * The host's privacy step: `authorize` lets the app's privacy popup run and succeeds once the user agreed; `type`
-   * is what the app must declare in its privacy agreement to save to the album.
+   * The host's privacy step: lets the app's privacy popup run, and succeeds once the user agreed. Absent where the
+   * build leaves the privacy step out.
    */
-  readonly privacy?: { readonly type: string; authorize(done: Callback<unknown>): void }
+  authorizePrivacy?(done: Callback<unknown>): void
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
   openSetting?(done: Callback<boolean>): void
   /**
@@ -89,7 +91,7 @@ export interface HostAdapter {
    * its own, and that refusal answers every save that was already waiting, so the dialog is shown once.
    */
   readonly guidesItself?: true
-  /** A two-button modal; `done(true)` on confirm. Absent: the host has none, so no guide. */
+  /** A two-button modal; `done(true)` on confirm. Absent: the host has none (or the build leaves the guide out), so no guide. */
   confirm?(texts: ModalTexts, done: (confirmed: boolean) => void): void
   /** The host's loading indicator. */
   readonly loading?: { show(title: string): void; hide(): void }

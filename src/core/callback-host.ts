@@ -9,6 +9,7 @@ import {
 } from './adapter'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from '../hosts'
+import { CANVAS, GUIDE, PRIVACY } from './features'
 
 export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
@@ -98,6 +99,17 @@ export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasReq
   return { ...(canvas ? { canvas } : { canvasId }), fileType, ...(quality !== undefined && { quality }) }
 }
 
+/** A canvas exported by the host's `canvasToTempFilePath`: a host temp file, the host's to clean. */
+export function canvasToTempFile(h: CallbackHost | undefined, request: CanvasRequest, done: Callback<string>): Owned {
+  const api = h && h.canvasToTempFilePath
+  if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')
+  api.call(
+    h,
+    { ...exportOptions(request), ...callbacks(done, (res) => String(res.tempFilePath || '')) },
+    request.component,
+  )
+}
+
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
   const { host, privacyType } = config
   const call = (name: keyof CallbackHost, options: Options) => invoke(host(), name, options)
@@ -138,17 +150,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...callbacks(done, () => target) })
       return target
     },
-    // the exported file is a host temp file, the host's to clean
-    exportCanvas(request: CanvasRequest, _target: string, done: Callback<string>): Owned {
-      const h = host()
-      const api = h && h.canvasToTempFilePath
-      if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')
-      api.call(
-        h,
-        { ...exportOptions(request), ...callbacks(done, (res) => String(res.tempFilePath || '')) },
-        request.component,
-      )
-    },
+    exportCanvas: CANVAS ? (request, _target, done) => canvasToTempFile(host(), request, done) : undefined,
     removeFile(path: string) {
       try {
         const h = host()
@@ -160,30 +162,30 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     save(filePath: string, done: Callback<Saved>) {
       call('saveImageToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
     },
-    ...(privacyType && {
-      privacy: {
-        type: privacyType,
-        authorize: (done: Callback<unknown>) =>
-          call(
-            'requirePrivacyAuthorize',
-            callbacks(done, () => true),
-          ),
-      },
-    }),
+    privacyType,
+    authorizePrivacy:
+      PRIVACY && privacyType
+        ? (done: Callback<unknown>) =>
+            call(
+              'requirePrivacyAuthorize',
+              callbacks(done, () => true),
+            )
+        : undefined,
     openSetting(done: Callback<boolean>) {
       call(
         'openSetting',
         callbacks(done, (res) => readScope(res, config.scopeKey)),
       )
     },
-    confirm(texts, done) {
-      call('showModal', {
-        ...texts,
-        showCancel: true,
-        success: (res: Options) => done(!!(res && res.confirm)),
-        fail: () => done(false),
-      })
-    },
+    confirm: GUIDE
+      ? (texts, done) =>
+          call('showModal', {
+            ...texts,
+            showCancel: true,
+            success: (res: Options) => done(!!(res && res.confirm)),
+            fail: () => done(false),
+          })
+      : undefined,
     loading: {
       show: (title) => call('showLoading', { title, mask: true }),
       hide: () => call('hideLoading', {}),

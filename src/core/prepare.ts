@@ -1,5 +1,6 @@
-import type { Callback, Downloaded, HostAdapter, Owned } from './adapter'
+import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from './adapter'
 import { SaveImageError, type ErrorCode } from './errors'
+import { CANVAS } from './features'
 import { extensionOf } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
@@ -57,9 +58,12 @@ async function fileOf(adapter: HostAdapter, source: Source, settings: Settings, 
     return step<T>(adapter, name, timeout, begin, code, () => ours && remove(adapter, ours))
   }
   if (source.kind === 'canvas') {
+    const exportCanvas = adapter.exportCanvas
+    // without CANVAS, validation already refused the source; this drops the rest from such a build
+    if (!CANVAS || !exportCanvas) throw new MissingHostApi('canvas export')
     // the export's failures are the drawing's (no canvas by that id, an empty or tainted canvas), never a host write
     const path = await making<string>(__DEV__ && 'canvas export', 'CANVAS_EXPORT_FAILED', (done) =>
-      adapter.exportCanvas(source.canvas, target, done),
+      exportCanvas.call(adapter, source.canvas, target, done),
     )
     if (!path)
       throw new SaveImageError(

@@ -2,6 +2,7 @@ export { ERROR_CODES, SaveImageError, isSaveImageError, type ErrorCode } from '.
 export type { PlatformId } from '../hosts'
 export type {
   AppDefaults,
+  PluginOptions,
   BatchOutcome,
   BatchProgress,
   BatchSource,

@@ -1,5 +1,6 @@
 import { MissingHostApi, type Callback, type HostAdapter } from './adapter'
 import { SaveImageError } from './errors'
+import { GUIDE, PRIVACY } from './features'
 import { sharedPrompt } from './prompt'
 import { step } from './step'
 import type { Settings } from './validate'
@@ -72,10 +73,11 @@ export function createSaver(): Saver {
     try {
       return await attempt(adapter, settings, since, start)
     } catch (refused) {
-      const host = adapter.privacy
-      if ((refused as SaveImageError).code !== 'PRIVACY_NOT_AUTHORIZED' || !settings.privacy || !host) throw refused
+      const authorize = adapter.authorizePrivacy
+      if (!PRIVACY || (refused as SaveImageError).code !== 'PRIVACY_NOT_AUTHORIZED' || !settings.privacy || !authorize)
+        throw refused
       const agreed = await privacy.ask(since.privacy, () =>
-        step<unknown>(adapter, __DEV__ && 'privacy', USER_WAIT_MS, (done) => host.authorize(done)).then(
+        step<unknown>(adapter, __DEV__ && 'privacy', USER_WAIT_MS, (done) => authorize.call(adapter, done)).then(
           () => true,
           () => false,
         ),
@@ -93,7 +95,7 @@ export function createSaver(): Saver {
       } catch (denied) {
         const texts = settings.guide
         const confirm = adapter.confirm
-        if ((denied as SaveImageError).code !== 'AUTH_DENIED' || !texts || adapter.guidesItself || !confirm)
+        if (!GUIDE || (denied as SaveImageError).code !== 'AUTH_DENIED' || !texts || adapter.guidesItself || !confirm)
           throw denied
         const outcome = await guide.ask(since.guide, () =>
           askToOpenSettings(adapter, (done) => confirm.call(adapter, texts, done)),

@@ -2,6 +2,7 @@ import type { CanvasRequest } from './adapter'
 import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
 import { describe, invalid, isRecord, withoutUndefined } from './invalid'
+import { CANVAS, LEFT_OUT } from './features'
 import type { Context } from './validate'
 
 // The image of a call: exactly one of its source options, checked and read before any host call.
@@ -20,7 +21,10 @@ export function parseSourceOf(input: Record<string, unknown>, ctx: Context, maxB
   const key = given[0]
   if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath, base64, canvas or canvasId')
   if (given.length > 1) return invalid(__DEV__ && `give exactly one image source, got ${given.join(' and ')}`)
-  if (key === 'canvas' || key === 'canvasId') return { kind: 'canvas', canvas: parseCanvas(input) }
+  if (key === 'canvas' || key === 'canvasId')
+    return CANVAS
+      ? { kind: 'canvas', canvas: parseCanvas(input) }
+      : invalid(__DEV__ && `${LEFT_OUT} canvas sources: remove canvas: false from the plugin's options`)
   const option = CANVAS_OPTIONS.find((name) => input[name] !== undefined)
   if (option) invalid(__DEV__ && `${option} goes with a canvas or canvasId only`)
   const value = input[key]

@@ -29,8 +29,18 @@ export interface CommonOptions {
   privacy?: boolean
 }
 
-/** App-wide defaults: the options of the Taro and uni-app plugins. A call's own options win. */
+/** App-wide defaults, given to the Taro or uni-app plugin. A call's own options win. */
 export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 'maxBytes' | 'hint' | 'privacy'>
+
+/**
+ * The options of the Taro and uni-app plugins: the app-wide defaults, which also choose what the build holds. A
+ * feature they leave off for the whole app (`privacy` off, the default; `guide: false`; `canvas: false`) is left
+ * out of the bundle, and a call that asks for it rejects INVALID_ARGUMENT.
+ */
+export interface PluginOptions extends AppDefaults {
+  /** Canvas sources (`canvas`, `canvasId`) in this build. Default true. */
+  canvas?: boolean
+}
 
 /** A Canvas 2D node: from `SelectorQuery` … `.fields({ node: true })` on a mini-program host, an `HTMLCanvasElement` on H5. */
 export interface CanvasNode {

@@ -1,5 +1,6 @@
 import type { ModalTexts } from './adapter'
 import type { PlatformId } from '../hosts'
+import { GUIDE, LEFT_OUT, PRIVACY } from './features'
 import { describe, invalid, isRecord, parse, withoutUndefined } from './invalid'
 import { parseSourceOf, type Source } from './source'
 import type { AppDefaults, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
@@ -37,7 +38,8 @@ const DEFAULT_GUIDE: ModalTexts = {
 const DEFAULT_LOADING = '保存中'
 export const BASE_DEFAULTS: Context['defaults'] = {
   timeout: 30000,
-  guide: true,
+  // a build that leaves the guide out has it off by default: a call without the option still works
+  guide: GUIDE,
   loading: false,
   maxBytes: 20 * 1024 * 1024,
   privacy: false,
@@ -126,6 +128,7 @@ function parseSettings(input: Record<string, unknown>, defaults: Context['defaul
   if (typeof maxBytes !== 'number' || !(maxBytes > 0)) invalid(__DEV__ && 'maxBytes must be a positive number')
   if (hint !== undefined && typeof hint !== 'string') invalid(__DEV__ && `hint must be a string, got ${describe(hint)}`)
   if (typeof privacy !== 'boolean') invalid(__DEV__ && `privacy must be a boolean, got ${describe(privacy)}`)
+  if (privacy && !PRIVACY) invalid(__DEV__ && `${LEFT_OUT} the privacy step: set privacy: true in the plugin's options`)
   return {
     headers: input.headers === undefined ? undefined : parseHeaders(input.headers),
     timeout: timeout as number,
@@ -153,6 +156,7 @@ function parseHeaders(headers: unknown): Record<string, string> {
 
 function parseGuide(guide: unknown): ModalTexts | null {
   if (guide === false) return null
+  if (!GUIDE) return invalid(__DEV__ && `${LEFT_OUT} the guide: remove guide: false from the plugin's options`)
   if (guide === true) return DEFAULT_GUIDE
   if (!isRecord(guide))
     return invalid(

@@ -6,10 +6,13 @@
 import { defaultsDefine } from '../build/defaults'
 import { platformResolver, PACKAGE, type ResolvePlugin } from '../build/resolve-plugin'
 import { platformBuild } from '../build/targets'
-import type { AppDefaults } from '../core/types'
+import type { PluginOptions } from '../core/types'
 
-/** Options of `['mp-save-image/taro', options]`: app-wide defaults; a call's own options still win. */
-export type SaveImageTaroOptions = AppDefaults
+/**
+ * Options of `['mp-save-image/taro', options]`: app-wide defaults (a call's own options still win), which also leave
+ * out of the build what they turn off for the whole app.
+ */
+export type SaveImageTaroOptions = PluginOptions
 
 /** The part of Taro's joi that the options schema uses. */
 export interface TaroJoi {
@@ -65,6 +68,7 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
       maxBytes: joi.number().greater(0),
       hint: joi.string(),
       privacy: joi.boolean(),
+      canvas: joi.boolean(),
     }),
   )
   // Resolved when a build starts, so `taro info` and friends never see it; a target without an adapter warns once.

@@ -8,10 +8,13 @@ import { join, resolve } from 'node:path'
 import { defaultsDefine } from '../build/defaults'
 import { platformResolver, PACKAGE } from '../build/resolve-plugin'
 import { platformBuild, uniTarget } from '../build/targets'
-import type { AppDefaults } from '../core/types'
+import type { PluginOptions } from '../core/types'
 
-/** Options of `saveImage(options)`: app-wide defaults; a call's own options still win. */
-export type SaveImageViteOptions = AppDefaults
+/**
+ * Options of `saveImage(options)`: app-wide defaults (a call's own options still win), which also leave out of the
+ * build what they turn off for the whole app.
+ */
+export type SaveImageViteOptions = PluginOptions
 
 /** A Vite plugin, typed without depending on Vite's types. */
 export interface SaveImageVitePlugin {

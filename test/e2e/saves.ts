@@ -19,7 +19,13 @@ export function trackInFlight(host: SimulatedHost | SimulatedAppHost, names: str
         inFlight--
         ;(options[key] as ((res: unknown) => void) | undefined)?.(res)
       }
-      return original.call(host.api, { ...options, success: settle('success'), fail: settle('fail') })
+      try {
+        return original.call(host.api, { ...options, success: settle('success'), fail: settle('fail') })
+      } catch (thrown) {
+        // a call that throws never answers: it is not in flight
+        inFlight--
+        throw thrown
+      }
     }
     Object.defineProperty(host.api, name, { value: wrapped, writable: true, enumerable: true, configurable: true })
   }

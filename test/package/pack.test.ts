@@ -180,11 +180,7 @@ describe('the packed package in a fresh folder', () => {
     `,
     )
     expect(JSON.parse(out)).toEqual({
-      outcome: [
-        'UNSUPPORTED_PLATFORM',
-        null,
-        'saveImageToAlbum:fail UNSUPPORTED_PLATFORM',
-      ],
+      outcome: ['UNSUPPORTED_PLATFORM', null, 'saveImageToAlbum:fail UNSUPPORTED_PLATFORM'],
       batch: 'UNSUPPORTED_PLATFORM',
       exports: [
         'ERROR_CODES',

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { defaultsDefine, DEFAULTS_GLOBAL, PLUGIN_GLOBAL } from '../../src/build/defaults'
+import { defaultsDefine, DEFAULTS_GLOBAL, FEATURE_GLOBALS, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild, uniTarget } from '../../src/build/targets'
 import { HOSTS, uniTargetName } from '../../src/hosts'
 import { parseDefaults } from '../../src/core/validate'
+import type { SaveImageApi } from '../../src/core/types'
 import saveImageTaroPlugin, { type TaroJoi, type TaroPluginContext } from '../../src/taro/index'
 
 /** Every framework target of the host table, with the host it maps onto. */
@@ -97,7 +98,14 @@ describe('plugin options become the runtime defaults', () => {
       privacy: true,
     }
     const define = defaultsDefine('mp-save-image/vite', options)
-    expect(define).toEqual({ [PLUGIN_GLOBAL]: 'true', [DEFAULTS_GLOBAL]: JSON.stringify(options) })
+    expect(define).toEqual({
+      [PLUGIN_GLOBAL]: 'true',
+      [DEFAULTS_GLOBAL]: JSON.stringify(options),
+      // every feature the options leave on is in the build
+      [FEATURE_GLOBALS.privacy]: 'true',
+      [FEATURE_GLOBALS.guide]: 'true',
+      [FEATURE_GLOBALS.canvas]: 'true',
+    })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', undefined)[DEFAULTS_GLOBAL])).toEqual({})
     expect(
@@ -117,10 +125,38 @@ describe('plugin options become the runtime defaults', () => {
     [{ headers: {} }, 'unknown option "headers"'],
     [{ sucess: () => {} }, 'unknown option "sucess"'],
     ['fast', 'options must be an object'],
+    [{ canvas: 'no' }, 'canvas must be a boolean, got string'],
   ])('%j fails with a message naming the option', (options, message) => {
     expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(
       `[mp-save-image] invalid mp-save-image/vite option: ${message}`,
     )
+  })
+})
+
+describe('the features a build holds', () => {
+  const flags = (options: unknown) => {
+    const define = defaultsDefine('mp-save-image/taro', options)
+    return Object.fromEntries(Object.entries(FEATURE_GLOBALS).map(([feature, name]) => [feature, define[name]]))
+  }
+
+  it('the defaults leave the privacy step out (it is off by default), and keep the guide and canvases', () => {
+    expect(flags(undefined)).toEqual({ privacy: 'false', guide: 'true', canvas: 'true' })
+    expect(flags({ privacy: false, guide: true })).toEqual({ privacy: 'false', guide: 'true', canvas: 'true' })
+  })
+
+  it('an option that turns a feature off for the whole app leaves it out; guide texts keep the guide', () => {
+    expect(flags({ guide: false, canvas: false })).toEqual({ privacy: 'false', guide: 'false', canvas: 'false' })
+    expect(flags({ privacy: true, guide: { title: '提示' } })).toEqual({
+      privacy: 'true',
+      guide: 'true',
+      canvas: 'true',
+    })
+  })
+
+  it('canvas chooses what the build holds, and is no call default', () => {
+    expect(JSON.parse(defaultsDefine('mp-save-image/vite', { canvas: false, timeout: 5 })[DEFAULTS_GLOBAL])).toEqual({
+      timeout: 5,
+    })
   })
 })
 
@@ -145,7 +181,8 @@ describe('Taro’s own option schema', () => {
     } as unknown as TaroPluginContext)
     const every = { guide: true, timeout: 1, loading: false, maxBytes: 1, hint: 'h', privacy: true }
     expect(parseDefaults(every)).toEqual(every)
-    expect(keys.sort()).toEqual(Object.keys(every).sort())
+    // and `canvas`, which chooses what the build holds
+    expect(keys.sort()).toEqual([...Object.keys(every), 'canvas'].sort())
   })
 })
 
@@ -229,7 +266,9 @@ describe('the entry of a target without an adapter', () => {
     )
     await expect(api.openAlbumSetting()).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
     // nothing can be saved there, so no image or option is judged: a batch rejects as a whole, bad input too
-    await expect(api.saveImagesToAlbum(['/a.png'])).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
+    await expect((api.saveImagesToAlbum as SaveImageApi['saveImagesToAlbum'])(['/a.png'])).rejects.toMatchObject({
+      code: 'UNSUPPORTED_PLATFORM',
+    })
     await expect(api.saveImageToAlbum('')).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
   })
 
