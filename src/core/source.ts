@@ -1,6 +1,6 @@
 import type { CanvasRequest } from './adapter'
-import { decodeBase64, decodedLength, normalizeBase64 } from './base64'
-import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './format'
+import { decodedLength, normalizeBase64 } from './base64'
+import { sniffBase64, type ImageFormat } from './format'
 import { describe, invalid, isRecord, withoutUndefined } from './invalid'
 import { CANVAS, LEFT_OUT } from './features'
 import type { Context } from './validate'
@@ -101,7 +101,7 @@ function parseRawBase64(text: string, maxBytes: number): Source {
   const base64 = normalizeBase64(text)
   if (!base64) return invalid(__DEV__ && (text.trim() ? 'malformed base64 data' : 'the base64 data is empty'))
   if (decodedLength(base64) > maxBytes) return invalid(__DEV__ && `image is larger than maxBytes (${maxBytes} bytes)`)
-  const format = sniffFormat(decodeBase64(base64, SNIFF_BYTES))
+  const format = sniffBase64(base64)
   if (!format) return invalid(__DEV__ && 'the data is not a png, jpeg, gif, webp or bmp image', 'UNSUPPORTED_FORMAT')
   return { kind: 'data', base64, format }
 }
