@@ -11,6 +11,7 @@ export default tseslint.config(
       '.tmp/**',
       '.pack/**',
       '.bench/**',
+      '.size/**',
       'coverage/**',
       'test-results/**',
       'docs/.vitepress/cache/**',

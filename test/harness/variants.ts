@@ -50,7 +50,10 @@ export async function bundleHost(
   }
   const bundle = await rollup({
     input: from === 'dist' ? resolve(ROOT, 'dist/prod', `${entryFile(id)}.mjs`) : GENERATED,
-    plugins: [generated, esbuild({ target: 'es2018', tsconfig: resolve(ROOT, 'tsconfig.json'), define })],
+    plugins: [
+      generated,
+      esbuild({ loaders: { '.mjs': 'js' }, target: 'es2018', tsconfig: resolve(ROOT, 'tsconfig.json'), define }),
+    ],
     onwarn: (warning) => {
       throw new Error(warning.message)
     },
