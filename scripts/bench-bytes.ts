@@ -5,22 +5,12 @@
 //
 //   npm run build && tsx scripts/bench-bytes.ts            (about 10 minutes on 2 cores)
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { exampleVariant, install, pack, root, scriptsIn } from '../test/harness/examples'
-import { buildTaro, taroVariant } from '../test/harness/taro'
-
-const STUB = `export class SaveImageError extends Error {}
-export const ERROR_CODES = []
-export const isSaveImageError = (error) => error instanceof SaveImageError
-export const saveImageToAlbum = () => Promise.reject(new SaveImageError('stub'))
-export const saveImagesToAlbum = () => Promise.resolve([])
-export const openAlbumSetting = () => Promise.resolve(false)
-`
-const gz = (dir: string) =>
-  scriptsIn(dir).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0)
+import { gzippedScripts, taroWith, uniWith } from '../test/harness/added'
+import { install, pack, root } from '../test/harness/examples'
+import { buildTaro } from '../test/harness/taro'
 
 interface Build {
   framework: string
@@ -32,24 +22,15 @@ async function main() {
   pack()
   const taroDir = install('example-taro')
   const uniDir = install('example-uniapp')
-  const stubFile = join(taroDir, 'node_modules', '.msi-bench-stub.mjs')
-  writeFileSync(stubFile, STUB)
-  const taroStub = taroVariant('bench-stub', { stub: stubFile })
+  const taroStub = taroWith('bench-stub', 'stub', taroDir)
   // uni: a copy of the example whose vite.config.ts has no plugin and aliases the package to the stub
-  const stubApp = exampleVariant('example-uniapp', 'bench-stub', {
-    'stub.js': STUB,
-    'vite.config.ts': `import uni from '@dcloudio/vite-plugin-uni'
-import { resolve } from 'node:path'
-import { defineConfig } from 'vite'
-export default defineConfig({ plugins: [uni()], resolve: { alias: [{ find: /^mp-save-image$/, replacement: resolve(__dirname, 'stub.js') }] } })
-`,
-  })
+  const stubApp = uniWith('bench-stub', 'stub')
   const out = mkdtempSync(join(tmpdir(), 'msi-uni-bench-'))
 
   async function taro(platform: string, compiler: 'webpack5' | 'vite', watch: boolean, stub: boolean) {
     const result = await buildTaro({ platform, compiler, watch, project: stub ? taroStub : undefined })
     if (!result.ok) throw new Error(`taro ${compiler} ${platform} failed:\n${result.log.slice(-2000)}`)
-    return gz(result.dir)
+    return gzippedScripts(result.dir)
   }
 
   /** `uni build -p target`, or the dev server's first build (`uni -p target`), stopped once written. */
@@ -75,7 +56,7 @@ export default defineConfig({ plugins: [uni()], resolve: { alias: [{ find: /^mp-
       child.stderr.on('data', onOutput)
       child.on('close', (code) =>
         code === 0 || watch
-          ? resolve(gz(dir))
+          ? resolve(gzippedScripts(dir))
           : reject(new Error(`uni ${args.join(' ')} failed:\n${log.slice(-2000)}`)),
       )
     })

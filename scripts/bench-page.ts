@@ -32,6 +32,10 @@ const WORDS = {
       `${s.production.gz} B production${s.development ? `, ${s.development.gz} B development` : ''} (min+gz)`,
     budget: (n: number) => `≤ ${n} B production (budget)`,
     parts: 'where the production weapp bytes go',
+    variant: (v: string) => `size with the build plugin: ${v}`,
+    variantBytes: (row: any, v: string) => `${row[v]} B production (min+gz)`,
+    added: (build: string, v: string) => `bytes added to example app, ${build}, ${v}`,
+    addedBytes: (n: number) => `${n} B (all scripts, gzip -9, less a stub of the exports)`,
   },
   zh: {
     head: ['测量项', '结果', '目标'],
@@ -49,6 +53,10 @@ const WORDS = {
     bytes: (s: any) => `生产 ${s.production.gz} B${s.development ? `，开发 ${s.development.gz} B` : ''}（min+gz）`,
     budget: (n: number) => `生产 ≤ ${n} B（预算）`,
     parts: '生产构建 weapp 的字节去向',
+    variant: (v: string) => `用构建插件时的体积：${v}`,
+    variantBytes: (row: any, v: string) => `生产 ${row[v]} B（min+gz）`,
+    added: (build: string, v: string) => `示例应用增加的字节，${build}，${v}`,
+    addedBytes: (n: number) => `${n} B（全部脚本 gzip -9，减去只有空导出的替身）`,
   },
 }
 
@@ -69,6 +77,14 @@ export function benchTable(report: Report, lang: Lang = 'en'): string {
   for (const [entry, s] of Object.entries<any>(report.size)) {
     rows.push([`${w.size}, ${entry}`, w.bytes(s), s.budget ? w.budget(s.budget) : '—'])
   }
+  for (const [entry, row] of Object.entries<any>(report.variants || {})) {
+    for (const v of Object.keys(row).filter((key) => !key.startsWith('budget'))) {
+      const budget = v.startsWith('every feature') ? row.budget : v.includes('guide and canvas out') ? row.budgetOff : 0
+      rows.push([`${w.variant(v)}, ${entry}`, w.variantBytes(row, v), budget ? w.budget(budget) : '—'])
+    }
+  }
+  for (const [build, row] of Object.entries<Record<string, number>>(report.exampleBytes || {}))
+    for (const [v, n] of Object.entries(row)) rows.push([w.added(build, v), w.addedBytes(n), '—'])
   const parts = Object.entries<number>(report.sizeParts).filter(([k]) => k !== 'whole')
   rows.push([w.parts, parts.map(([k, v]) => `${k} ${v} B`).join('; '), '—'])
   return [`| ${w.head.join(' | ')} |`, '|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')

@@ -5,7 +5,9 @@
 //   3. peak extra heap while saving a 20 MiB base64 image, as a multiple of the input (target ≤ 2×)
 //   4. build time with the plugin / without, Taro webpack5, Taro vite and uni, median of 5 alternated pairs (target ≤ 1.03)
 //   5. size: each entry, production and development, and where the production bytes go
-// `tsx scripts/bench.ts --no-builds` skips 4 (about four minutes on 2 cores).
+//   6. size of each host's entry as the build plugins bundle it, per feature variant of their options
+//   7. bytes the package adds to the example apps, production, per framework build and plugin options
+// `tsx scripts/bench.ts --no-builds` skips 4 and 7 (about four minutes on 2 cores).
 import { build as esbuild, type Plugin } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -14,8 +16,10 @@ import { gzipSync } from 'node:zlib'
 import { entryFile, hostEntry } from '../src/build/entries'
 import { HOSTS, type PlatformId } from '../src/hosts'
 import { denied, PROFILES, type SimulatedPlatform } from '../src/testing/profiles'
+import { gzippedScripts, taroWith, uniWith } from '../test/harness/added'
 import { exampleVariant, install, pack, root } from '../test/harness/examples'
 import { buildTaro, taroVariant } from '../test/harness/taro'
+import { bundleHost, minify, VARIANTS, type Variant } from '../test/harness/variants'
 import { benchTable, writeBenchPages } from './bench-page'
 
 type Api = typeof import('../src/core/entry')
@@ -43,6 +47,8 @@ async function main() {
   if (!process.argv.includes('--no-builds')) report.buildTime = await buildTimes()
   report.size = await sizes()
   report.sizeParts = await sizeParts(report.size)
+  report.variants = await variantSizes()
+  if (!process.argv.includes('--no-builds')) report.exampleBytes = await exampleBytes()
   mkdirSync(join(root, '.bench'), { recursive: true })
   writeFileSync(join(root, '.bench', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
   writeBenchPages(report)
@@ -320,7 +326,60 @@ async function sizeParts(size: Report) {
   const weapp = `prod/${entryFile('weapp')}.mjs`
   parts.saveImagesToAlbum = all - (await minGz(weapp, exportsBut('saveImagesToAlbum'))).gz
   parts.openAlbumSetting = all - (await minGz(weapp, exportsBut('openAlbumSetting'))).gz
+  // each feature a plugin's options can leave out: everything on, less the same build without it
+  const on = await variantGz('weapp', { privacy: true })
+  parts['the privacy step'] = on - (await variantGz('weapp', {}))
+  parts['the guide'] = on - (await variantGz('weapp', { privacy: true, guide: false }))
+  parts['canvas sources'] = on - (await variantGz('weapp', { privacy: true, canvas: false }))
   return parts
+}
+
+/** A host's entry of dist/prod as the build plugins bundle it with these options (undefined: no plugin), gzip -9. */
+const variantGz = async (id: PlatformId, options: (typeof VARIANTS)[Variant]) =>
+  gzipSync(await minify(await bundleHost(id, options, 'dist')), { level: 9 }).length
+
+// 6. size per feature variant -------------------------------------------------------------------------------
+async function variantSizes() {
+  const result: Report = {}
+  for (const host of HOSTS) {
+    const row: Record<string, number> = {}
+    for (const [variant, options] of Object.entries(VARIANTS)) row[variant] = await variantGz(host.id, options)
+    result[host.id] = { ...row, budget: host.budget, budgetOff: host.budgetOff }
+  }
+  return result
+}
+
+// 7. bytes added to the example apps ------------------------------------------------------------------------
+/** The example apps built by their CLIs for WeChat, production, with each variant's plugin options, less a stub. */
+async function exampleBytes() {
+  pack()
+  const taroDir = install('example-taro')
+  install('example-uniapp')
+  const variants = Object.entries(VARIANTS).flatMap(([name, options]) => (options ? [[name, options] as const] : []))
+  const taro = async (compiler: 'webpack5' | 'vite', project: string) => {
+    const result = await buildTaro({ platform: 'weapp', compiler, project })
+    if (!result.ok) throw new Error(result.log.slice(-2000))
+    return gzippedScripts(result.dir)
+  }
+  const uni = (cwd: string) => {
+    uniMs(cwd)
+    return gzippedScripts(join(cwd, 'dist/bench'))
+  }
+  const result: Report = {}
+  for (const [build, measure] of [
+    ['Taro webpack5, weapp', (project: string) => taro('webpack5', project)],
+    ['Taro vite, weapp', (project: string) => taro('vite', project)],
+  ] as const) {
+    const stub = await measure(taroWith('bytes-stub', 'stub', taroDir))
+    result[build] = {}
+    for (const [i, [name, options]] of variants.entries())
+      result[build][name] = (await measure(taroWith(`bytes-${i}`, options, taroDir))) - stub
+  }
+  const stub = uni(uniWith('bytes-stub', 'stub'))
+  result['uni-app, mp-weixin'] = {}
+  for (const [i, [name, options]] of variants.entries())
+    result['uni-app, mp-weixin'][name] = uni(uniWith(`bytes-${i}`, options)) - stub
+  return result
 }
 
 // the table -----------------------------------------------------------------------------------------------
