@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'rollup'
 import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import { FEATURE_GLOBALS } from './src/build/defaults'
 import { entryFile, hostEntry, universalEntry } from './src/build/entries'
 import { HOSTS } from './src/hosts'
 
@@ -40,6 +41,39 @@ const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
 // ES2018 keeps async/await and object spread native and lowers everything newer
 const es2018 = (dev = true) =>
   esbuild({ target: 'es2018', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) }, minifySyntax: !dev })
+
+/**
+ * Each read of a feature flag (src/core/features.ts) written out in place in the shipped code, as the `typeof` test
+ * of its global: a bundler defines the global in each module, and a minifier folds the test and drops the feature's
+ * code there and then. Taro's terser (no `reduce_vars`) never folds a constant imported from another module, so an
+ * imported flag would leave every feature in a Taro app.
+ */
+const flagsInPlace: Plugin = {
+  name: 'flags-in-place',
+  transform(code, id) {
+    // the flags' own module: nothing reads them from it any more, and reading a global is no side effect to keep
+    if (id.endsWith('/src/core/features.ts')) return { code, map: null, moduleSideEffects: false }
+    const imported = /^import \{([^}]*)\} from ["'][./]+(?:src\/core\/)?features["'];?\n/m.exec(code)
+    if (!imported) return null
+    const names = imported[1]!.split(',').map((name) => name.trim())
+    const flags = names.filter((name) => name in FEATURE_GLOBALS_BY_CONST)
+    const rest = names.filter((name) => !flags.includes(name))
+    let out = code.replace(imported[0], rest.length ? imported[0].replace(imported[1]!, ` ${rest.join(', ')} `) : '')
+    for (const flag of flags) {
+      const global = FEATURE_GLOBALS_BY_CONST[flag as keyof typeof FEATURE_GLOBALS_BY_CONST]
+      out = out.replace(
+        new RegExp(`(?<![.\\w$])${flag}(?![\\w$:])`, 'g'),
+        `(typeof ${global} == "undefined" || ${global})`,
+      )
+    }
+    return { code: out, map: null }
+  },
+}
+const FEATURE_GLOBALS_BY_CONST = {
+  PRIVACY: FEATURE_GLOBALS.privacy,
+  GUIDE: FEATURE_GLOBALS.guide,
+  CANVAS: FEATURE_GLOBALS.canvas,
+}
 
 const runtimeOutputs = (dir: string) =>
   (['es', 'cjs'] as const).map((format) => {
@@ -138,10 +172,14 @@ const augment = (file: string) => readFileSync(file, 'utf8')
 export default defineConfig([
   {
     input: { ...runtimeEntries, testing: 'src/testing/index.ts' },
-    plugins: [generatedEntries, es2018()],
+    plugins: [generatedEntries, es2018(), flagsInPlace],
     output: runtimeOutputs('dist'),
   },
-  { input: runtimeEntries, plugins: [generatedEntries, es2018(false)], output: runtimeOutputs('dist/prod') },
+  {
+    input: runtimeEntries,
+    plugins: [generatedEntries, es2018(false), flagsInPlace],
+    output: runtimeOutputs('dist/prod'),
+  },
   {
     input: { 'taro-runtime': 'src/taro/runtime.ts' },
     external: ['@tarojs/taro', 'mp-save-image'],

@@ -6,7 +6,8 @@ const FEATURE_OFF = Object.keys(FEATURE_GLOBALS) as (keyof typeof FEATURE_GLOBAL
 
 // Two kinds of tests. `unit`: the core, the adapters and the simulated hosts, fast and self-contained (no build, no
 // tarball, no browser), in both builds of the runtime: `__DEV__` (src/core/dev.d.ts) is true in the development
-// build, which explains every error, and false in the production build (dist/prod). `e2e`: the built package, the
+// build, which explains every error, and false in the production build (dist/prod); the production suites run again
+// with each feature a build plugin can leave out (src/core/features.ts) left out. `e2e`: the built package, the
 // example apps built by the real CLIs, and real Chromium.
 const UNIT = [
   'test/unit/**/*.test.ts',

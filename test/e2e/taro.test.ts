@@ -229,6 +229,41 @@ describe('what the plugin changes, shown by building without it', () => {
   )
 })
 
+describe('Taro webpack5 for weapp with the plugin leaving the privacy step, the guide and canvases out', () => {
+  let off: BuildResult
+  let full: BuildResult
+
+  beforeAll(async () => {
+    const plugins = [['mp-save-image/taro', { guide: false, canvas: false }]]
+    off = await built({ platform: 'weapp', project: taroVariant('features-off', { plugins }) })
+    if (!off.ok) throw new Error(`taro build failed:\n${off.log.slice(-3000)}`)
+    full = await built({ platform: 'weapp' })
+    if (!full.ok) throw new Error(`taro build failed:\n${full.log.slice(-3000)}`)
+  }, BUILD_MS * 2)
+
+  // Taro's terser folds no constant across modules (no reduce_vars): only a flag read in place goes
+  it('ships none of their code: the default guide and the privacy step are in the full build only', () => {
+    for (const mark of ['保存图片需要访问您的相册', 'requirePrivacyAuthorize']) {
+      expect(outputText(full.dir), mark).toContain(mark)
+      expect(outputText(off.dir), mark).not.toContain(mark)
+    }
+    expect(outputText(off.dir).length).toBeLessThan(outputText(full.dir).length)
+  })
+
+  it('saves a URL; a refusal is AUTH_DENIED with no modal; a canvas is INVALID_ARGUMENT', async () => {
+    const { host, tap, status } = await open(off.dir, 'weapp')
+    tap('Save poster (URL)')
+    expect(await status('poster')).toMatch(/^poster: saved /)
+    tap('Draw and save (canvas)')
+    expect(await status('drawn')).toBe('drawn: INVALID_ARGUMENT')
+    host.state.permission = 'denied'
+    tap('Save poster (URL)')
+    expect(await status('poster')).toBe('poster: AUTH_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    expect(host.album).toHaveLength(1)
+  })
+})
+
 // H5: the browser build of the same page, with webpack5 and with vite.
 for (const compiler of ['webpack5', 'vite'] as const) {
   describeH5App(

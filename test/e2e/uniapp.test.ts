@@ -361,6 +361,48 @@ describe('negative control: mp-weixin built without the plugin (a copy of the ex
   })
 })
 
+describe('mp-weixin with the plugin leaving the privacy step, the guide and canvases out', () => {
+  let build: UniBuildResult
+  let everything: UniBuildResult
+
+  beforeAll(async () => {
+    const config = `import uni from '@dcloudio/vite-plugin-uni'
+import saveImage from 'mp-save-image/vite'
+import { defineConfig } from 'vite'
+export default defineConfig({ plugins: [uni(), saveImage({ guide: false, canvas: false })] })
+`
+    build = await uniBuild('mp-weixin', { name: 'mp-weixin-features-off' }, uniVariant('features-off', config))
+    buildTimes['mp-weixin, features off'] = build.ms
+    if (!build.ok) throw new Error(`uni build failed:\n${build.log.slice(-3000)}`)
+    everything = await uniBuild('mp-weixin', { name: 'mp-weixin-everything' })
+    if (!everything.ok) throw new Error(`uni build failed:\n${everything.log.slice(-3000)}`)
+  }, BUILD_MS * 2)
+
+  it('ships none of their code: the default guide and the privacy step are in the full build only, and it is smaller', () => {
+    const off = outputJs(build.dir)
+    const full = outputJs(everything.dir)
+    // the example's own build sets guide texts; the runtime's default ones still ship with the guide
+    for (const mark of ['保存图片需要访问您的相册', 'requirePrivacyAuthorize']) {
+      expect(full, mark).toContain(mark)
+      expect(off, mark).not.toContain(mark)
+    }
+    expect(off.length).toBeLessThan(full.length)
+  })
+
+  it('saves a URL; a refusal is AUTH_DENIED with no modal; a canvas is INVALID_ARGUMENT', async () => {
+    const { app, host } = open(build.dir, 'mp-weixin')
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
+    app.tap('Draw and save')
+    expect(await app.waitForStatus(/^drawn: (?!saving)/)).toBe('drawn: INVALID_ARGUMENT')
+    host.state.permission = 'denied'
+    app.tap('Save poster')
+    expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: AUTH_DENIED')
+    expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+    expect(host.album).toHaveLength(1)
+  })
+})
+
 describeH5App('uni-app h5', images, async () => {
   const build = await uniBuild('h5')
   buildTimes.h5 = build.ms
