@@ -67,7 +67,7 @@ export const HOSTS = [
     adapter: 'lark',
     sharesGlobal: true,
     evidence: 'D',
-    budget: 6250,
+    budget: 6300,
     budgetOff: 5450,
   },
   {
@@ -104,7 +104,7 @@ export const HOSTS = [
     adapter: 'kwai',
     evidence: 'O',
     budget: 6200,
-    budgetOff: 5400,
+    budgetOff: 5350,
   },
   {
     id: 'xhs',
@@ -115,7 +115,7 @@ export const HOSTS = [
     uni: ['mp-xhs'],
     adapter: 'xhs',
     evidence: 'O',
-    budget: 6200,
+    budget: 6250,
     budgetOff: 5400,
   },
   {
@@ -139,7 +139,7 @@ export const HOSTS = [
     uni: ['mp-harmony'],
     adapter: 'ascf',
     evidence: 'D',
-    budget: 6400,
+    budget: 6450,
     budgetOff: 5600,
   },
   {
@@ -152,7 +152,7 @@ export const HOSTS = [
     adapter: 'weapp',
     evidence: 'D',
     budget: 6300,
-    budgetOff: 5500,
+    budgetOff: 5450,
   },
   {
     id: 'swan',
@@ -200,7 +200,7 @@ export const HOSTS = [
     adapter: 'app-harmony',
     sharesGlobal: true,
     evidence: 'O',
-    budget: 6200,
+    budget: 6250,
     budgetOff: 5400,
   },
   {
@@ -237,7 +237,7 @@ export const HOSTS = [
     uni: ['h5'],
     adapter: 'browser/h5',
     evidence: 'D',
-    budget: 8050,
+    budget: 8100,
     budgetOff: 7000,
   },
 ] as const satisfies readonly Host[]
