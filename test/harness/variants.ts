@@ -64,7 +64,6 @@ export async function bundleHost(
 }
 
 /** Minified as Vite minifies a chunk (non-ASCII escaped, as size-limit does: real apps keep UTF-8, a few bytes less). */
-export const minify = async (code: string) =>
-  (await transform(code, { minify: true, target: 'es2018' })).code
+export const minify = async (code: string) => (await transform(code, { minify: true, target: 'es2018' })).code
 
 export const gzipped = (code: string) => gzipSync(code, { level: 9 }).length
