@@ -56,11 +56,11 @@ const flagsInPlace: Plugin = {
     const imported = /^import \{([^}]*)\} from ["'][./]+(?:src\/core\/)?features["'];?\n/m.exec(code)
     if (!imported) return null
     const names = imported[1]!.split(',').map((name) => name.trim())
-    const flags = names.filter((name) => name in FEATURE_GLOBALS_BY_CONST)
+    const flags = names.filter((name) => FLAG_GLOBALS.has(name))
     const rest = names.filter((name) => !flags.includes(name))
     let out = code.replace(imported[0], rest.length ? imported[0].replace(imported[1]!, ` ${rest.join(', ')} `) : '')
     for (const flag of flags) {
-      const global = FEATURE_GLOBALS_BY_CONST[flag as keyof typeof FEATURE_GLOBALS_BY_CONST]
+      const global = FLAG_GLOBALS.get(flag)
       out = out.replace(
         new RegExp(`(?<![.\\w$])${flag}(?![\\w$:])`, 'g'),
         `(typeof ${global} == "undefined" || ${global})`,
@@ -69,11 +69,10 @@ const flagsInPlace: Plugin = {
     return { code: out, map: null }
   },
 }
-const FEATURE_GLOBALS_BY_CONST = {
-  PRIVACY: FEATURE_GLOBALS.privacy,
-  GUIDE: FEATURE_GLOBALS.guide,
-  CANVAS: FEATURE_GLOBALS.canvas,
-}
+/** Each flag's name in src/core/features.ts (the feature's, in capitals) → the global a plugin defines for it. */
+const FLAG_GLOBALS = new Map(
+  Object.entries(FEATURE_GLOBALS).map(([feature, global]) => [feature.toUpperCase(), global]),
+)
 
 const runtimeOutputs = (dir: string) =>
   (['es', 'cjs'] as const).map((format) => {

@@ -1,4 +1,4 @@
-import type { Callback, Downloaded, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
+import type { Callback, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
 import {
   callbacks,
   exportOptions,
@@ -63,7 +63,7 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
     },
     userDataPath: () => userDataOf(host()),
     // downloads, data URIs and canvas exports all land in host temp files, which the host cleans
-    download(url: string, headers: Record<string, string> | undefined, _target: string, done: Callback<Downloaded>) {
+    download(url, headers, _target, done) {
       call('downloadFile', {
         url,
         ...(headers && { header: headers }),

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from '../src/core/adapter'
+import { MissingHostApi, type Callback, type HostAdapter, type Owned } from '../src/core/adapter'
 import {
   canvasToTempFile,
   createCallbackHostAdapter,
@@ -80,12 +80,7 @@ export const adapter: HostAdapter = {
    * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
    * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
    */
-  download(
-    url: string,
-    headers: Record<string, string> | undefined,
-    target: string,
-    done: Callback<Downloaded>,
-  ): Owned {
+  download(url, headers, target, done) {
     const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
       statusCode
         ? done.success({ path: download.filename || target, statusCode, raw: download })

@@ -2,6 +2,8 @@
 // typed by hand: test/unit/bench-page.test.ts fails when a page and the JSON disagree.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SIZE_VARIANTS } from '../.size-limit'
+import { VARIANTS, type Variant } from '../test/harness/variants'
 
 type Report = Record<string, any>
 type Lang = 'zh' | 'en'
@@ -60,6 +62,14 @@ const WORDS = {
   },
 }
 
+/** A variant's size budget: the host table's `budget` without a plugin, `budgetOff` for the budgeted feature variant. */
+const budgetOf = (row: Record<string, number>, variant: string): number =>
+  variant in VARIANTS && VARIANTS[variant as Variant] === undefined
+    ? row.budget!
+    : (Object.values(SIZE_VARIANTS) as string[]).includes(variant)
+      ? row.budgetOff!
+      : 0
+
 /** The table of every figure, in the given language (English for the console). */
 export function benchTable(report: Report, lang: Lang = 'en'): string {
   const w = WORDS[lang]
@@ -79,7 +89,7 @@ export function benchTable(report: Report, lang: Lang = 'en'): string {
   }
   for (const [entry, row] of Object.entries<any>(report.variants || {})) {
     for (const v of Object.keys(row).filter((key) => !key.startsWith('budget'))) {
-      const budget = v.startsWith('every feature') ? row.budget : v.includes('guide and canvas out') ? row.budgetOff : 0
+      const budget = budgetOf(row, v)
       rows.push([`${w.variant(v)}, ${entry}`, w.variantBytes(row, v), budget ? w.budget(budget) : '—'])
     }
   }

@@ -1,4 +1,4 @@
-import type { CanvasRequest, Callback, Downloaded, HostAdapter, Owned, Saved } from '../../src/core/adapter'
+import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
 import { CANVAS } from '../../src/core/features'
@@ -171,12 +171,7 @@ export const adapter: HostAdapter = {
     typeof URL.createObjectURL === 'function',
   userDataPath: () => '',
   // every prepared image is ours, kept in `prepared` under its target
-  download(
-    url: string,
-    headers: Record<string, string> | undefined,
-    target: string,
-    done: Callback<Downloaded>,
-  ): Owned {
+  download(url, headers, target, done) {
     read(url, headers).then(({ image, response }) => {
       prepared.set(target, image)
       done.success({ path: target, statusCode: response && response.status, raw: response })

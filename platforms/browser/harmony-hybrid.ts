@@ -1,4 +1,4 @@
-import type { CanvasRequest, Callback, Downloaded, HostAdapter, Owned, Saved } from '../../src/core/adapter'
+import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { MissingHostApi } from '../../src/core/adapter'
 import { encodeBase64 } from '../../src/core/base64'
 import { CANVAS } from '../../src/core/features'
@@ -9,9 +9,10 @@ import { canvasById } from './h5'
 // HarmonyOS NEXT apps built by Taro's harmony-hybrid (docs/en/hosts/harmony-hybrid.md): an H5 build in ArkWeb whose
 // shell answers a JS bridge, `window.MethodChannel`. Taro's own API there declares each native method on a class and
 // decorates it with `MethodChannel.jsBridgeMode(...)`, which routes the call to the shell by its name; the package
-// declares the three it needs the same way ([O] NervJS/taro packages/taro-platform-harmony-hybrid/src/api/apis/
-// NativeApi.ts and harmony-native/ApiDecorator.ts). Without the bridge (the same build in a plain browser) the
-// entry's fallback, the H5 adapter, takes over.
+// declares the three it needs the same way [O]:
+//   https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/NativeApi.ts
+//   https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/harmony-native/ApiDecorator.ts
+// Without the bridge (the same build in a plain browser) the entry's fallback, the H5 adapter, takes over.
 
 type BridgeOptions = Record<string, unknown> & { success(res: Record<string, unknown>): void; fail(err: unknown): void }
 type Decorator = (target: object, key: string, descriptor: PropertyDescriptor) => PropertyDescriptor | void
@@ -66,15 +67,10 @@ export const adapter: HostAdapter = {
   platform: 'harmony-hybrid',
   localPrefixes: ['internal://', 'file://'],
   available: () => !!native(),
-  // Taro's harmony-hybrid env ([O] taro-platform-harmony-hybrid src/api/apis/base/index.ts)
+  // Taro's harmony-hybrid env ([O] https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/base/index.ts)
   userDataPath: () => 'internal://files',
   // fetched in the page, as Taro's downloadFile does, then written by the shell
-  download(
-    url: string,
-    headers: Record<string, string> | undefined,
-    target: string,
-    done: Callback<Downloaded>,
-  ): Owned {
+  download(url, headers, target, done) {
     fetch(url, headers ? { headers } : undefined).then((response) => {
       if (!response.ok) return done.success({ path: '', statusCode: response.status, raw: response })
       return response.arrayBuffer().then((body) => {

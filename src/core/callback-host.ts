@@ -1,12 +1,4 @@
-import {
-  MissingHostApi,
-  type CanvasRequest,
-  type Callback,
-  type Downloaded,
-  type HostAdapter,
-  type Owned,
-  type Saved,
-} from './adapter'
+import { MissingHostApi, type CanvasRequest, type Callback, type HostAdapter, type Owned, type Saved } from './adapter'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from '../hosts'
 import { CANVAS, GUIDE, PRIVACY } from './features'
@@ -121,12 +113,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
     userDataPath: () => userDataOf(host()),
-    download(
-      url: string,
-      headers: Record<string, string> | undefined,
-      target: string,
-      done: Callback<Downloaded>,
-    ): Owned {
+    download(url, headers, target, done) {
       const h = host()
       const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
       // hosts check their parameters: pass only what is set

@@ -2,6 +2,9 @@
 // (src/build/defaults.ts): `false` where the options turn the feature off for the whole app, so the minifier drops its
 // code; undefined (no plugin, the universal build, a direct import) keeps every feature. A call's own option cannot
 // turn on what the build left out: it is rejected INVALID_ARGUMENT (docs/guide/production.md#features).
+//
+// The shipped build writes each read of a flag out in place as its `typeof` test (rollup.config.ts, `flagsInPlace`):
+// Taro's terser folds a constant only inside the module that tests it.
 
 declare const __MP_SAVE_IMAGE_PRIVACY__: boolean
 declare const __MP_SAVE_IMAGE_GUIDE__: boolean

@@ -1,8 +1,9 @@
 /**
  * The ArkWeb shell's JS bridge of a Taro harmony-hybrid app (HarmonyOS NEXT), simulated: `MethodChannel`, whose
  * `jsBridgeMode(mode)` decorates a method so that a call reaches the native side by the method's name, as Taro's
- * NativeApi class uses it ([O] NervJS/taro packages/taro-platform-harmony-hybrid/src/api/apis/harmony-native/
- * ApiDecorator.ts). The native side here answers the three methods a save needs: `saveDataUrlToFile` (writes a data
+ * NativeApi class uses it [O]
+ * (https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/harmony-native/ApiDecorator.ts).
+ * The native side here answers the three methods a save needs: `saveDataUrlToFile` (writes a data
  * URL to `filePath`), `saveImageToPhotosAlbum` (the system's save dialog, answered by `state.answer`) and
  * `removeSavedFile`. Its failure payloads are not documented [I]: WeChat-style texts.
  *
