@@ -1,5 +1,4 @@
-import { sniffFormat } from '../core/format'
-import { copyBytes } from './bytes'
+import { copyBytes, imageFormatOf } from './bytes'
 import { HANG } from './calls'
 import type { Outcome, Plan, Settled } from './calls'
 import type { HostContext } from './context'
@@ -79,7 +78,7 @@ function readImage(ctx: HostContext, api: string, path: string): { entry: AlbumE
       ? WECHAT_IMAGE_EXTENSIONS
       : undefined
   if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
-  const format = sniffFormat(bytes)
+  const format = imageFormatOf(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
   return { entry: { path, format, bytes: copyBytes(bytes) } }
 }

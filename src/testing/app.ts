@@ -1,6 +1,5 @@
-import { sniffFormat } from '../core/format'
 import { SimulatedBase, withOptions } from './base'
-import { copyBytes, hostBase64 } from './bytes'
+import { copyBytes, hostBase64, imageFormatOf } from './bytes'
 import { HANG, type Outcome, type Plan } from './calls'
 import { exported, recordingContext } from './canvas'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
@@ -250,7 +249,7 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
     if (!bytes) return fail({ errMsg: `${api}:fail ${NOT_FOUND.message}`, code: NOT_FOUND.code })
     const ok = { errMsg: `${api}:ok`, path: `file://${path}` }
     if (!this.ios && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) return { ok: true, res: ok }
-    const format = sniffFormat(bytes)
+    const format = imageFormatOf(bytes)
     if (!format) return fail({ errMsg: `${api}:fail unsupported file type`, code: 0 })
     this.album.push({ path, format, bytes: copyBytes(bytes) })
     return { ok: true, res: ok }

@@ -1,4 +1,7 @@
-import { decodeBase64, encodeBase64, normalizeBase64 } from '../core/base64'
+import type { ImageFormat } from './types'
+
+// The simulated hosts' own byte rules, written from the hosts' docs and the file formats, never borrowed from the
+// product: a bug in the product's codec or sniffer must not pass on both sides.
 
 /** Text ↔ bytes for the simulated file system (no TextEncoder: src has no DOM/Node lib). */
 
@@ -39,9 +42,66 @@ export function utf8Decode(bytes: Uint8Array): string {
  * "base64 encode error"); rejecting the URL-safe alphabet follows the note in core/base64.ts [I].
  */
 export function hostBase64(text: string): Uint8Array | null {
-  if (text.startsWith('data:') || /[-_]/.test(text)) return null
-  const canonical = normalizeBase64(text)
-  return canonical === null ? null : decodeBase64(canonical)
+  if (text.startsWith('data:')) return null
+  return base64ToBytes(text)
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** Standard base64 (whitespace ignored, padding optional) to bytes, six bits at a time; null when it is not base64. */
+export function base64ToBytes(text: string): Uint8Array | null {
+  const body = text.replace(/\s+/g, '').replace(/={1,2}$/, '')
+  if (!body || body.length % 4 === 1) return null
+  const out: number[] = []
+  let bits = 0
+  let count = 0
+  for (const char of body) {
+    const value = BASE64.indexOf(char)
+    if (value < 0) return null
+    bits = ((bits << 6) | value) & 0xffffff
+    count += 6
+    if (count >= 8) {
+      count -= 8
+      out.push((bits >> count) & 255)
+    }
+  }
+  return new Uint8Array(out)
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = ''
+  let bits = 0
+  let count = 0
+  for (const byte of bytes) {
+    bits = ((bits << 8) | byte) & 0xffffff
+    count += 8
+    while (count >= 6) {
+      count -= 6
+      out += BASE64[(bits >> count) & 63]
+    }
+  }
+  if (count) out += BASE64[(bits << (6 - count)) & 63]
+  return out + '='.repeat((4 - (out.length % 4)) % 4)
+}
+
+const ascii = (text: string) => Array.from(text, (char) => char.charCodeAt(0))
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
+  signature.every((byte, i) => bytes[at + i] === byte)
+
+/** The image a host's decoder recognises in a file, from the formats' own signatures; null for anything else. */
+export function imageFormatOf(bytes: Uint8Array): ImageFormat | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif'
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp'
+  if (startsWith(bytes, ascii('BM')) && bytes.length >= 26) return 'bmp'
+  return null
+}
+
+/** An SVG document: what a browser's or a 2D canvas's image decoder draws, and no album takes. */
+export function isSvg(bytes: Uint8Array): boolean {
+  const head = utf8Decode(bytes.subarray(0, 512)).replace(/^\uFEFF?\s*/, '')
+  return /^(<\?xml[^>]*>\s*)?(<!--[^]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/i.test(head)
 }
 
 /** writeFile's data → bytes; null when the host's decoder rejects it. */
@@ -66,7 +126,7 @@ export function decodeData(bytes: Uint8Array, encoding: unknown): string | Array
     case '':
       return bytes.slice().buffer
     case 'base64':
-      return encodeBase64(bytes)
+      return bytesToBase64(bytes)
     default:
       return utf8Decode(bytes)
   }

@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../core/base64'
+import { bytesToBase64 } from './bytes'
 import type { Outcome, Plan } from './calls'
 import type { HostContext } from './context'
 import { fixtures } from './fixtures'
@@ -81,7 +81,7 @@ export function addCanvasNode(ctx: HostContext, id: string, width = 300, height 
       // a canvas without pixels gives "data:," (HTML canvas [D]; Douyin Canvas V2 follows it [I])
       if (!(node.width > 0 && node.height > 0)) return 'data:,'
       const { bytes, mime } = exported(type === 'image/jpeg' ? 'jpg' : 'png')
-      return `data:${mime};base64,${encodeBase64(bytes)}`
+      return `data:${mime};base64,${bytesToBase64(bytes)}`
     },
     createImage() {
       const image = {

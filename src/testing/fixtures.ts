@@ -1,5 +1,4 @@
-import { decodeBase64, encodeBase64, normalizeBase64 } from '../core/base64'
-import { utf8Encode } from './bytes'
+import { base64ToBytes, bytesToBase64, utf8Encode } from './bytes'
 
 /** 1×1 images made with Pillow and checked to decode; base64 keeps them readable here. */
 const SOURCES = {
@@ -13,7 +12,7 @@ const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect 
 const HTML = '<!doctype html><html><head><title>Not an image</title></head><body>404</body></html>'
 
 function fromBase64(text: string): Uint8Array {
-  return decodeBase64(normalizeBase64(text) as string)
+  return base64ToBytes(text) as Uint8Array
 }
 
 export interface Fixtures {
@@ -52,9 +51,9 @@ export const fixtures: Fixtures = {
 }
 
 export function toBase64(bytes: Uint8Array): string {
-  return encodeBase64(bytes)
+  return bytesToBase64(bytes)
 }
 
 export function toDataUri(bytes: Uint8Array, mime: string): string {
-  return `data:${mime};base64,${encodeBase64(bytes)}`
+  return `data:${mime};base64,${bytesToBase64(bytes)}`
 }

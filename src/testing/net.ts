@@ -1,5 +1,4 @@
-import { sniffFormat } from '../core/format'
-import { copyBytes, hostBase64 } from './bytes'
+import { copyBytes, hostBase64, imageFormatOf } from './bytes'
 import { HANG } from './calls'
 import type { Outcome, Plan } from './calls'
 import type { HostContext } from './context'
@@ -64,7 +63,7 @@ function takesFilePath(ctx: HostContext): boolean {
 
 /** Alipay: `apFilePath` always, `tempFilePath` equal to it, response headers, NO statusCode (typings [D]). */
 function alipayTempFile(ctx: HostContext, body: Uint8Array, contentType: string | undefined): Outcome {
-  const isImage = (contentType !== undefined && /^\s*image\//i.test(contentType)) || sniffFormat(body) !== null
+  const isImage = (contentType !== undefined && /^\s*image\//i.test(contentType)) || imageFormatOf(body) !== null
   const path = ctx.tempPath(isImage ? 'image' : null)
   ctx.files.set(path, body)
   const header: Record<string, string> = contentType ? { 'Content-Type': contentType } : {}

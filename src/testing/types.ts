@@ -1,8 +1,10 @@
-import type { ImageFormat } from '../core/format'
 import type { SimulatedCanvasNode } from './canvas'
 import type { GlobalName, SimulatedPlatform } from './profiles'
 
 export type { GlobalName, SimulatedPlatform }
+
+/** The image formats an album keeps. */
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'
 
 /** Where the mini-program runs: it decides WeChat's denial strings and paths (docs/en/hosts/weapp.md#errors, #quirks). */
 export type Client = 'devtools' | 'android' | 'ios'
