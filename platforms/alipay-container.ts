@@ -2,6 +2,7 @@ import type { Callback, HostAdapter, ModalTexts, Saved } from '../src/core/adapt
 import {
   callbacks,
   exportOptions,
+  headerOf,
   inAlbum,
   invoke,
   readScope,
@@ -67,7 +68,12 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
       call('downloadFile', {
         url,
         ...(headers && { header: headers }),
-        ...callbacks(done, (res) => ({ path: downloadedPath(res), raw: res })),
+        // no download task event is documented; the success payload carries the response headers [D typings]
+        ...callbacks(done, (res) => ({
+          path: downloadedPath(res),
+          raw: res,
+          contentType: headerOf(res.header || res.headers, 'content-type'),
+        })),
       })
     },
     // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
@@ -76,8 +82,9 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
     },
     // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (docs/en/hosts/alipay.md#canvas)
     exportCanvas: CANVAS
-      ? (request, _target, done) =>
+      ? (request, _target, done) => {
           call('canvasToTempFilePath', { ...exportOptions(request), ...callbacks(done, downloadedPath) })
+        }
       : undefined,
     save(filePath: string, done: Callback<Saved>) {
       const answers = callbacks(done, () => inAlbum(filePath))

@@ -32,15 +32,25 @@ interface PlusWriter {
   writeAsBinary(base64: string): void
 }
 
+interface PlusDownload {
+  filename?: string
+  /** 3: receiving [D HTML5+ Download.state] */
+  state?: number
+  downloadedSize?: number
+  totalSize?: number
+  getResponseHeader?(name: string): string
+}
+
 interface Plus {
   downloader: {
     createDownload(
       url: string,
       options: Options,
-      done: (download: { filename?: string }, status: number) => void,
-    ): {
+      done: (download: PlusDownload, status: number) => void,
+    ): PlusDownload & {
       setRequestHeader(name: string, value: string): void
       start(): void
+      addEventListener?(event: 'statechanged', listener: (download: PlusDownload) => void): void
     }
   }
   io: { resolveLocalFileSystemURL(url: string, success: (entry: PlusEntry) => void, fail: Fail): void }
@@ -80,12 +90,22 @@ export const adapter: HostAdapter = {
    * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
    * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
    */
-  download(url, headers, target, done) {
+  download(url, headers, target, done, progress) {
     const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
       statusCode
-        ? done.success({ path: download.filename || target, statusCode, raw: download })
+        ? done.success({
+            path: download.filename || target,
+            statusCode,
+            raw: download,
+            contentType: download.getResponseHeader && download.getResponseHeader('Content-Type'),
+          })
         : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
     )
+    if (task.addEventListener)
+      task.addEventListener(
+        'statechanged',
+        (d) => d.state === 3 && progress(d.downloadedSize || 0, d.totalSize || undefined),
+      )
     for (const name in headers) task.setRequestHeader(name, headers[name]!)
     task.start()
     return target

@@ -1,9 +1,9 @@
 import type { CanvasRequest, Callback, HostAdapter, Owned } from '../src/core/adapter'
-import { normalizeBase64 } from '../src/core/base64'
 import {
   canvasToTempFile,
   createCallbackHostAdapter,
   versionAtLeast,
+  writeDataUrl,
   type CallbackHost,
 } from '../src/core/callback-host'
 import { CANVAS } from '../src/core/features'
@@ -49,9 +49,6 @@ function exportCanvas(request: CanvasRequest, target: string, done: Callback<str
   const jpg = request.fileType === 'jpg'
   const url =
     typeof node.toDataURL === 'function' ? node.toDataURL(jpg ? 'image/jpeg' : 'image/png', request.quality) : ''
-  const base64 = normalizeBase64(url.slice(url.indexOf(',') + 1))
-  if (!/^data:image\//.test(url) || !base64)
-    return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas gave no image data' })
   // written by us, to our own file
-  return shared.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
+  return writeDataUrl(shared, url, jpg, target, done)
 }

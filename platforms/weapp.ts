@@ -1,17 +1,30 @@
-import type { HostAdapter } from '../src/core/adapter'
+import type { Callback, HostAdapter } from '../src/core/adapter'
 import {
   always,
   callbacks,
   createCallbackHostAdapter,
   inAlbum,
   invoke,
+  redrawOffscreen,
   type CallbackHost,
+  type OffscreenCanvas,
   type Options,
 } from '../src/core/callback-host'
 
 // WeChat (`wx`): docs/en/hosts/weapp.md
 
-declare const wx: (CallbackHost & { saveMediaToPhotosAlbum?: (options: Options) => unknown }) | undefined
+declare const wx:
+  | (CallbackHost & {
+      saveMediaToPhotosAlbum?: (options: Options) => unknown
+      /** base library 2.20.1 [D] */
+      openAppAuthorizeSetting?: (options: Options) => unknown
+      getAppAuthorizeSetting?: () => { albumAuthorized?: string }
+      onAppShow?: (listener: () => void) => void
+      offAppShow?: (listener: () => void) => void
+      /** base library 2.16.1 [D] */
+      createOffscreenCanvas?: (options: Options) => OffscreenCanvas
+    })
+  | undefined
 
 const host = () => (typeof wx === 'undefined' ? undefined : wx)
 
@@ -42,4 +55,59 @@ export const adapter: HostAdapter = {
         ...callbacks(done, () => filePaths.map(inAlbum)),
       })
   },
+  // only where this client has the page: an older one keeps the refusal, with no modal that leads nowhere
+  get openAppSetting() {
+    const wechat = host()
+    return wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
+  },
+  // an offscreen 2D canvas (2.16.1 [D]) exported by its toDataURL [O] (docs/en/hosts/weapp.md#convert)
+  redraw: (path, fileType, target, done) =>
+    redrawOffscreen(shared, () => {
+      const wechat = host()
+      if (!wechat || !wechat.createOffscreenCanvas) throw { errMsg: 'redraw:fail no createOffscreenCanvas' }
+      return wechat.createOffscreenCanvas({ type: '2d', width: 1, height: 1 })
+    })(path, fileType, target, done),
+}
+
+/**
+ * The phone's settings for WeChat (docs/en/hosts/weapp.md#system): the answer comes once the user is back (onAppShow)
+ * and the page has opened, in whichever order the two arrive. iOS reports the album switch; Android does not, so the
+ * retry finds out.
+ */
+function openAppSetting(done: Callback<boolean>) {
+  const wechat = host()
+  let opened = false
+  let back = !wechat || !wechat.onAppShow
+  const stop = () => wechat && wechat.offAppShow && wechat.offAppShow(show)
+  const finish = () => {
+    if (!opened || !back) return
+    stop()
+    let album: string | undefined
+    try {
+      album = wechat!.getAppAuthorizeSetting!().albumAuthorized
+    } catch {
+      // no way to tell: the retry finds out
+    }
+    done.success(album !== 'denied')
+  }
+  function show() {
+    back = true
+    finish()
+  }
+  if (!back) wechat!.onAppShow!(show)
+  try {
+    invoke(wechat, 'openAppAuthorizeSetting', {
+      success: () => {
+        opened = true
+        finish()
+      },
+      fail: (raw: unknown) => {
+        stop()
+        done.fail(raw)
+      },
+    })
+  } catch (missing) {
+    stop()
+    throw missing
+  }
 }

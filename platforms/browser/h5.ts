@@ -2,7 +2,7 @@ import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../s
 import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
 import { CANVAS } from '../../src/core/features'
-import { extensionOf, mimeOf, sniffFormat, type ImageFormat } from '../../src/core/format'
+import { extensionOf, mimeOf, sniffFormat, type FileFormat, type ImageFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
@@ -135,10 +135,21 @@ function exportCanvas(
       errMsg: `canvasToTempFilePath:fail ${canvas ? 'the canvas is no HTMLCanvasElement' : `no <canvas> for canvas-id "${canvasId}"`}`,
     })
   }
+  return toFile(element, fileType, quality, target, done)
+}
+
+/** A `<canvas>` exported with toBlob, kept as a prepared image of ours under `target`. */
+function toFile(
+  element: HTMLCanvasElement,
+  fileType: 'png' | 'jpg',
+  quality: number | undefined,
+  target: string,
+  done: Callback<string>,
+): Owned {
   // a canvas tainted by a cross-origin image throws SecurityError here: the drawing's failure, reported as such
   element.toBlob(
     (blob) => {
-      if (!blob) return done.fail({ errMsg: 'canvasToTempFilePath:fail the canvas is empty (0 × 0)' })
+      if (!blob) return done.fail({ errMsg: 'toBlob:fail the canvas is empty (0 × 0)' })
       blob.arrayBuffer().then((body) => {
         const bytes = new Uint8Array(body)
         prepared.set(target, { src: `data:${blob.type};base64,${encodeBase64(bytes)}`, bytes })
@@ -148,6 +159,40 @@ function exportCanvas(
     fileType === 'jpg' ? 'image/jpeg' : 'image/png',
     quality,
   )
+  return target
+}
+
+/**
+ * An image the album would not take (an SVG, above all) drawn on a `<canvas>` at its own size and exported as PNG
+ * (JPEG on white): the HTML canvas every browser documents. Read from its bytes where the page has them, so the
+ * canvas is never tainted.
+ */
+function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned {
+  const image = prepared.get(path)
+  const bytes = image && image.bytes
+  const type = (bytes && sniffFormat(bytes)) || 'svg'
+  const src = bytes ? URL.createObjectURL(new Blob([bytes], { type: mimeOf(type) })) : image ? image.src : path
+  const element = new Image()
+  if (!bytes) element.crossOrigin = 'anonymous'
+  const finish = () => bytes && URL.revokeObjectURL(src)
+  element.onerror = () => {
+    finish()
+    done.fail({ errMsg: `redraw:fail the image could not be drawn: ${path.slice(0, 100)}` })
+  }
+  element.onload = () => {
+    finish()
+    const canvas = document.createElement('canvas')
+    const width = (canvas.width = element.naturalWidth || element.width || 300)
+    const height = (canvas.height = element.naturalHeight || element.height || 150)
+    const context = canvas.getContext('2d')!
+    if (fileType === 'jpg') {
+      context.fillStyle = '#fff'
+      context.fillRect(0, 0, width, height)
+    }
+    context.drawImage(element, 0, 0, width, height)
+    toFile(canvas, fileType, undefined, target, done)
+  }
+  element.src = src
   return target
 }
 
@@ -174,11 +219,17 @@ export const adapter: HostAdapter = {
   download(url, headers, target, done) {
     read(url, headers).then(({ image, response }) => {
       prepared.set(target, image)
-      done.success({ path: target, statusCode: response && response.status, raw: response })
+      done.success({
+        path: target,
+        statusCode: response && response.status,
+        raw: response,
+        contentType: (response && response.headers.get('content-type')) || undefined,
+      })
     }, done.fail)
     return target
   },
-  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned {
+  redraw,
+  writeImage(base64: string, format: FileFormat, target: string, done: Callback<string>): Owned {
     prepared.set(target, {
       src: `data:${mimeOf(format)};base64,${base64}`,
       bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),

@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors'
-import type { ImageFormat } from './format'
+import type { FileFormat } from './format'
 import type { PlatformId } from '../hosts'
 import type { CanvasSource, SaveImageResult } from './types'
 
@@ -18,7 +18,12 @@ export interface Downloaded {
   statusCode?: number
   /** The host's own success payload. */
   raw: unknown
+  /** The response's Content-Type, where the host hands the headers over (a task's onHeadersReceived, or its payload). */
+  contentType?: string
 }
+
+/** A download's progress: bytes so far, and the total where the server sent a length. */
+export type Progress = (loaded: number, total: number | undefined) => void
 
 /** A canvas to export, checked: its file type settled. */
 export type CanvasRequest = CanvasSource & Required<Pick<CanvasSource, 'fileType'>>
@@ -62,10 +67,31 @@ export interface HostAdapter {
   userDataPath(): string
   /** Prefixes of host-local paths that look like URLs (e.g. a devtools `http://tmp/`). */
   readonly localPrefixes: readonly string[]
-  /** Downloads a URL, to `target` where the host lets us name the file. */
-  download(url: string, headers: Record<string, string> | undefined, target: string, done: Callback<Downloaded>): Owned
+  /**
+   * Downloads a URL, to `target` where the host lets us name the file; `progress` hears the host's download task
+   * progress events, where it has them.
+   */
+  download(
+    url: string,
+    headers: Record<string, string> | undefined,
+    target: string,
+    done: Callback<Downloaded>,
+    progress: Progress,
+  ): Owned
+  /**
+   * The base64 of a file's first bytes, for a download whose headers did not say what it is. Absent where the host
+   * has no way to read a file: the download is then taken on trust.
+   */
+  readHead?(path: string, done: Callback<string>): void
+  /** Renames a file of ours (a download whose bytes are not what its name says). */
+  renameFile?(from: string, to: string, done: Callback<unknown>): void
+  /**
+   * Draws an image file (or an SVG) on a 2D canvas the host documents, and exports it as `fileType` to a file the
+   * host can save. Absent where the host documents no such canvas, or the build leaves conversion out.
+   */
+  redraw?(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned
   /** Turns base64 image data into a file the host can save; resolves its path. */
-  writeImage(base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned
+  writeImage(base64: string, format: FileFormat, target: string, done: Callback<string>): Owned
   /** Exports a canvas to an image file the host can save; resolves its path. Absent where the build leaves canvases out. */
   exportCanvas?(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
   /**
@@ -86,6 +112,11 @@ export interface HostAdapter {
   authorizePrivacy?(done: Callback<unknown>): void
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
   openSetting?(done: Callback<boolean>): void
+  /**
+   * Opens the phone's settings for the host app (where the OS, not the host, refused the album), where the host
+   * documents such a page; resolves false only when the host reports the album still off once the user is back.
+   */
+  openAppSetting?(done: Callback<boolean>): void
   /**
    * After a refusal the host itself shows a dialog that leads to its settings (Feishu): the core shows no guide of
    * its own, and that refusal answers every save that was already waiting, so the dialog is shown once.

@@ -22,7 +22,7 @@ type Report = (index: number, outcome: BatchOutcome) => void
 export async function saveSource(run: Run, source: Source, settings: Settings): Promise<SaveImageResult> {
   const file = await run.prepare(source, settings)
   try {
-    return await run.save(file.path, settings)
+    return await run.save(file, settings)
   } finally {
     file.release()
   }
@@ -56,7 +56,7 @@ export async function saveAll(run: Run, sources: unknown, options: unknown): Pro
     while (next < items.length) {
       const index = next++
       try {
-        const { source, settings } = parse(context.platform, () => parseBatchItem(items[index], context, batch))
+        const { source, settings } = parse(context.platform, () => parseBatchItem(items[index], index, context, batch))
         if (together) ready.push({ index, file: await run.prepare(source, settings) })
         else report(index, { ok: true, result: await saveSource(run, source, settings) })
       } catch (error) {
@@ -88,8 +88,12 @@ async function saveReady(
   settings: Settings,
   report: Report,
 ): Promise<void> {
-  const paths = ready.map(({ file }) => file.path)
-  const outcomes = await saveInOneCall(run, together, paths, settings)
+  const outcomes = await saveInOneCall(
+    run,
+    together,
+    ready.map(({ file }) => file),
+    settings,
+  )
   for (const { file } of ready) file.release()
   outcomes.forEach((outcome, k) => report(ready[k].index, outcome))
 }
@@ -98,16 +102,24 @@ async function saveReady(
 async function saveInOneCall(
   run: Run,
   together: Together,
-  paths: string[],
+  files: Prepared[],
   settings: Settings,
 ): Promise<BatchOutcome[]> {
-  const alone = () => Promise.all(paths.map((path) => settle(run.save(path, settings))))
-  if (paths.length < 2) return alone()
+  const alone = () => Promise.all(files.map((file) => settle(run.save(file, settings))))
+  if (files.length < 2) return alone()
   try {
-    return (await together(paths, settings)).map((result) => ({ ok: true, result }))
+    return (
+      await together(
+        files.map(({ path }) => path),
+        settings,
+      )
+    ).map((result, k) => ({
+      ok: true,
+      result: files[k]!.converted ? { ...result, converted: files[k]!.converted } : result,
+    }))
   } catch (failure) {
     const error = failure as SaveImageError
-    return FILE_CODES.indexOf(error.code) < 0 ? paths.map(() => ({ ok: false, error })) : alone()
+    return FILE_CODES.indexOf(error.code) < 0 ? files.map(() => ({ ok: false, error })) : alone()
   }
 }
 const settle = (saving: Promise<SaveImageResult>): Promise<BatchOutcome> =>

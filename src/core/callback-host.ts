@@ -1,4 +1,5 @@
 import { MissingHostApi, type CanvasRequest, type Callback, type HostAdapter, type Owned, type Saved } from './adapter'
+import { normalizeBase64 } from './base64'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from '../hosts'
 import { CANVAS, GUIDE, PRIVACY } from './features'
@@ -22,7 +23,22 @@ export interface CallbackHost {
   getFileSystemManager?: () => {
     writeFile(options: Options): unknown
     unlinkSync(path: string): unknown
+    readFile?(options: Options): unknown
+    rename?(options: Options): unknown
   }
+}
+
+/** What `downloadFile` returns where the host documents a download task (WeChat, Douyin, Baidu [D]). */
+interface DownloadTask {
+  onProgressUpdate?(listener: (res: Options) => void): void
+  onHeadersReceived?(listener: (res: Options) => void): void
+}
+
+/** A header's value, whatever the case of its name (hosts pass the server's own). */
+export function headerOf(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || !headers) return undefined
+  for (const key in headers) if (key.toLowerCase() === name) return String((headers as Options)[key])
+  return undefined
 }
 
 interface CallbackHostConfig {
@@ -48,11 +64,11 @@ export function callbacks<T>(done: Callback<T>, map: (res: Options) => T): Optio
   return { success: (res: Options) => done.success(map(res || {})), fail: done.fail }
 }
 
-/** Calls `host[name](options)`; a host without it throws MissingHostApi. */
-export function invoke<H extends object>(host: H | undefined, name: keyof H & string, options: Options): void {
+/** Calls `host[name](options)` and returns what it returns; a host without it throws MissingHostApi. */
+export function invoke<H extends object>(host: H | undefined, name: keyof H & string, options: Options): unknown {
   const api = host && host[name]
   if (typeof api !== 'function') throw new MissingHostApi(name)
-  api.call(host, options)
+  return api.call(host, options)
 }
 
 /** For `downloadsToFile`: every client of the host. */
@@ -86,6 +102,71 @@ export const readScope = (res: Options, key: string): boolean =>
 export const userDataOf = (host: { env?: { USER_DATA_PATH?: string } } | undefined): string =>
   (host && host.env && host.env.USER_DATA_PATH) || ''
 
+/** The data of a canvas's `toDataURL`, written to our own file; a canvas that gave no image fails the export. */
+export function writeDataUrl(
+  adapter: HostAdapter,
+  url: unknown,
+  jpg: boolean,
+  target: string,
+  done: Callback<string>,
+): Owned {
+  const text = String(url || '')
+  const base64 = normalizeBase64(text.slice(text.indexOf(',') + 1))
+  if (!/^data:image\//.test(text) || !base64)
+    return done.fail({ errMsg: 'toDataURL:fail the canvas gave no image data' })
+  return adapter.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
+}
+
+/** An offscreen 2D canvas as a host documents it (WeChat `wx.createOffscreenCanvas({ type: '2d' })`, 2.16.1 [D]). */
+export interface OffscreenCanvas {
+  width: number
+  height: number
+  getContext(type: '2d'): {
+    fillStyle: string
+    fillRect(x: number, y: number, w: number, h: number): void
+    drawImage(image: object, x: number, y: number, w: number, h: number): void
+  }
+  createImage(): {
+    src: string
+    width: number
+    height: number
+    onload: (() => void) | null
+    onerror: ((e: unknown) => void) | null
+  }
+  toDataURL?(type: string): string
+}
+
+/**
+ * `redraw` on an offscreen 2D canvas: the file is loaded as the canvas's image, drawn at its own size (JPEG on white,
+ * having no alpha) and exported with `toDataURL`, then written to our own file.
+ */
+export const redrawOffscreen =
+  (adapter: HostAdapter, create: () => OffscreenCanvas) =>
+  (path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned => {
+    const canvas = create()
+    const image = canvas.createImage()
+    const jpg = fileType === 'jpg'
+    image.onerror = () => done.fail({ errMsg: `redraw:fail the image could not be drawn: ${path}` })
+    image.onload = () => {
+      try {
+        const { width, height } = image
+        canvas.width = width
+        canvas.height = height
+        const context = canvas.getContext('2d')
+        if (jpg) {
+          context.fillStyle = '#fff'
+          context.fillRect(0, 0, width, height)
+        }
+        context.drawImage(image, 0, 0, width, height)
+        writeDataUrl(adapter, canvas.toDataURL && canvas.toDataURL(jpg ? 'image/jpeg' : 'image/png'), jpg, target, done)
+      } catch (thrown) {
+        done.fail(thrown)
+      }
+    }
+    image.src = path
+    return target
+  }
+
 /** `canvasToTempFilePath`'s options for a canvas: the node, or the legacy canvas's id. */
 export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasRequest): Options {
   return { ...(canvas ? { canvas } : { canvasId }), fileType, ...(quality !== undefined && { quality }) }
@@ -104,7 +185,7 @@ export function canvasToTempFile(h: CallbackHost | undefined, request: CanvasReq
 
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
   const { host, privacyType } = config
-  const call = (name: keyof CallbackHost, options: Options) => invoke(host(), name, options)
+  const call = (name: keyof CallbackHost, options: Options): unknown => invoke(host(), name, options)
   return {
     platform: config.platform,
     localPrefixes: config.localPrefixes,
@@ -113,11 +194,12 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
     userDataPath: () => userDataOf(host()),
-    download(url, headers, target, done) {
+    download(url, headers, target, done, progress) {
       const h = host()
       const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
+      let contentType: string | undefined
       // hosts check their parameters: pass only what is set
-      call('downloadFile', {
+      const task = call('downloadFile', {
         url,
         ...(headers && { header: headers }),
         ...(named && { filePath: target }),
@@ -125,10 +207,37 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
           path: String(res.filePath || res.tempFilePath || ''),
           statusCode: res.statusCode as number | undefined,
           raw: res,
+          // the task's headers event comes first; a host without one may put them in its payload (Alipay)
+          contentType: contentType || headerOf(res.header || res.headers, 'content-type'),
         })),
-      })
+      }) as DownloadTask | undefined
+      if (task && task.onHeadersReceived)
+        task.onHeadersReceived((res) => (contentType = headerOf(res.header, 'content-type')))
+      if (task && task.onProgressUpdate)
+        task.onProgressUpdate((res) =>
+          progress(Number(res.totalBytesWritten) || 0, Number(res.totalBytesExpectedToWrite) || undefined),
+        )
       // a failed download's body is written there too
       return named ? target : undefined
+    },
+    readHead(path, done) {
+      const h = host()
+      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
+      if (!fs || !fs.readFile) throw new MissingHostApi('readFile')
+      // position and length: WeChat ≥ 2.10.0 [D]; a host that ignores them returns the whole file, still readable
+      fs.readFile({
+        filePath: path,
+        encoding: 'base64',
+        position: 0,
+        length: 256,
+        ...callbacks(done, (res) => String(res.data || '')),
+      })
+    },
+    renameFile(from, to, done) {
+      const h = host()
+      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
+      if (!fs || !fs.rename) throw new MissingHostApi('rename')
+      fs.rename({ oldPath: from, newPath: to, ...callbacks(done, () => to) })
     },
     writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
       const h = host()

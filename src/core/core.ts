@@ -1,9 +1,10 @@
 import { MissingHostApi, type HostAdapter, type Saved } from './adapter'
 import { SaveImageError } from './errors'
-import { prepare, type Prepared } from './prepare'
+import { cannotSave, prepare, type Prepared } from './prepare'
 import { createSaver, USER_WAIT_MS } from './save'
 import { asSaveImageError, step } from './step'
 import type { AppDefaults, SaveImageResult } from './types'
+import { safely } from './watchdog'
 import type { Source } from './source'
 import { BASE_DEFAULTS, type Context, type Settings } from './validate'
 
@@ -21,8 +22,8 @@ export interface Run {
   readonly context: Context
   /** A source made a file the host can save. */
   prepare(source: Source, settings: Settings): Promise<Prepared>
-  /** Saves one file, recovering as the contract says. */
-  save(path: string, settings: Settings): Promise<SaveImageResult>
+  /** Saves one file, recovering as the contract says: a format the host refuses is redrawn once where it can be. */
+  save(file: Prepared, settings: Settings): Promise<SaveImageResult>
   /** Where the host saves several files in one call on this client (one system prompt for a batch): that save. */
   together(): ((paths: string[], settings: Settings) => Promise<SaveImageResult[]>) | undefined
   /** `work` with the host's loading indicator (one for overlapping calls), hidden before the last one settles. */
@@ -47,6 +48,7 @@ export function createCore(
 ): Core {
   const saver = createSaver()
   let loadingCount = 0
+  let loadingText = ''
 
   function run(): Run {
     const adapter = resolveAdapter()
@@ -64,21 +66,47 @@ export function createCore(
       })
     }
     const resultOf =
-      (adapter: HostAdapter) =>
-      (saved: Saved): SaveImageResult => ({ errMsg: 'saveImageToAlbum:ok', platform: adapter.platform, ...saved })
+      (adapter: HostAdapter, converted?: Prepared['converted']) =>
+      (saved: Saved): SaveImageResult => ({
+        errMsg: 'saveImageToAlbum:ok',
+        platform: adapter.platform,
+        ...saved,
+        ...(converted && { converted }),
+      })
+    /** A download's progress: the app's callback, and the loading text's percentage where the total is known. */
+    const progress = (settings: Settings) => (loaded: number, total: number | undefined) => {
+      safely(settings.onDownloadProgress, { loaded, total, index: settings.index })
+      const loading = adapter && adapter.loading
+      const text = total && `${settings.loading} ${Math.floor((loaded / total) * 100)}%`
+      if (loading && loadingCount && settings.loading !== null && text && text !== loadingText)
+        quietly(() => loading.show((loadingText = text)))
+    }
     return {
       context: {
         platform: adapter && adapter.platform,
         isHostLocal: (path) => !!adapter && isHostLocal(adapter, path),
+        redraws: !!adapter && !!adapter.redraw,
         defaults: DEFAULTS,
       },
-      prepare: (source, settings) => onHost((adapter) => prepare(adapter, source, settings)),
-      save: (path, settings) =>
-        onHost((adapter) =>
-          saver
-            .save<Saved>(adapter, settings, since, (done) => adapter.save(path, done, settings.hint))
-            .then(resultOf(adapter)),
-        ),
+      prepare: (source, settings) => onHost((adapter) => prepare(adapter, source, settings, progress(settings))),
+      save: (file, settings) =>
+        onHost(async (adapter) => {
+          const saveOnce = (path: string) =>
+            saver.save<Saved>(adapter, settings, since, (done) => adapter.save(path, done, settings.hint))
+          try {
+            return resultOf(adapter, file.converted)(await saveOnce(file.path))
+          } catch (failure) {
+            // a format the host refuses: redrawn once where the host documents a 2D canvas, else named
+            if ((failure as SaveImageError).code !== 'UNSUPPORTED_FORMAT') throw failure
+            const raw = (failure as SaveImageError).raw
+            if (!file.redraw || file.converted) throw cannotSave(adapter, file.format, raw)
+            // a redraw that fails leaves the host's refusal standing
+            const redrawn = await file.redraw().catch(() => {
+              throw cannotSave(adapter, file.format, raw)
+            })
+            return resultOf(adapter, redrawn.converted)(await saveOnce(redrawn.path))
+          }
+        }),
       together() {
         // the host's own check tells whether this client has it
         const saveMany = adapter && adapter.saveMany && adapter.saveMany()
@@ -94,7 +122,7 @@ export function createCore(
         const loading = adapter && adapter.available() && adapter.loading
         if (title === null || !loading) return work()
         // a host whose indicator throws still saves
-        if (!loadingCount++) quietly(() => loading.show(title))
+        if (!loadingCount++) quietly(() => loading.show((loadingText = title)))
         try {
           return await work()
         } finally {

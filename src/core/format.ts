@@ -1,3 +1,5 @@
+import { decodeBase64 } from './base64'
+
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'
 
 /** Bytes needed by `sniffFormat`. */
@@ -34,6 +36,42 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
   return (SIGNATURES.find(([signature]) => signature.test(head)) || [])[1] || null
 }
 
-export const extensionOf = (format: ImageFormat): string => (format === 'jpeg' ? 'jpg' : format)
+export const extensionOf = (format: FileFormat): string => (format === 'jpeg' ? 'jpg' : format)
 
-export const mimeOf = (format: ImageFormat): string => `image/${format}`
+export const mimeOf = (format: FileFormat): string => `image/${format === 'svg' ? 'svg+xml' : format}`
+
+/** A file as the core knows it: an image format, or SVG, which no album takes but a 2D canvas can draw. */
+export type FileFormat = ImageFormat | 'svg'
+
+const TYPES: Readonly<Record<string, FileFormat>> = {
+  png: 'png',
+  jpeg: 'jpeg',
+  jpg: 'jpeg',
+  pjpeg: 'jpeg',
+  gif: 'gif',
+  webp: 'webp',
+  bmp: 'bmp',
+  'x-ms-bmp': 'bmp',
+  'svg+xml': 'svg',
+}
+
+/**
+ * What a response's Content-Type says of its body: the format, `null` for a type that is no image (an HTML error or
+ * login page, JSON…), `undefined` when it says nothing we can trust (absent, octet-stream, an image type we do not
+ * know, which the host may still save).
+ */
+export function formatOfType(contentType: string | undefined): FileFormat | null | undefined {
+  const type = /^\s*([\w.+-]+)\/([\w.+-]+)/.exec(contentType || '')
+  if (!type) return undefined
+  const [, kind, subtype] = type.map((part) => part.toLowerCase())
+  if (kind === 'image') return TYPES[subtype!]
+  return /octet-stream|binary/.test(subtype!) ? undefined : null
+}
+
+/** The format of a file from the base64 of its first bytes, SVG included; null for anything else. */
+export function sniffHead(canonical: string): FileFormat | null {
+  const format = sniffBase64(canonical)
+  if (format) return format
+  const head = String.fromCharCode(...Array.from(decodeBase64(canonical, 256)))
+  return /^\s*(<\?xml[^]*?>\s*)?(<!--[^]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/i.test(head) ? 'svg' : null
+}

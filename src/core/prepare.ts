@@ -1,7 +1,7 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from './adapter'
 import { SaveImageError, type ErrorCode } from './errors'
 import { CANVAS } from './features'
-import { extensionOf } from './format'
+import { extensionOf, formatOfType, sniffHead, type FileFormat } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
 import type { Settings } from './validate'
@@ -9,8 +9,25 @@ import type { Settings } from './validate'
 /** A file ready for the host's save API; `release` removes the files of ours it took to make it. */
 export interface Prepared {
   path: string
+  /** What the file is, where its bytes, its Content-Type or its data said. */
+  format?: FileFormat
+  /** What a redraw made of it: an SVG is redrawn before it is saved. */
+  converted?: Redrawn['converted']
+  /**
+   * Where the host documents a 2D canvas: the file redrawn as PNG (JPEG with `fileType: 'jpg'`), for a save that
+   * refused its format.
+   */
+  redraw?(): Promise<Redrawn>
   release(): void
 }
+
+export interface Redrawn {
+  path: string
+  converted: 'png' | 'jpeg'
+}
+
+/** How a download's progress is reported: bytes so far, and the total where the server sent one. */
+export type OnProgress = (loaded: number, total: number | undefined) => void
 
 // Quota and I/O errors of a write are FILE_WRITE_FAILED; the host refusing our base64 is bad input.
 const writeFailure = (hostCode: ErrorCode): ErrorCode =>
@@ -22,48 +39,90 @@ let sequence = 0
 /** A file name no concurrent call can share. */
 const unique = () => `${Date.now().toString(36)}${(++sequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`
 
-/** A source made a file the host can save: downloaded, written or exported (a local path as it is). A failure removes what it wrote. */
-export async function prepare(adapter: HostAdapter, source: Source, settings: Settings): Promise<Prepared> {
+/** An UNSUPPORTED_FORMAT that names the format and the host. */
+export const cannotSave = (adapter: HostAdapter, format: FileFormat | undefined, raw?: unknown) =>
+  new SaveImageError(
+    'UNSUPPORTED_FORMAT',
+    __DEV__ &&
+      `${adapter.platform} cannot save ${format ? `a ${format} image` : 'this file'}${adapter.redraw ? '' : ', and documents no canvas to redraw it'}`,
+    adapter.platform,
+    raw,
+  )
+
+/**
+ * A source made a file the host can save: downloaded, written or exported (a local path as it is); an SVG redrawn
+ * first. A failure removes what it wrote.
+ */
+export async function prepare(
+  adapter: HostAdapter,
+  source: Source,
+  settings: Settings,
+  progress: OnProgress,
+): Promise<Prepared> {
   const owned: string[] = []
   const release = () => {
     for (const path of owned.splice(0)) remove(adapter, path)
   }
+  /**
+   * A step that prepares a file. The file of ours it writes (what `start` returns) goes into `owned`, or is removed
+   * here when the host writes it after the watchdog fired.
+   */
+  const making = <T>(
+    name: string | false,
+    code: StepCode,
+    start: (done: Callback<T>, alive: () => void) => Owned,
+  ): Promise<T> => {
+    let ours: Owned
+    const begin = (done: Callback<T>, alive: () => void) => {
+      if ((ours = start(done, alive))) owned.push(ours)
+    }
+    return step<T>(adapter, name, settings.timeout, begin, code, () => ours && remove(adapter, ours))
+  }
+  const target = (extension: string) => `${adapter.userDataPath()}/msi-${unique()}.${extension}`
   try {
-    return { path: await fileOf(adapter, source, settings, owned), release }
+    const { path, format } = await fileOf(adapter, source, settings, making, target, progress)
+    const draw = adapter.redraw
+    const redraw = draw
+      ? async (): Promise<Redrawn> => {
+          const fileType = settings.fileType
+          const drawn = await making<string>(__DEV__ && 'redraw', 'UNSUPPORTED_FORMAT', (done) =>
+            draw.call(adapter, path, fileType, target(fileType), done),
+          )
+          return { path: drawn, converted: fileType === 'jpg' ? 'jpeg' : 'png' }
+        }
+      : undefined
+    if (format !== 'svg') return { path, format, redraw, release }
+    // no album takes an SVG: it is redrawn before the save, or refused before any save call
+    if (!redraw) throw cannotSave(adapter, format)
+    return { ...(await redraw()), format, release }
   } catch (failure) {
     release()
     throw failure
   }
 }
 
-async function fileOf(adapter: HostAdapter, source: Source, settings: Settings, owned: string[]): Promise<string> {
-  if (source.kind === 'local') return source.path
-  const { timeout, headers } = settings
-  const extension =
-    source.kind === 'url'
-      ? source.extension
-      : source.kind === 'data'
-        ? extensionOf(source.format)
-        : source.canvas.fileType
-  const target = `${adapter.userDataPath()}/msi-${unique()}.${extension}`
-  /**
-   * A step that prepares the file. The file of ours it writes (what `start` returns) goes into `owned`, or is
-   * removed here when the host writes it after the watchdog fired.
-   */
-  const making = <T>(name: string | false, code: StepCode, start: (done: Callback<T>) => Owned) => {
-    let ours: Owned
-    const begin = (done: Callback<T>) => {
-      if ((ours = start(done))) owned.push(ours)
-    }
-    return step<T>(adapter, name, timeout, begin, code, () => ours && remove(adapter, ours))
-  }
+type Making = <T>(
+  name: string | false,
+  code: StepCode,
+  start: (done: Callback<T>, alive: () => void) => Owned,
+) => Promise<T>
+
+async function fileOf(
+  adapter: HostAdapter,
+  source: Source,
+  settings: Settings,
+  making: Making,
+  target: (extension: string) => string,
+  progress: OnProgress,
+): Promise<{ path: string; format?: FileFormat }> {
+  if (source.kind === 'local') return { path: source.path }
   if (source.kind === 'canvas') {
     const exportCanvas = adapter.exportCanvas
     // without CANVAS, validation already refused the source; this drops the rest from such a build
     if (!CANVAS || !exportCanvas) throw new MissingHostApi('canvas export')
     // the export's failures are the drawing's (no canvas by that id, an empty or tainted canvas), never a host write
     const path = await making<string>(__DEV__ && 'canvas export', 'CANVAS_EXPORT_FAILED', (done) =>
-      exportCanvas.call(adapter, source.canvas, target, done),
+      exportCanvas.call(adapter, source.canvas, target(source.canvas.fileType), done),
     )
     if (!path)
       throw new SaveImageError(
@@ -71,24 +130,68 @@ async function fileOf(adapter: HostAdapter, source: Source, settings: Settings, 
         __DEV__ && 'canvas export: the host returned no file path',
         adapter.platform,
       )
-    return path
+    return { path }
   }
-  if (source.kind === 'data')
-    return making<string>(__DEV__ && 'write', writeFailure, (done) =>
-      adapter.writeImage(source.base64, source.format, target, done),
+  if (source.kind === 'data') {
+    const { base64, format } = source
+    const path = await making<string>(__DEV__ && 'write', writeFailure, (done) =>
+      adapter.writeImage(base64, format, target(extensionOf(format)), done),
     )
-  const res = await making<Downloaded>(__DEV__ && 'download', 'DOWNLOAD_FAILED', (done) =>
-    adapter.download(source.url, headers, target, done),
+    return { path, format }
+  }
+  const named = target(source.extension)
+  const res = await making<Downloaded>(__DEV__ && 'download', 'DOWNLOAD_FAILED', (done, alive) =>
+    adapter.download(source.url, settings.headers, named, done, (loaded, total) => {
+      alive()
+      progress(loaded, total)
+    }),
   )
   const status = res.statusCode
   const httpError = status !== undefined && (status < 200 || status > 299)
-  if (httpError || !res.path) {
+  const notDownloaded = (detail: string | false) => {
     throw new SaveImageError(
       'DOWNLOAD_FAILED',
-      __DEV__ && `download: ${httpError ? `HTTP ${status} for ${source.url}` : 'the host returned no file path'}`,
+      __DEV__ && `download: ${detail} (${source.url})`,
       adapter.platform,
       res.raw,
     )
   }
-  return res.path
+  if (httpError || !res.path)
+    notDownloaded(__DEV__ && (httpError ? `HTTP ${status}` : 'the host returned no file path'))
+  // what the server said, else what the bytes say; a URL's `.svg` where neither could be read
+  let format = formatOfType(res.contentType)
+  let head: string | undefined
+  if (format === undefined && adapter.readHead) {
+    const read = adapter.readHead
+    // a file the host cannot read is taken on trust, as where the host has no way to read one
+    head = await making<string>(__DEV__ && 'read', 'DOWNLOAD_FAILED', (done) =>
+      read.call(adapter, res.path, done),
+    ).catch(() => undefined)
+    if (head !== undefined) format = sniffHead(head)
+  }
+  if (format === undefined && source.extension === 'svg') format = 'svg'
+  // an anti-hotlink or login page served with 200, or an empty body: never handed to the save
+  if (format === null)
+    notDownloaded(
+      __DEV__ &&
+        (res.contentType
+          ? `the server sent ${res.contentType}, not an image (an error or login page?)`
+          : head
+            ? 'the body is not an image (an error or login page?)'
+            : 'the body is empty'),
+    )
+  // a file we named gets the extension of what it holds: some albums read the type from the name
+  const rename = adapter.renameFile
+  if (format && res.path === named && extensionOf(format) !== source.extension && rename) {
+    const renamed = target(extensionOf(format))
+    const moved = await making<unknown>(__DEV__ && 'rename', 'DOWNLOAD_FAILED', (done) => {
+      rename.call(adapter, named, renamed, done)
+      return renamed
+    }).then(
+      () => true,
+      () => false,
+    )
+    if (moved) return { path: renamed, format }
+  }
+  return { path: res.path, format: format || undefined }
 }

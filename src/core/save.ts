@@ -12,6 +12,8 @@ export const USER_WAIT_MS = 5 * 60 * 1000
 /** When a call started, by the prompts it may share: a prompt that closed before then is not its answer. */
 export interface Since {
   guide: number
+  /** The guide to the phone's own settings (SYSTEM_PERMISSION_DENIED). */
+  system: number
   privacy: number
   /** Refusals so far on a host that guides the user itself (its dialog after a refusal is the prompt). */
   refusals: number
@@ -30,7 +32,8 @@ export interface Saver {
   /**
    * Save first, recover on failure: a queued save; on PRIVACY_NOT_AUTHORIZED with `privacy` on, the host's privacy
    * step (shared) and one retry; on AUTH_DENIED with the guide on, one modal (shared), its settings page and one
-   * retry, which passes through the privacy step again.
+   * retry, which passes through the privacy step again; on SYSTEM_PERMISSION_DENIED the same with the phone's settings
+   * for the host app, where the host can open them.
    */
   save<T>(adapter: HostAdapter, settings: Settings, since: Since, start: (done: Callback<T>) => void): Promise<T>
 }
@@ -39,6 +42,7 @@ export function createSaver(): Saver {
   // saves are serialised per host: Alipay fires `success` only once for overlapping calls
   const queue = createQueue()
   const guide = sharedPrompt<GuideOutcome>({ granted: false })
+  const system = sharedPrompt<GuideOutcome>({ granted: false })
   const privacy = sharedPrompt<boolean>(false)
   // a host that guides the user itself: its last refusal, which answers every save that was already waiting
   let refusals = 0
@@ -88,17 +92,30 @@ export function createSaver(): Saver {
   }
 
   return {
-    since: () => ({ guide: guide.epoch(), privacy: privacy.epoch(), refusals }),
+    since: () => ({ guide: guide.epoch(), system: system.epoch(), privacy: privacy.epoch(), refusals }),
     async save(adapter, settings, since, start) {
       try {
         return await withPrivacy(adapter, settings, since, start)
       } catch (denied) {
         const texts = settings.guide
         const confirm = adapter.confirm
-        if (!GUIDE || (denied as SaveImageError).code !== 'AUTH_DENIED' || !texts || adapter.guidesItself || !confirm)
-          throw denied
-        const outcome = await guide.ask(since.guide, () =>
-          askToOpenSettings(adapter, (done) => confirm.call(adapter, texts, done)),
+        const code = (denied as SaveImageError).code
+        // the album's own settings page, or the phone's settings for the host app where the OS refused it
+        const openApp = adapter.openAppSetting
+        const open: Open | undefined =
+          code === 'AUTH_DENIED' && !adapter.guidesItself
+            ? (done) => {
+                if (!adapter.openSetting) throw new MissingHostApi('settings page')
+                adapter.openSetting(done)
+              }
+            : code === 'SYSTEM_PERMISSION_DENIED' && openApp
+              ? (done) => openApp.call(adapter, done)
+              : undefined
+        if (!GUIDE || !texts || !confirm || !open) throw denied
+        const [prompt, epoch, modal] =
+          code === 'AUTH_DENIED' ? [guide, since.guide, texts] : [system, since.system, texts.system]
+        const outcome = await prompt.ask(epoch, () =>
+          askToOpenSettings(adapter, (done) => confirm.call(adapter, modal, done), open),
         )
         if (!outcome.granted) throw outcome.error || denied
         return withPrivacy(adapter, settings, since, start)
@@ -107,22 +124,25 @@ export function createSaver(): Saver {
   }
 }
 
+/** Opens a settings page; resolves whether the permission is on afterwards. */
+type Open = (done: Callback<boolean>) => void
+
 /**
- * The guide: a modal whose confirm opens the settings page. openSetting is called synchronously inside the
- * modal's callback: WeChat ≥ 2.3.0 only opens settings from a tap, and a modal button press is one. Both wait for
- * the user, so they get USER_WAIT_MS rather than the call's timeout.
+ * The guide: a modal whose confirm opens a settings page. It is opened synchronously inside the modal's callback:
+ * WeChat ≥ 2.3.0 only opens settings from a tap, and a modal button press is one. Both wait for the user, so they
+ * get USER_WAIT_MS rather than the call's timeout.
  */
 function askToOpenSettings(
   adapter: HostAdapter,
   confirm: (done: (confirmed: boolean) => void) => void,
+  open: Open,
 ): Promise<GuideOutcome> {
   let confirmed = false
   const opened = step<boolean>(adapter, __DEV__ && 'guide', USER_WAIT_MS, (done) =>
     confirm((yes) => {
       if (!(confirmed = yes)) return done.success(false)
       try {
-        if (!adapter.openSetting) throw new MissingHostApi('settings page')
-        adapter.openSetting(done)
+        open(done)
       } catch (thrown) {
         done.fail(thrown)
       }

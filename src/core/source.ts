@@ -1,44 +1,45 @@
 import type { CanvasRequest } from './adapter'
 import { decodedLength, normalizeBase64 } from './base64'
-import { sniffBase64, type ImageFormat } from './format'
+import { sniffBase64, sniffHead, type FileFormat } from './format'
 import { describe, invalid, isRecord, withoutUndefined } from './invalid'
 import { CANVAS, LEFT_OUT } from './features'
-import type { Context } from './validate'
+import type { Context, Settings } from './validate'
 
 // The image of a call: exactly one of its source options, checked and read before any host call.
 
 export type Source =
   | { kind: 'url'; url: string; extension: string }
   | { kind: 'local'; path: string }
-  | { kind: 'data'; base64: string; format: ImageFormat }
+  | { kind: 'data'; base64: string; format: FileFormat }
   | { kind: 'canvas'; canvas: CanvasRequest }
 
 const SOURCE_KEYS = ['src', 'url', 'filePath', 'base64', 'canvas', 'canvasId'] as const
-const CANVAS_OPTIONS = ['component', 'fileType', 'quality'] as const
+const CANVAS_OPTIONS = ['component', 'quality'] as const
 
-export function parseSourceOf(input: Record<string, unknown>, ctx: Context, maxBytes: number): Source {
+export function parseSourceOf(
+  input: Record<string, unknown>,
+  ctx: Context,
+  { maxBytes, fileType }: Pick<Settings, 'maxBytes' | 'fileType'>,
+): Source {
   const given = SOURCE_KEYS.filter((key) => input[key] !== undefined)
   const key = given[0]
   if (!key) return invalid(__DEV__ && 'no image: give one of src, url, filePath, base64, canvas or canvasId')
   if (given.length > 1) return invalid(__DEV__ && `give exactly one image source, got ${given.join(' and ')}`)
   if (key === 'canvas' || key === 'canvasId')
     return CANVAS
-      ? { kind: 'canvas', canvas: parseCanvas(input) }
+      ? { kind: 'canvas', canvas: parseCanvas(input, fileType) }
       : invalid(__DEV__ && `${LEFT_OUT} canvas sources: remove canvas: false from the plugin's options`)
   const option = CANVAS_OPTIONS.find((name) => input[name] !== undefined)
   if (option) invalid(__DEV__ && `${option} goes with a canvas or canvasId only`)
   const value = input[key]
   if (typeof value !== 'string') return invalid(__DEV__ && `${key} must be a string, got ${describe(value)}`)
-  return key === 'base64' ? parseRawBase64(value, maxBytes) : parseSrc(value.trim(), ctx, maxBytes)
+  return key === 'base64' ? parseRawBase64(value, maxBytes, ctx) : parseSrc(value.trim(), ctx, maxBytes)
 }
 
-function parseCanvas({
-  canvas,
-  canvasId,
-  component,
-  fileType = 'png',
-  quality,
-}: Record<string, unknown>): CanvasRequest {
+function parseCanvas(
+  { canvas, canvasId, component, quality }: Record<string, unknown>,
+  fileType: 'png' | 'jpg',
+): CanvasRequest {
   if (canvas !== undefined && !(isRecord(canvas) && typeof canvas.getContext === 'function')) {
     invalid(
       __DEV__ && `canvas must be a Canvas 2D node (SelectorQuery … fields({ node: true })), got ${describe(canvas)}`,
@@ -54,8 +55,6 @@ function parseCanvas({
           : `component must be the page or component instance, got ${describe(component)}`),
     )
   }
-  if (fileType !== 'png' && fileType !== 'jpg')
-    invalid(__DEV__ && `fileType must be 'png' or 'jpg', got ${String(fileType)}`)
   if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1))
     invalid(__DEV__ && 'quality must be a number from 0 to 1')
   return withoutUndefined({ canvas, canvasId, component, fileType, quality }) as unknown as CanvasRequest
@@ -66,7 +65,7 @@ const URL_SHAPE = /^https?:\/\/(?:[^\s/?#@]*@)?(?:\[[0-9a-f:.]+\]|[^\s/?#@:[\]<>
 
 function parseSrc(src: string, ctx: Context, maxBytes: number): Source {
   if (!src) return invalid(__DEV__ && 'the image source is empty')
-  if (/^data:/i.test(src)) return parseDataUri(src, maxBytes)
+  if (/^data:/i.test(src)) return parseDataUri(src, maxBytes, ctx)
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)
   if (ctx.isHostLocal(src) || (!scheme && !src.startsWith('//'))) return { kind: 'local', path: src }
   if (!scheme) return invalid(__DEV__ && 'protocol-relative URLs have no page to resolve against: use https://')
@@ -74,12 +73,20 @@ function parseSrc(src: string, ctx: Context, maxBytes: number): Source {
     return invalid(__DEV__ && `unsupported scheme "${scheme[1]}:" (use http(s), a data URI or a local path)`)
   if (!URL_SHAPE.test(src)) return invalid(__DEV__ && `malformed URL: ${src}`)
   const path = src.replace(/^https?:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!
-  if (/\.svgz?$/i.test(path)) return invalid(__DEV__ && 'SVG cannot be saved to a photo album', 'UNSUPPORTED_FORMAT')
-  const extension = /\.(png|jpe?g|gif|webp|bmp)$/i.exec(path)
+  // no album takes an SVG: it is downloaded and redrawn where the host documents a 2D canvas, else refused here
+  if (/\.svgz$/i.test(path) || (/\.svg$/i.test(path) && !ctx.redraws)) return noSvg(ctx)
+  const extension = /\.(png|jpe?g|gif|webp|bmp|svg)$/i.exec(path)
   return { kind: 'url', url: src, extension: extension ? extension[1]!.toLowerCase() : 'png' }
 }
 
-function parseDataUri(uri: string, maxBytes: number): Source {
+const noSvg = (ctx: Context): never =>
+  invalid(
+    __DEV__ &&
+      `SVG cannot be saved to a photo album${ctx.redraws ? '' : `, and ${ctx.platform} documents no canvas to redraw it`}`,
+    'UNSUPPORTED_FORMAT',
+  )
+
+function parseDataUri(uri: string, maxBytes: number, ctx: Context): Source {
   const comma = uri.indexOf(',')
   if (comma < 0) return invalid(__DEV__ && 'malformed data URI: no comma')
   const meta = uri
@@ -87,21 +94,23 @@ function parseDataUri(uri: string, maxBytes: number): Source {
     .split(';')
     .map((part) => part.trim().toLowerCase())
   const mime = meta[0]
-  if (mime && !/^image\/(png|jpe?g|pjpeg|gif|webp|bmp|x-ms-bmp)$/.test(mime)) {
+  // a UTF-8 SVG would need encoding before it can be drawn: only base64 SVG is redrawn
+  if (mime === 'image/svg+xml' && (!ctx.redraws || meta.indexOf('base64') < 0)) return noSvg(ctx)
+  if (mime && !/^image\/(png|jpe?g|pjpeg|gif|webp|bmp|x-ms-bmp|svg\+xml)$/.test(mime)) {
     return invalid(__DEV__ && `data URI of type ${mime} is not png, jpeg, gif, webp or bmp`, 'UNSUPPORTED_FORMAT')
   }
   if (meta.indexOf('base64') < 0)
     return invalid(__DEV__ && 'only base64 data URIs are supported (";base64," is missing)')
-  return parseRawBase64(uri.slice(comma + 1), maxBytes)
+  return parseRawBase64(uri.slice(comma + 1), maxBytes, ctx)
 }
 
-function parseRawBase64(text: string, maxBytes: number): Source {
+function parseRawBase64(text: string, maxBytes: number, ctx: Context): Source {
   if (/^\s*data:/i.test(text))
     return invalid(__DEV__ && 'base64 takes the data without its "data:...;base64," prefix; pass a data URI as src')
   const base64 = normalizeBase64(text)
   if (!base64) return invalid(__DEV__ && (text.trim() ? 'malformed base64 data' : 'the base64 data is empty'))
   if (decodedLength(base64) > maxBytes) return invalid(__DEV__ && `image is larger than maxBytes (${maxBytes} bytes)`)
-  const format = sniffBase64(base64)
+  const format = sniffBase64(base64) || (ctx.redraws && sniffHead(base64))
   if (!format) return invalid(__DEV__ && 'the data is not a png, jpeg, gif, webp or bmp image', 'UNSUPPORTED_FORMAT')
   return { kind: 'data', base64, format }
 }

@@ -1,11 +1,27 @@
 import type { SaveImageError } from './errors'
 import type { PlatformId } from '../hosts'
 
-export interface GuideTexts {
+export interface ModalTextOptions {
   title?: string
   content?: string
   confirmText?: string
   cancelText?: string
+}
+
+export interface GuideTexts extends ModalTextOptions {
+  /**
+   * The modal shown on `SYSTEM_PERMISSION_DENIED` (the phone's OS refused the host app the photo library) where the
+   * host can open the phone's settings for the app: its confirm opens them. Default: Chinese texts naming the phone's
+   * settings.
+   */
+  system?: ModalTextOptions
+}
+
+/** A download's progress: `total` is undefined where the host does not know it; `index` is the item's in a batch. */
+export interface DownloadProgress {
+  loaded: number
+  total: number | undefined
+  index: number
 }
 
 /** Options shared by a single save and a batch. */
@@ -14,7 +30,10 @@ export interface CommonOptions {
   headers?: Record<string, string>
   /** Watchdog (ms) for each host call; a host that never calls back gives `TIMEOUT`. Default 30000. */
   timeout?: number
-  /** On `AUTH_DENIED`, show a modal whose confirm opens the host settings, then retry once. Default true. */
+  /**
+   * On `AUTH_DENIED`, show a modal whose confirm opens the host settings, then retry once; on
+   * `SYSTEM_PERMISSION_DENIED`, the same with the phone's settings where the host can open them. Default true.
+   */
   guide?: boolean | GuideTexts
   /** Show the host's loading indicator while working; a string is its title. Default false. */
   loading?: boolean | string
@@ -27,6 +46,11 @@ export interface CommonOptions {
    * which calls the app's `onNeedPrivacyAuthorization`), then retry the save once if the user agreed. Default false.
    */
   privacy?: boolean
+  /**
+   * Hears a URL's download as it arrives, from the host's download task (where it has progress events). The
+   * `timeout` of a download counts from its last progress event.
+   */
+  onDownloadProgress?: (progress: DownloadProgress) => void
 }
 
 /** App-wide defaults, given to the Taro or uni-app plugin. A call's own options win. */
@@ -55,7 +79,7 @@ export interface CanvasSource {
   canvasId?: string
   /** With `canvasId`: the page or component instance the canvas is in (`this`; needed inside custom components). */
   component?: object
-  /** The exported file's type. Default `'png'`. */
+  /** The exported file's type, and what an image the host cannot save is redrawn as. Default `'png'`. */
   fileType?: 'png' | 'jpg'
   /** 0–1, for `'jpg'`. Default: the host's own (WeChat 0.92). */
   quality?: number
@@ -89,6 +113,8 @@ export interface SaveImageResult {
   filePath: string
   platform: PlatformId
   mode: SaveMode
+  /** Set when the image was redrawn before it was saved (an SVG, or a format the host refused): what it became. */
+  converted?: 'png' | 'jpeg'
 }
 
 /** One image of a batch: a source string, or its source with per-image headers. */

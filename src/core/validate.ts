@@ -3,17 +3,34 @@ import type { PlatformId } from '../hosts'
 import { GUIDE, LEFT_OUT, PRIVACY } from './features'
 import { describe, invalid, isRecord, parse, withoutUndefined } from './invalid'
 import { parseSourceOf, type Source } from './source'
-import type { AppDefaults, CommonOptions, GuideTexts, SaveImageOptions, SaveImagesOptions } from './types'
+import type {
+  AppDefaults,
+  CommonOptions,
+  DownloadProgress,
+  GuideTexts,
+  SaveImageOptions,
+  SaveImagesOptions,
+} from './types'
+
+/** The guide's modal, and the one for the phone's own settings (SYSTEM_PERMISSION_DENIED). */
+export interface GuideModals extends ModalTexts {
+  system: ModalTexts
+}
 
 export interface Settings {
   headers: Record<string, string> | undefined
   timeout: number
-  guide: ModalTexts | null
+  guide: GuideModals | null
   loading: string | null
   maxBytes: number
   /** Absent: the adapter's own default. */
   hint: string | undefined
   privacy: boolean
+  /** What a canvas is exported as, and a redrawn image saved as. */
+  fileType: 'png' | 'jpg'
+  onDownloadProgress: ((progress: DownloadProgress) => void) | undefined
+  /** The item's index in a batch; 0 for a single call. */
+  index: number
 }
 
 export interface Callbacks {
@@ -26,12 +43,21 @@ export interface Context {
   platform: PlatformId | null
   /** Host-local paths that look like URLs. */
   isHostLocal(path: string): boolean
-  defaults: Required<Omit<CommonOptions, 'headers' | 'hint'>> & Pick<CommonOptions, 'hint'>
+  /** The host documents a 2D canvas that redraws an image: an SVG source is drawn, not refused. */
+  redraws: boolean
+  defaults: Required<Omit<CommonOptions, 'headers' | 'hint' | 'onDownloadProgress'>> & Pick<CommonOptions, 'hint'>
 }
 
 const DEFAULT_GUIDE: ModalTexts = {
   title: '提示',
   content: '保存图片需要访问您的相册，请在设置中允许“保存到相册”后重试',
+  confirmText: '去设置',
+  cancelText: '取消',
+}
+// the OS refused the host app itself: only the phone's own settings can change that
+const DEFAULT_SYSTEM: ModalTexts = {
+  title: '提示',
+  content: '手机系统未允许访问相册，请在手机“设置”中允许访问照片后重试',
   confirmText: '去设置',
   cancelText: '取消',
 }
@@ -82,7 +108,7 @@ export function parseSaveInput(
   }
   if (notFunction) invalid(__DEV__ && `${notFunction} must be a function`)
   const settings = parseSettings(input, ctx.defaults)
-  return { source: parseSourceOf(input, ctx, settings.maxBytes), settings }
+  return { source: parseSourceOf(input, ctx, settings), settings }
 }
 
 /** App-wide defaults given to a build plugin, checked by the same rules as a call's options. */
@@ -113,22 +139,35 @@ export function parseBatch(sources: unknown, input: unknown, ctx: Context) {
   }
 }
 
-export function parseBatchItem(item: unknown, ctx: Context, batch: Settings): { source: Source; settings: Settings } {
+export function parseBatchItem(
+  item: unknown,
+  index: number,
+  ctx: Context,
+  batch: Settings,
+): { source: Source; settings: Settings } {
   if (typeof item === 'string') item = { src: item }
   if (!isRecord(item))
     return invalid(__DEV__ && `expected a source string or { src, headers } or { canvas }, got ${describe(item)}`)
-  const headers = item.headers === undefined ? batch.headers : parseHeaders(item.headers)
-  return { source: parseSourceOf(item, ctx, batch.maxBytes), settings: { ...batch, headers } }
+  const settings: Settings = {
+    ...batch,
+    headers: item.headers === undefined ? batch.headers : parseHeaders(item.headers),
+    fileType: item.fileType === undefined ? batch.fileType : parseFileType(item.fileType),
+    index,
+  }
+  return { source: parseSourceOf(item, ctx, settings), settings }
 }
 
 function parseSettings(input: Record<string, unknown>, defaults: Context['defaults']): Settings {
   const { timeout, guide, loading, maxBytes, hint, privacy } = { ...defaults, ...withoutUndefined(input) }
+  const { fileType = 'png', onDownloadProgress } = input
   if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER_MS)
     invalid(__DEV__ && `timeout must be a number of ms between 1 and ${MAX_TIMER_MS}`)
   if (typeof maxBytes !== 'number' || !(maxBytes > 0)) invalid(__DEV__ && 'maxBytes must be a positive number')
   if (hint !== undefined && typeof hint !== 'string') invalid(__DEV__ && `hint must be a string, got ${describe(hint)}`)
   if (typeof privacy !== 'boolean') invalid(__DEV__ && `privacy must be a boolean, got ${describe(privacy)}`)
   if (privacy && !PRIVACY) invalid(__DEV__ && `${LEFT_OUT} the privacy step: set privacy: true in the plugin's options`)
+  if (onDownloadProgress !== undefined && typeof onDownloadProgress !== 'function')
+    invalid(__DEV__ && 'onDownloadProgress must be a function')
   return {
     headers: input.headers === undefined ? undefined : parseHeaders(input.headers),
     timeout: timeout as number,
@@ -144,7 +183,16 @@ function parseSettings(input: Record<string, unknown>, defaults: Context['defaul
     maxBytes: maxBytes as number,
     hint: hint as string | undefined,
     privacy: privacy as boolean,
+    fileType: parseFileType(fileType),
+    onDownloadProgress: onDownloadProgress as Settings['onDownloadProgress'],
+    index: 0,
   }
+}
+
+function parseFileType(fileType: unknown): Settings['fileType'] {
+  return fileType === 'png' || fileType === 'jpg'
+    ? fileType
+    : invalid(__DEV__ && `fileType must be 'png' or 'jpg', got ${String(fileType)}`)
 }
 
 function parseHeaders(headers: unknown): Record<string, string> {
@@ -154,16 +202,27 @@ function parseHeaders(headers: unknown): Record<string, string> {
   return headers as Record<string, string>
 }
 
-function parseGuide(guide: unknown): ModalTexts | null {
+function parseGuide(guide: unknown): GuideModals | null {
   if (guide === false) return null
   if (!GUIDE) return invalid(__DEV__ && `${LEFT_OUT} the guide: remove guide: false from the plugin's options`)
-  if (guide === true) return DEFAULT_GUIDE
+  if (guide === true) guide = {}
   if (!isRecord(guide))
     return invalid(
-      __DEV__ && `guide must be a boolean or { title, content, confirmText, cancelText }, got ${describe(guide)}`,
+      __DEV__ &&
+        `guide must be a boolean or { title, content, confirmText, cancelText, system }, got ${describe(guide)}`,
     )
-  for (const key of Object.keys(DEFAULT_GUIDE)) {
-    if (guide[key] !== undefined && typeof guide[key] !== 'string') invalid(__DEV__ && `guide.${key} must be a string`)
+  const { system = {}, ...texts } = guide
+  if (!isRecord(system))
+    return invalid(
+      __DEV__ && `guide.system must be { title, content, confirmText, cancelText }, got ${describe(system)}`,
+    )
+  return { ...modal(texts, DEFAULT_GUIDE, 'guide'), system: modal(system, DEFAULT_SYSTEM, 'guide.system') }
+}
+
+function modal(texts: Record<string, unknown>, defaults: ModalTexts, name: string): ModalTexts {
+  for (const key of Object.keys(defaults)) {
+    if (texts[key] !== undefined && typeof texts[key] !== 'string')
+      invalid(__DEV__ && `${name}.${key} must be a string`)
   }
-  return { ...DEFAULT_GUIDE, ...(withoutUndefined(guide) as GuideTexts) }
+  return { ...defaults, ...(withoutUndefined(texts) as GuideTexts) }
 }

@@ -5,17 +5,28 @@ export const TIMED_OUT = {}
 
 /**
  * Runs one callback-style host call under a watchdog. The first outcome wins: the value, the host's
- * failure payload (or what the call threw), or TIMED_OUT. A callback that arrives after the watchdog
- * fired runs `onLate` (e.g. to remove a file written too late).
+ * failure payload (or what the call threw), or TIMED_OUT. `alive()` restarts the count (a download that
+ * reports progress is not stalled). A callback that arrives after the watchdog fired runs `onLate`
+ * (e.g. to remove a file written too late).
  */
-export function watchdog<T>(timeoutMs: number, start: (done: Callback<T>) => void, onLate?: () => void): Promise<T> {
+export function watchdog<T>(
+  timeoutMs: number,
+  start: (done: Callback<T>, alive: () => void) => void,
+  onLate?: () => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // 0: waiting; 1: settled by the host; 2: timed out
     let state = 0
-    const timer = setTimeout(() => {
-      state = 2
-      reject(TIMED_OUT)
-    }, timeoutMs)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const arm = () => {
+      clearTimeout(timer)
+      if (!state)
+        timer = setTimeout(() => {
+          state = 2
+          reject(TIMED_OUT)
+        }, timeoutMs)
+    }
+    arm()
     const finish = (settle: () => void) => {
       // a host calling back twice is ignored; only a callback after the watchdog has work left to undo
       if (state) return void (state > 1 && onLate && onLate())
@@ -24,7 +35,7 @@ export function watchdog<T>(timeoutMs: number, start: (done: Callback<T>) => voi
       settle()
     }
     try {
-      start({ success: (value) => finish(() => resolve(value)), fail: (raw) => finish(() => reject(raw)) })
+      start({ success: (value) => finish(() => resolve(value)), fail: (raw) => finish(() => reject(raw)) }, arm)
     } catch (thrown) {
       finish(() => reject(thrown))
     }

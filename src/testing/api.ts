@@ -1,11 +1,16 @@
 import { saveApi, saveMediaApi } from './album'
-import { canvasToTempFilePathApi, createCanvasContextApi, createSelectorQueryApi } from './canvas'
+import {
+  canvasToTempFilePathApi,
+  createCanvasContextApi,
+  createOffscreenCanvasApi,
+  createSelectorQueryApi,
+} from './canvas'
 import { privacyApis } from './privacy'
 import type { HostContext } from './context'
 import { createFileSystem } from './fs'
 import { downloadFileApi } from './net'
 import { systemInfo } from './system'
-import { authorizeApi, getSettingApi, indicatorApi, modalApi, openSettingApi } from './ui'
+import { appSettingsApis, authorizeApi, getSettingApi, indicatorApi, modalApi, openSettingApi } from './ui'
 import type { HostApi, HostEnv } from './types'
 
 /** A plausible `env` per host; only USER_DATA_PATH matters to the package. */
@@ -43,6 +48,8 @@ export function buildApi(ctx: HostContext): HostApi {
     createSelectorQuery: createSelectorQueryApi(ctx),
     ...(profile.privacyLayer && privacyApis(ctx)),
   }
+  if (profile.offscreenCanvas) api.createOffscreenCanvas = createOffscreenCanvasApi(ctx)
+  if (profile.opensAppSettings) Object.assign(api, appSettingsApis(ctx))
   // WeChat base library ≥ 3.17.2 [D]
   if (profile.savesMany) {
     const saveMedia = saveMediaApi(ctx)

@@ -100,7 +100,8 @@ export function imageFormatOf(bytes: Uint8Array): ImageFormat | null {
 
 /** An SVG document: what a browser's or a 2D canvas's image decoder draws, and no album takes. */
 export function isSvg(bytes: Uint8Array): boolean {
-  const head = utf8Decode(bytes.subarray(0, 512)).replace(/^\uFEFF?\s*/, '')
+  // byte by byte: the markup that decides is ASCII, and any bytes must read without throwing
+  const head = String.fromCharCode(...Array.from(bytes.subarray(0, 512))).replace(/^(\xEF\xBB\xBF)?\s*/, '')
   return /^(<\?xml[^>]*>\s*)?(<!--[^]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/i.test(head)
 }
 

@@ -48,15 +48,32 @@ function hasCallback(opts: CallbackOptions): boolean {
   return typeof opts.success === 'function' || typeof opts.fail === 'function' || typeof opts.complete === 'function'
 }
 
-function makeTask(abort: () => void): DownloadTask {
-  const ignore = (): void => undefined
-  return {
-    abort,
-    onProgressUpdate: ignore,
-    offProgressUpdate: ignore,
-    onHeadersReceived: ignore,
-    offHeadersReceived: ignore,
+/** What a task's plan can tell its listeners before it answers (a download's headers, its progress). */
+export interface TaskEvents {
+  progress(res: HostResult): void
+  headers(res: HostResult): void
+}
+
+/** A task object with its listeners; `events` reaches them. */
+function makeTask(): { task: DownloadTask; events: TaskEvents; abort?: () => void } {
+  const progress = new Set<(res: HostResult) => void>()
+  const headers = new Set<(res: HostResult) => void>()
+  const off = (set: Set<(res: HostResult) => void>) => (listener?: (res: HostResult) => void) =>
+    listener ? set.delete(listener) : set.clear()
+  const out: { task: DownloadTask; events: TaskEvents; abort?: () => void } = {
+    task: {
+      abort: () => out.abort && out.abort(),
+      onProgressUpdate: (listener) => progress.add(listener),
+      offProgressUpdate: off(progress),
+      onHeadersReceived: (listener) => headers.add(listener),
+      offHeadersReceived: off(headers),
+    },
+    events: {
+      progress: (res) => progress.forEach((listener) => listener(res)),
+      headers: (res) => headers.forEach((listener) => listener(res)),
+    },
   }
+  return out
 }
 
 /** Logs every call, applies injected faults and delivers callbacks for one simulated host. */
@@ -86,15 +103,20 @@ export class CallDesk {
     return (...args: unknown[]) => this.start(api, args, impl, promise).promise
   }
 
-  /** An async API that returns a task whose abort() fails the call with `abortPayload()` (downloadFile). */
+  /**
+   * An async API that returns a task whose abort() fails the call with `abortPayload()` (downloadFile); its plan can
+   * tell the task's listeners of headers and progress before it answers.
+   */
   taskApi(
     api: string,
-    impl: (opts: CallbackOptions) => Plan,
+    impl: (opts: CallbackOptions, events: TaskEvents) => Plan,
     abortPayload: () => HostResult,
   ): (options: CallbackOptions) => DownloadTask {
     return (...args: unknown[]) => {
-      const call = this.start(api, args, impl, false)
-      return makeTask(() => call.abort(abortPayload()))
+      const made = makeTask()
+      const call = this.start(api, args, (opts) => impl(opts, made.events), false)
+      made.abort = () => call.abort(abortPayload())
+      return made.task
     }
   }
 

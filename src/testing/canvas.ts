@@ -1,4 +1,4 @@
-import { bytesToBase64 } from './bytes'
+import { bytesToBase64, imageFormatOf, isSvg } from './bytes'
 import type { Outcome, Plan } from './calls'
 import type { HostContext } from './context'
 import { fixtures } from './fixtures'
@@ -70,6 +70,33 @@ function writeExport(ctx: HostContext, fileType: unknown): string {
 
 /** A page's `<canvas type="2d" id>`: what SelectorQuery finds by `#id`. */
 export function addCanvasNode(ctx: HostContext, id: string, width = 300, height = 150): SimulatedCanvasNode {
+  const node = canvasNode(ctx, id, width, height)
+  if (ctx.profile.alipayErrors) {
+    node.toTempFilePath = ctx.desk.asyncApi('Canvas.toTempFilePath', (opts) => exportPlan(ctx, node, opts), true)
+  }
+  ctx.canvases.nodes.set(id, node)
+  return node
+}
+
+/**
+ * `createOffscreenCanvas({ type: '2d', width, height })` (WeChat 2.16.1 [D]): a canvas on no page, whose images load
+ * from host files; it exports by toDataURL (used so [O] xiaweiss/miniprogram-bug-report#300).
+ */
+export function createOffscreenCanvasApi(ctx: HostContext) {
+  return ctx.desk.syncApi('createOffscreenCanvas', (options?: { type?: string; width?: number; height?: number }) => {
+    if (!options || options.type !== '2d') throw new Error('createOffscreenCanvas: the simulated host has 2d only')
+    return canvasNode(ctx, 'offscreen', options.width ?? 300, options.height ?? 150)
+  })
+}
+
+/** What a canvas image decodes: a host file holding an image or an SVG [I: SVG], a registered URL, or an image data URI. */
+function decodes(ctx: HostContext, src: string): boolean {
+  const bytes = ctx.files.get(src)
+  if (bytes) return imageFormatOf(bytes) !== null || isSvg(bytes)
+  return ctx.downloads.has(src) || /^data:image\//.test(src)
+}
+
+function canvasNode(ctx: HostContext, id: string, width: number, height: number): SimulatedCanvasNode {
   const drawn: string[] = []
   const node: SimulatedCanvasNode = {
     id,
@@ -98,7 +125,7 @@ export function addCanvasNode(ctx: HostContext, id: string, width = 300, height 
           src = value
           // an image loads after a tick, from a host file or any URL the test registered
           ctx.scheduler.later(ctx.state.latency, () =>
-            ctx.files.has(value) || ctx.downloads.has(value) || /^data:image\//.test(value)
+            decodes(ctx, value)
               ? image.onload && image.onload()
               : image.onerror && image.onerror({ errMsg: `load ${value} fail` }),
           )
@@ -107,10 +134,6 @@ export function addCanvasNode(ctx: HostContext, id: string, width = 300, height 
       return image
     },
   }
-  if (ctx.profile.alipayErrors) {
-    node.toTempFilePath = ctx.desk.asyncApi('Canvas.toTempFilePath', (opts) => exportPlan(ctx, node, opts), true)
-  }
-  ctx.canvases.nodes.set(id, node)
   return node
 }
 

@@ -125,11 +125,25 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
       if (error) throw syncError(ctx, 'unlinkSync', error, ctx.files.has(path) ? undefined : path)
       if (ctx.profile.alipayErrors) return { success: true }
     }),
+    // position and length: WeChat 2.10.0 [D]; the same on the other hosts [I]
     readFile: asyncFs('readFile', (o) => {
       const found = read('readFile', String(o.filePath ?? ''))
-      return found instanceof Uint8Array
-        ? okFs('readFile', { data: decodeData(found, o.encoding) })
-        : { ok: false, res: found }
+      if (!(found instanceof Uint8Array)) return { ok: false, res: found }
+      const from = typeof o.position === 'number' ? o.position : 0
+      const part = found.subarray(from, typeof o.length === 'number' ? from + o.length : undefined)
+      return okFs('readFile', { data: decodeData(part, o.encoding) })
+    }),
+    // FileSystemManager.rename({ oldPath, newPath }) [D WeChat]: the new path must be writable
+    rename: asyncFs('rename', (o) => {
+      const from = String(o.oldPath ?? '')
+      const to = String(o.newPath ?? '')
+      const found = read('rename', from)
+      if (!(found instanceof Uint8Array)) return { ok: false, res: found }
+      const refused = targetError(ctx, 'rename', to)
+      if (refused) return { ok: false, res: refused }
+      ctx.files.delete(from)
+      ctx.files.set(to, found)
+      return okFs('rename')
     }),
     readFileSync: desk.syncApi('fs.readFileSync', (filePath: string, encoding?: string): string | ArrayBuffer => {
       const found = read('readFileSync', String(filePath))

@@ -27,6 +27,7 @@ function initialState(profile: SimulatedProfile, options: HostOptions): HostStat
       errorField: 'errNo',
       version: '',
       sdkVersion: '',
+      headersEvent: true,
     },
     options,
   )

@@ -1,6 +1,6 @@
 import { copyBytes, hostBase64, imageFormatOf } from './bytes'
 import { HANG } from './calls'
-import type { Outcome, Plan } from './calls'
+import type { Outcome, Plan, TaskEvents } from './calls'
 import type { HostContext } from './context'
 import { storeUserFile } from './fs'
 import { extensionFor, extensionOf } from './profiles'
@@ -18,17 +18,43 @@ export function isSuccessStatus(status: number): boolean {
 export function downloadFileApi(ctx: HostContext): (options: CallbackOptions) => DownloadTask {
   return ctx.desk.taskApi(
     'downloadFile',
-    (opts) => downloadPlan(ctx, opts),
+    (opts, events) => downloadPlan(ctx, opts, events),
     () => ctx.payloads.aborted(),
   )
 }
 
-function downloadPlan(ctx: HostContext, opts: CallbackOptions): Plan {
+function downloadPlan(ctx: HostContext, opts: CallbackOptions, events: TaskEvents): Plan {
   const url = String(opts.url ?? '')
   // Alipay's documented base64 route: its downloadFile also takes a Data URL (docs/en/hosts/alipay.md#download [D]).
   if (ctx.profile.alipayErrors && url.startsWith('data:')) return { settle: () => dataUrlDownload(ctx, url) }
   const response = ctx.downloads.get(url)
+  if (response && !response.hang && !response.fail) tell(ctx, response, events)
   return { delay: response ? response.delay : 0, settle: () => answer(ctx, opts, response) }
+}
+
+/**
+ * The download task's events before its answer (docs/en/hosts/<id>.md#download): the response headers once the
+ * server answers, then the bytes in `progressSteps` steps over the response's delay. Alipay's container has no task
+ * events; its success payload carries the headers.
+ */
+function tell(ctx: HostContext, response: DownloadResponse, events: TaskEvents): void {
+  if (ctx.profile.alipayErrors) return
+  const { latency } = ctx.state
+  const total = response.body ? response.body.length : 0
+  const header: Record<string, string> = { 'Content-Length': String(total) }
+  if (response.contentType) header['Content-Type'] = response.contentType
+  if (ctx.state.headersEvent) ctx.scheduler.later(latency, () => events.headers({ header }))
+  const steps = response.progressSteps ?? 2
+  for (let k = 1; k <= steps; k++) {
+    const loaded = Math.round((total * k) / steps)
+    ctx.scheduler.later(latency + ((response.delay ?? 0) * k) / steps, () =>
+      events.progress({
+        progress: total ? Math.round((loaded / total) * 100) : 0,
+        totalBytesWritten: loaded,
+        totalBytesExpectedToWrite: response.unknownLength ? 0 : total,
+      }),
+    )
+  }
 }
 
 function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadResponse | undefined): Outcome {

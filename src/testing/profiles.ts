@@ -61,6 +61,13 @@ export interface HostProfile {
   tapOnlySettings?: boolean
   /** A Canvas 2D node is exported by its toDataURL, its legacy canvasToTempFilePath being unmaintained (Douyin [D]) */
   exportsNodeByDataUrl?: boolean
+  /** createOffscreenCanvas({ type: '2d' }) with createImage and toDataURL (WeChat 2.16.1 [D]; toDataURL on it [O]) */
+  offscreenCanvas?: boolean
+  /**
+   * openAppAuthorizeSetting opens the phone's settings for the host app, getAppAuthorizeSetting reads its switches,
+   * onAppShow hears the user come back (WeChat 2.20.1 [D])
+   */
+  opensAppSettings?: boolean
   /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
   aliases?: readonly string[]
 }
@@ -80,6 +87,8 @@ export const PROFILES = {
     privacyLayer: true,
     savesMany: true,
     tapOnlySettings: true,
+    offscreenCanvas: true,
+    opensAppSettings: true,
   },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (docs/en/hosts/tt.md#files).
   // downloadFile takes a filePath from base library 2.42.0; before, the temp file is typed by the Content-Type [D].

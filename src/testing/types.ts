@@ -33,6 +33,10 @@ export interface DownloadResponse {
   fail?: Record<string, unknown>
   /** never calls back (a task's abort() still fails it) */
   hang?: boolean
+  /** progress events the download task sends over `delay`, default 2 */
+  progressSteps?: number
+  /** the server sends no Content-Length: progress events report a total of 0 */
+  unknownLength?: boolean
 }
 
 export type Fault =
@@ -76,6 +80,8 @@ export interface HostOptions {
   version?: string
   /** The base library's version in getSystemInfoSync (`SDKVersion`), e.g. an old Douyin '2.40.0'; default '' (a current one) */
   sdkVersion?: string
+  /** The download task tells its response headers (onHeadersReceived), default true; false: a client or server that does not */
+  headersEvent?: boolean
 }
 
 /**
@@ -98,6 +104,8 @@ export type UiEvent =
   | { type: 'hide-loading' }
   | { type: 'toast'; title?: string }
   | { type: 'settings' }
+  /** the phone's settings page for the host app (WeChat openAppAuthorizeSetting) */
+  | { type: 'system-settings' }
   | { type: 'permission-prompt' }
   /** the host's own dialog pointing to its settings after a refusal (Feishu) */
   | { type: 'host-guide' }
@@ -164,6 +172,7 @@ export interface FakeFileSystemManager {
   /** Alipay also accepts `{ filePath }` and returns `{ success: true }` */
   unlinkSync(filePath: string | { filePath: string }): HostResult | void
   readFile(options: CallbackOptions): void
+  rename(options: CallbackOptions): void
   readFileSync(filePath: string, encoding?: string): string | ArrayBuffer
   access(options: CallbackOptions): void
   accessSync(path: string): void

@@ -145,3 +145,35 @@ function indicatorEvent(api: string, title: string | undefined): UiEvent | null 
       return null
   }
 }
+
+/**
+ * WeChat's page of the phone's settings for WeChat itself (openAppAuthorizeSetting 2.20.1 [D]): it opens (success),
+ * the user sets the photo switch as `state.settings` says, and coming back fires onAppShow. getAppAuthorizeSetting
+ * reports `albumAuthorized` on iOS only [D]; Android's value, 'not determined', is [I].
+ */
+export function appSettingsApis(ctx: HostContext): Record<string, unknown> {
+  const { state, desk, scheduler } = ctx
+  const shown = new Set<() => void>()
+  return {
+    openAppAuthorizeSetting: desk.asyncApi(
+      'openAppAuthorizeSetting',
+      () => {
+        ctx.ui.push({ type: 'system-settings' })
+        return {
+          settle: () => {
+            if (state.settings === 'enable') state.systemPermission = true
+            // back in the app: after the page, like every other answer of the host
+            scheduler.later(state.latency, () => shown.forEach((listener) => listener()))
+            return { ok: true, res: ctx.payloads.ok('openAppAuthorizeSetting') }
+          },
+        }
+      },
+      true,
+    ),
+    getAppAuthorizeSetting: desk.syncApi('getAppAuthorizeSetting', () => ({
+      albumAuthorized: state.client !== 'ios' ? 'not determined' : state.systemPermission ? 'authorized' : 'denied',
+    })),
+    onAppShow: desk.syncApi('onAppShow', (listener: () => void) => void shown.add(listener)),
+    offAppShow: desk.syncApi('offAppShow', (listener: () => void) => void shown.delete(listener)),
+  }
+}

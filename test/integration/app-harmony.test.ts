@@ -18,14 +18,15 @@ describe('HarmonyOS NEXT (uni-app app-harmony)', () => {
     '%s downloads to a plain msi-<unique> file of ours with the image extension, saved, removed',
     async (_, url, ext) => {
       const { host, api } = setup('app-harmony')
-      host.downloads.set(url, { body: fixtures.png, contentType: 'image/png' })
+      const body = ext === 'jpg' ? fixtures.jpeg : fixtures.png
+      host.downloads.set(url, { body, contentType: ext === 'jpg' ? 'image/jpeg' : 'image/png' })
       const result = await api.saveImageToAlbum(url)
       const download = host.calls.find((call) => call.api === 'downloadFile')?.args as { filePath: string }
       expect(download.filePath).toBe(result.filePath)
       expect(result.filePath).toMatch(new RegExp(`/msi-\\w+\\.${ext}$`))
       // a title with no `.` in it, and the image's extension
       expect(titleOf(result.filePath)).toMatch(/^msi-\w+$/)
-      expect(host.album[0]!.bytes).toEqual(fixtures.png)
+      expect(host.album[0]!.bytes).toEqual(body)
       expect(host.userFiles()).toEqual([])
     },
   )

@@ -34,8 +34,15 @@ describe.each(PLATFORMS)('%s: a URL whose path is not an image file name', (plat
       const { host, api } = setup(platform, { permission: 'granted' })
       host.downloads.set(URLS['a .php path'], { status: 200, body: fixtures.jpeg, contentType: 'image/jpeg' })
       const { filePath } = await api.saveImageToAlbum(URLS['a .php path'])
-      expect(filePath).toMatch(new RegExp(`^${host.userDataPath}/msi-[^/.]+\\.png$`))
-      expect(host.calls.find((call) => call.api === 'downloadFile')?.args).toMatchObject({ filePath })
+      // named .png before the response, then given the extension of what arrived
+      const named = (host.calls.find((call) => call.api === 'downloadFile')?.args as { filePath: string }).filePath
+      expect(named).toMatch(new RegExp(`^${host.userDataPath}/msi-[^/.]+\\.png$`))
+      expect(filePath).toMatch(new RegExp(`^${host.userDataPath}/msi-[^/.]+\\.jpg$`))
+      expect(host.calls.find((call) => call.api === 'fs.rename')?.args).toMatchObject({
+        oldPath: named,
+        newPath: filePath,
+      })
+      expect(host.album.map((entry) => entry.path)).toEqual([filePath])
     },
   )
 })

@@ -13,6 +13,7 @@ import {
   setup,
 } from '../helpers'
 import { GUIDE } from '../../src/core/features'
+import { profileOf } from '../../src/testing/profiles'
 
 // The fault matrix: every fault the simulated hosts inject (a failure with each documented payload, a hang,
 // a throw, a delay, a callback that comes after the timeout) × every source kind × guide on and off. Each
@@ -96,6 +97,12 @@ function expectedCalls(platform: SimulatedPlatform, kind: SourceKind, cell: Cell
   calls.push('saveImageToPhotosAlbum')
   if (guide && cell.code === 'AUTH_DENIED' && !GUIDES_ITSELF.includes(platform))
     calls.push(inAlipayContainer(platform) ? 'confirm' : 'showModal', 'openSetting', 'saveImageToPhotosAlbum')
+  // the phone's settings for the host app, where the host documents the page (WeChat)
+  if (guide && cell.code === 'SYSTEM_PERMISSION_DENIED' && profileOf(platform).opensAppSettings)
+    calls.push('showModal', 'openAppAuthorizeSetting', 'saveImageToPhotosAlbum')
+  // a format the save refuses is redrawn on an offscreen canvas where the host has one, written, saved again
+  if (cell.code === 'UNSUPPORTED_FORMAT' && cell.step !== 'prepare' && profileOf(platform).offscreenCanvas)
+    calls.push('fs.writeFile', 'saveImageToPhotosAlbum')
   return calls
 }
 

@@ -21,7 +21,8 @@ describe('the simulator’s byte rules', () => {
   })
 
   it('knows each fixture by its signature, and HTML and SVG as no album image', () => {
-    for (const format of ['png', 'jpeg', 'gif', 'webp', 'bmp'] as const) expect(imageFormatOf(fixtures[format])).toBe(format)
+    for (const format of ['png', 'jpeg', 'gif', 'webp', 'bmp'] as const)
+      expect(imageFormatOf(fixtures[format])).toBe(format)
     expect(imageFormatOf(fixtures.html)).toBeNull()
     expect(imageFormatOf(fixtures.svg)).toBeNull()
     expect(isSvg(fixtures.svg)).toBe(true)

@@ -331,6 +331,7 @@ describe('install', () => {
       errorField: 'errNo',
       version: '',
       sdkVersion: '',
+      headersEvent: true,
     })
     expect(createHost('tt').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })
     expect(createHost('alipay').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })

@@ -18,7 +18,12 @@ describe('the CI summary line', () => {
   it.each([
     ['a green run', { numPassedTests: 5, numFailedTests: 0, success: true }, 0, '5 passed, 0 failed'],
     ['failed tests', { numPassedTests: 5, numFailedTests: 2, success: false }, 1, '5 passed, 2 failed'],
-    ['an unhandled error with every test green', { numPassedTests: 5, numFailedTests: 0, success: true }, 1, '5 passed, 1 failed'],
+    [
+      'an unhandled error with every test green',
+      { numPassedTests: 5, numFailedTests: 0, success: true },
+      1,
+      '5 passed, 1 failed',
+    ],
     ['a report that says it failed', { numPassedTests: 5, numFailedTests: 0, success: false }, 0, '5 passed, 1 failed'],
     ['no report: a step before vitest failed', null, 2, '0 passed, 1 failed'],
   ])('%s', (_name, report, status, line) => {

@@ -25,7 +25,8 @@ const bundle = async (id: PlatformId, off: readonly Feature[]) =>
 const MARKS: Record<Feature, RegExp> = {
   privacy: /requirePrivacyAuthorize/,
   guide: /showModal|confirmButtonText|保存图片需要访问您的相册/,
-  canvas: /canvasToTempFilePath|toDataURL|toBlob|getContext/,
+  // a canvas source's own code (an image redrawn for a format the host refuses draws on a canvas of its own)
+  canvas: /canvasToTempFilePath|canvas-id/,
 }
 /** Hosts that have each feature at all: a privacy step (WeChat, Douyin), a guide (a modal of ours), canvases. */
 const HAS: Record<Feature, (id: PlatformId) => boolean> = {
