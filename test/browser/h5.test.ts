@@ -220,11 +220,11 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
     await noDownloadWithin(opened)
   })
 
-  it('a response that is not an image is UNSUPPORTED_FORMAT, as a host says "invalid file type"', async () => {
+  it('a response that is not an image is DOWNLOAD_FAILED, and nothing is offered', async () => {
     const opened = await open()
     expect(await opened.tap(`return msi.saveImageToAlbum('${NOT_IMAGE}')`)).toMatchObject({
       ok: false,
-      code: 'UNSUPPORTED_FORMAT',
+      code: 'DOWNLOAD_FAILED',
     })
     await noDownloadWithin(opened)
   })
@@ -255,8 +255,8 @@ describe('a desktop or Android browser: a typed file goes to the download', () =
       await opened.tap(`return msi.saveImageToAlbum('')`),
       await opened.tap(`return msi.saveImageToAlbum('javascript:alert(1)')`),
       await opened.tap(`return msi.saveImageToAlbum({ src: '${POSTER}', hint: 7 })`),
-      await opened.tap(`return msi.saveImageToAlbum({ base64: '${toBase64(fixtures.svg)}' })`),
-      await opened.tap(`return msi.saveImageToAlbum('${CDN}/vector.svg')`),
+      await opened.tap(`return msi.saveImageToAlbum({ base64: '${toBase64(fixtures.html)}' })`),
+      await opened.tap(`return msi.saveImageToAlbum('${CDN}/vector.svgz')`),
     ]
     expect(outcomes.map((o) => o.code)).toEqual([
       'INVALID_ARGUMENT',
