@@ -61,12 +61,13 @@ export const adapter: HostAdapter = {
     return wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
   },
   // an offscreen 2D canvas (2.16.1 [D]) exported by its toDataURL [O] (docs/en/hosts/weapp.md#convert)
-  redraw: (path, fileType, target, done) =>
-    redrawOffscreen(shared, () => {
-      const wechat = host()
-      if (!wechat || !wechat.createOffscreenCanvas) throw { errMsg: 'redraw:fail no createOffscreenCanvas' }
-      return wechat.createOffscreenCanvas({ type: '2d', width: 1, height: 1 })
-    })(path, fileType, target, done),
+  redraw(path, fileType, target, done) {
+    const wechat = host()
+    // a client before 2.16.1: the host's refusal of the format stands
+    if (!wechat || !wechat.createOffscreenCanvas) return done.fail({ errMsg: 'redraw:fail no createOffscreenCanvas' })
+    const canvas = wechat.createOffscreenCanvas({ type: '2d', width: 1, height: 1 })
+    return redrawOffscreen(shared, canvas, path, fileType, target, done)
+  },
 }
 
 /**

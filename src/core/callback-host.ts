@@ -140,32 +140,36 @@ export interface OffscreenCanvas {
  * `redraw` on an offscreen 2D canvas: the file is loaded as the canvas's image, drawn at its own size (JPEG on white,
  * having no alpha) and exported with `toDataURL`, then written to our own file.
  */
-export const redrawOffscreen =
-  (adapter: HostAdapter, create: () => OffscreenCanvas) =>
-  (path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned => {
-    const canvas = create()
-    const image = canvas.createImage()
-    const jpg = fileType === 'jpg'
-    image.onerror = () => done.fail({ errMsg: `redraw:fail the image could not be drawn: ${path}` })
-    image.onload = () => {
-      try {
-        const { width, height } = image
-        canvas.width = width
-        canvas.height = height
-        const context = canvas.getContext('2d')
-        if (jpg) {
-          context.fillStyle = '#fff'
-          context.fillRect(0, 0, width, height)
-        }
-        context.drawImage(image, 0, 0, width, height)
-        writeDataUrl(adapter, canvas.toDataURL && canvas.toDataURL(jpg ? 'image/jpeg' : 'image/png'), jpg, target, done)
-      } catch (thrown) {
-        done.fail(thrown)
+export function redrawOffscreen(
+  adapter: HostAdapter,
+  canvas: OffscreenCanvas,
+  path: string,
+  fileType: 'png' | 'jpg',
+  target: string,
+  done: Callback<string>,
+): Owned {
+  const image = canvas.createImage()
+  const jpg = fileType === 'jpg'
+  image.onerror = () => done.fail({ errMsg: `redraw:fail the image could not be drawn: ${path}` })
+  image.onload = () => {
+    try {
+      const { width, height } = image
+      canvas.width = width
+      canvas.height = height
+      const context = canvas.getContext('2d')
+      if (jpg) {
+        context.fillStyle = '#fff'
+        context.fillRect(0, 0, width, height)
       }
+      context.drawImage(image, 0, 0, width, height)
+      writeDataUrl(adapter, canvas.toDataURL && canvas.toDataURL(jpg ? 'image/jpeg' : 'image/png'), jpg, target, done)
+    } catch (thrown) {
+      done.fail(thrown)
     }
-    image.src = path
-    return target
   }
+  image.src = path
+  return target
+}
 
 /** `canvasToTempFilePath`'s options for a canvas: the node, or the legacy canvas's id. */
 export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasRequest): Options {

@@ -77,9 +77,9 @@ export function createCore(
     const progress = (settings: Settings) => (loaded: number, total: number | undefined) => {
       safely(settings.onDownloadProgress, { loaded, total, index: settings.index })
       const loading = adapter && adapter.loading
-      const text = total && `${settings.loading} ${Math.floor((loaded / total) * 100)}%`
-      if (loading && loadingCount && settings.loading !== null && text && text !== loadingText)
-        quietly(() => loading.show((loadingText = text)))
+      if (!loading || !loadingCount || settings.loading === null || !total) return
+      const text = `${settings.loading} ${Math.floor((loaded / total) * 100)}%`
+      if (text !== loadingText) quietly(() => loading.show((loadingText = text)))
     }
     return {
       context: {
