@@ -1,4 +1,5 @@
-import type { Callback, HostAdapter } from '../src/core/adapter'
+import type { Callback, HostAdapter, Owned } from '../src/core/adapter'
+import { CONVERT, GUIDE } from '../src/core/features'
 import {
   always,
   callbacks,
@@ -58,16 +59,18 @@ export const adapter: HostAdapter = {
   // only where this client has the page: an older one keeps the refusal, with no modal that leads nowhere
   get openAppSetting() {
     const wechat = host()
-    return wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
+    return GUIDE && wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
   },
   // an offscreen 2D canvas (2.16.1 [D]) exported by its toDataURL [O] (docs/en/hosts/weapp.md#convert)
-  redraw(path, fileType, target, done) {
-    const wechat = host()
-    // a client before 2.16.1: the host's refusal of the format stands
-    if (!wechat || !wechat.createOffscreenCanvas) return done.fail({ errMsg: 'redraw:fail no createOffscreenCanvas' })
-    const canvas = wechat.createOffscreenCanvas({ type: '2d', width: 1, height: 1 })
-    return redrawOffscreen(shared, canvas, path, fileType, target, done)
-  },
+  redraw: CONVERT ? redraw : undefined,
+}
+
+function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned {
+  const wechat = host()
+  // a client before 2.16.1: the host's refusal of the format stands
+  if (!wechat || !wechat.createOffscreenCanvas) return done.fail({ errMsg: 'redraw:fail no createOffscreenCanvas' })
+  const canvas = wechat.createOffscreenCanvas({ type: '2d', width: 1, height: 1 })
+  return redrawOffscreen(shared, canvas, path, fileType, target, done)
 }
 
 /**

@@ -46,7 +46,7 @@ export interface Host {
   readonly evidence: Evidence
   /** Size budget of its production entry, every export and every feature (no plugin), min+gz (size-limit). */
   readonly budget: number
-  /** The same with the privacy step, the guide and canvases left out by the build plugin's options. */
+  /** The same with the privacy step, the guide, canvases and conversion left out by the build plugin's options. */
   readonly budgetOff: number
 }
 

@@ -1,7 +1,7 @@
 import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
-import { CANVAS } from '../../src/core/features'
+import { CANVAS, CONVERT } from '../../src/core/features'
 import { extensionOf, mimeOf, sniffFormat, type FileFormat, type ImageFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
@@ -228,7 +228,7 @@ export const adapter: HostAdapter = {
     }, done.fail)
     return target
   },
-  redraw,
+  redraw: CONVERT ? redraw : undefined,
   writeImage(base64: string, format: FileFormat, target: string, done: Callback<string>): Owned {
     prepared.set(target, {
       src: `data:${mimeOf(format)};base64,${base64}`,

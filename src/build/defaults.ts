@@ -15,6 +15,7 @@ export const FEATURE_GLOBALS = {
   privacy: '__MP_SAVE_IMAGE_PRIVACY__',
   guide: '__MP_SAVE_IMAGE_GUIDE__',
   canvas: '__MP_SAVE_IMAGE_CANVAS__',
+  convert: '__MP_SAVE_IMAGE_CONVERT__',
 } as const
 
 /**
@@ -26,9 +27,10 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
   const fail = (message: string, cause?: unknown): never => {
     throw new Error(`[mp-save-image] invalid ${plugin} option: ${message}`, { cause })
   }
-  // `canvas` chooses what the build holds; it is no call's default
-  const { canvas = true, ...rest }: PluginOptions = isRecord(options) ? options : {}
+  // `canvas` and `convert` choose what the build holds; they are no call's defaults
+  const { canvas = true, convert = true, ...rest }: PluginOptions = isRecord(options) ? options : {}
   if (typeof canvas !== 'boolean') fail(`canvas must be a boolean, got ${typeof canvas}`)
+  if (typeof convert !== 'boolean') fail(`convert must be a boolean, got ${typeof convert}`)
   let defaults: PluginOptions = {}
   try {
     defaults = parseDefaults(isRecord(options) ? rest : options)
@@ -42,5 +44,6 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
     [FEATURE_GLOBALS.privacy]: String(defaults.privacy === true),
     [FEATURE_GLOBALS.guide]: String(defaults.guide !== false),
     [FEATURE_GLOBALS.canvas]: String(canvas),
+    [FEATURE_GLOBALS.convert]: String(convert),
   }
 }

@@ -9,6 +9,7 @@
 declare const __MP_SAVE_IMAGE_PRIVACY__: boolean
 declare const __MP_SAVE_IMAGE_GUIDE__: boolean
 declare const __MP_SAVE_IMAGE_CANVAS__: boolean
+declare const __MP_SAVE_IMAGE_CONVERT__: boolean
 
 /** The host's privacy step on PRIVACY_NOT_AUTHORIZED (the `privacy` option). */
 export const PRIVACY = typeof __MP_SAVE_IMAGE_PRIVACY__ === 'undefined' || __MP_SAVE_IMAGE_PRIVACY__
@@ -16,6 +17,9 @@ export const PRIVACY = typeof __MP_SAVE_IMAGE_PRIVACY__ === 'undefined' || __MP_
 export const GUIDE = typeof __MP_SAVE_IMAGE_GUIDE__ === 'undefined' || __MP_SAVE_IMAGE_GUIDE__
 /** Canvas sources (`canvas`, `canvasId`). */
 export const CANVAS = typeof __MP_SAVE_IMAGE_CANVAS__ === 'undefined' || __MP_SAVE_IMAGE_CANVAS__
+
+/** An image the host cannot save (an SVG, a format it refuses) redrawn on a 2D canvas (the `convert` option). */
+export const CONVERT = typeof __MP_SAVE_IMAGE_CONVERT__ === 'undefined' || __MP_SAVE_IMAGE_CONVERT__
 
 /** How a call that asks for a feature the build left out is told, in development. */
 export const LEFT_OUT = 'the build plugin’s options leave out'

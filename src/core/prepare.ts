@@ -1,6 +1,6 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from './adapter'
 import { SaveImageError, type ErrorCode } from './errors'
-import { CANVAS } from './features'
+import { CANVAS, CONVERT, LEFT_OUT } from './features'
 import { extensionOf, formatOfType, sniffHead, type FileFormat } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
@@ -44,7 +44,7 @@ export const cannotSave = (adapter: HostAdapter, format: FileFormat | undefined,
   new SaveImageError(
     'UNSUPPORTED_FORMAT',
     __DEV__ &&
-      `${adapter.platform} cannot save ${format ? `a ${format} image` : 'this file'}${adapter.redraw ? '' : ', and documents no canvas to redraw it'}`,
+      `${adapter.platform} cannot save ${format ? `a ${format} image` : 'this file'}${adapter.redraw ? '' : CONVERT ? ', and documents no canvas to redraw it' : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
     adapter.platform,
     raw,
   )

@@ -2,7 +2,7 @@ import type { CanvasRequest } from './adapter'
 import { decodedLength, normalizeBase64 } from './base64'
 import { sniffBase64, sniffHead, type FileFormat } from './format'
 import { describe, invalid, isRecord, withoutUndefined } from './invalid'
-import { CANVAS, LEFT_OUT } from './features'
+import { CANVAS, CONVERT, LEFT_OUT } from './features'
 import type { Context, Settings } from './validate'
 
 // The image of a call: exactly one of its source options, checked and read before any host call.
@@ -82,7 +82,7 @@ function parseSrc(src: string, ctx: Context, maxBytes: number): Source {
 const noSvg = (ctx: Context): never =>
   invalid(
     __DEV__ &&
-      `SVG cannot be saved to a photo album${ctx.redraws ? '' : `, and ${ctx.platform} documents no canvas to redraw it`}`,
+      `SVG cannot be saved to a photo album${ctx.redraws ? '' : CONVERT ? `, and ${ctx.platform} documents no canvas to redraw it` : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
     'UNSUPPORTED_FORMAT',
   )
 

@@ -64,6 +64,11 @@ export type AppDefaults = Pick<CommonOptions, 'guide' | 'timeout' | 'loading' | 
 export interface PluginOptions extends AppDefaults {
   /** Canvas sources (`canvas`, `canvasId`) in this build. Default true. */
   canvas?: boolean
+  /**
+   * An image the host cannot save (an SVG, a format the host refuses) redrawn as PNG on a 2D canvas the host
+   * documents (WeChat, H5). Default true; `false` leaves the code out, and such an image is UNSUPPORTED_FORMAT.
+   */
+  convert?: boolean
 }
 
 /** A Canvas 2D node: from `SelectorQuery` … `.fields({ node: true })` on a mini-program host, an `HTMLCanvasElement` on H5. */

@@ -56,10 +56,8 @@ const DEFAULT_GUIDE: ModalTexts = {
 }
 // the OS refused the host app itself: only the phone's own settings can change that
 const DEFAULT_SYSTEM: ModalTexts = {
-  title: '提示',
-  content: '手机系统未允许访问相册，请在手机“设置”中允许访问照片后重试',
-  confirmText: '去设置',
-  cancelText: '取消',
+  ...DEFAULT_GUIDE,
+  content: '请在手机“设置”中允许访问照片后重试',
 }
 const DEFAULT_LOADING = '保存中'
 export const BASE_DEFAULTS: Context['defaults'] = {

@@ -20,7 +20,7 @@ export const VARIANTS = {
   'every feature (no plugin)': undefined,
   'plugin, its defaults (privacy out)': {},
   'plugin, everything on': { privacy: true },
-  'plugin, privacy, guide and canvas out': { guide: false, canvas: false },
+  'plugin, privacy, guide, canvas and convert out': { guide: false, canvas: false, convert: false },
 } satisfies Record<string, PluginOptions | undefined>
 export type Variant = keyof typeof VARIANTS
 

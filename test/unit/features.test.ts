@@ -15,6 +15,7 @@ const optionsWithout = (off: readonly Feature[]) => ({
   privacy: !off.includes('privacy'),
   ...(off.includes('guide') && { guide: false }),
   ...(off.includes('canvas') && { canvas: false }),
+  ...(off.includes('convert') && { convert: false }),
 })
 
 /** A host's entry as an app's production build bundles it, minified, with these features left out. */
@@ -27,12 +28,16 @@ const MARKS: Record<Feature, RegExp> = {
   guide: /showModal|confirmButtonText|保存图片需要访问您的相册/,
   // a canvas source's own code (an image redrawn for a format the host refuses draws on a canvas of its own)
   canvas: /canvasToTempFilePath|canvas-id/,
+  convert: /createOffscreenCanvas|redraw:fail/,
 }
 /** Hosts that have each feature at all: a privacy step (WeChat, Douyin), a guide (a modal of ours), canvases. */
 const HAS: Record<Feature, (id: PlatformId) => boolean> = {
   privacy: (id) => id === 'weapp' || id === 'tt',
   guide: (id) => !['h5', 'harmony-hybrid', 'app-harmony'].includes(id),
   canvas: () => true,
+  // the hosts that document a 2D canvas to redraw on: WeChat, and a browser (H5, and the web page Taro's HarmonyOS
+  // NEXT build is without its bridge)
+  convert: (id) => ['weapp', 'h5', 'harmony-hybrid'].includes(id),
 }
 
 describe.each(HOSTS.map((host) => host.id))('the %s entry', (id) => {
@@ -80,6 +85,13 @@ describe('in development, a call that asks for a feature the build left out', ()
     const error = await api.saveImageToAlbum(input).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', platform: 'weapp' })
     expect((error as Error).message).toMatch(message)
+  })
+
+  it('without conversion, an SVG is UNSUPPORTED_FORMAT naming the plugin option', async () => {
+    const api = await without('convert')
+    const error = await api.saveImageToAlbum('https://cdn.example.com/qr.svg').catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', platform: 'weapp' })
+    expect((error as Error).message).toMatch(/leave out conversion: remove convert: false from the plugin's options/)
   })
 
   it('without the guide, a call without the option has it off: no rejection for it', async () => {
