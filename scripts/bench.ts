@@ -66,6 +66,9 @@ async function hostCalls({ fixtures, toDataUri }: Testing, simulate: Simulate) {
   const callsOf = async (platform: PlatformId, source: string, options: Record<string, unknown> = {}) => {
     const host = simulate(platform, { permission: 'granted', ...options })
     host.downloads.set('https://cdn.example.com/a.png', { body: fixtures.png, contentType: 'image/png' })
+    // what the checks of a download cost: no Content-Type (its first bytes are read), a JPEG behind a .png name (renamed)
+    host.downloads.set('https://cdn.example.com/untyped.png', { body: fixtures.png })
+    host.downloads.set('https://cdn.example.com/photo.png', { body: fixtures.jpeg, contentType: 'image/jpeg' })
     host.addFile('/static/a.png', fixtures.png)
     const api = await load(`mp-save-image/${platform}`)
     // a refusal is a result too (Xiaohongshu refuses base64 before any host call)
@@ -82,6 +85,8 @@ async function hostCalls({ fixtures, toDataUri }: Testing, simulate: Simulate) {
     result[platform] = {
       'local path': await callsOf(platform, '/static/a.png'),
       URL: await callsOf(platform, 'https://cdn.example.com/a.png'),
+      'URL, no Content-Type': await callsOf(platform, 'https://cdn.example.com/untyped.png', { headersEvent: false }),
+      'URL, a JPEG named .png': await callsOf(platform, 'https://cdn.example.com/photo.png'),
       'data URI': await callsOf(platform, toDataUri(fixtures.png, 'image/png')),
       'denied → guide → retry': await callsOf(platform, '/static/a.png', {
         permission: refused,
@@ -329,6 +334,7 @@ async function sizeParts(size: Report) {
   parts['the privacy step'] = on - (await variantGz('weapp', {}))
   parts['the guide'] = on - (await variantGz('weapp', { privacy: true, guide: false }))
   parts['canvas sources'] = on - (await variantGz('weapp', { privacy: true, canvas: false }))
+  parts['conversion (redraw on a 2D canvas)'] = on - (await variantGz('weapp', { privacy: true, convert: false }))
   return parts
 }
 

@@ -1,5 +1,6 @@
 import { MissingHostApi, type HostAdapter, type Saved } from './adapter'
 import { SaveImageError } from './errors'
+import { CONVERT } from './features'
 import { cannotSave, prepare, type Prepared } from './prepare'
 import { createSaver, USER_WAIT_MS } from './save'
 import { asSaveImageError, step } from './step'
@@ -99,7 +100,7 @@ export function createCore(
             // a format the host refuses: redrawn once where the host documents a 2D canvas, else named
             if ((failure as SaveImageError).code !== 'UNSUPPORTED_FORMAT') throw failure
             const raw = (failure as SaveImageError).raw
-            if (!file.redraw || file.converted) throw cannotSave(adapter, file.format, raw)
+            if (!CONVERT || !file.redraw || file.converted) throw cannotSave(adapter, file.format, raw)
             // a redraw that fails leaves the host's refusal standing
             const redrawn = await file.redraw().catch(() => {
               throw cannotSave(adapter, file.format, raw)

@@ -60,4 +60,4 @@ export const sniffHead = (canonical: string): FileFormat | null =>
   sniffBase64(canonical) ||
   // markup (its first byte '<', white space or a BOM) with `<svg` in its first 256 bytes: the three ways base64
   // writes `<svg`, by its offset modulo 3 (test/unit/format.test.ts holds them to the bytes)
-  (/^(P|77u\/|[ICD])/.test(canonical) && /PHN2Z|xzdmc|8c3Zn/.test(canonical.slice(0, 344)) ? 'svg' : null)
+  (/^(P|77u\/|[ICD])/.test(canonical) && /PHN2Z[w-z0-9+/]|xzdm[c-f]|8c3Zn/.test(canonical.slice(0, 344)) ? 'svg' : null)

@@ -81,7 +81,8 @@ export async function prepare(
   const target = (extension: string) => `${adapter.userDataPath()}/msi-${unique()}.${extension}`
   try {
     const { path, format } = await fileOf(adapter, source, settings, making, target, progress)
-    const draw = adapter.redraw
+    // without CONVERT no adapter has `redraw`: this drops the rest from such a build
+    const draw = CONVERT && adapter.redraw
     const redraw = draw
       ? async (): Promise<Redrawn> => {
           const fileType = settings.fileType
@@ -184,14 +185,15 @@ async function fileOf(
   const rename = adapter.renameFile
   if (format && res.path === named && extensionOf(format) !== source.extension && rename) {
     const renamed = target(extensionOf(format))
-    const moved = await making<unknown>(__DEV__ && 'rename', 'DOWNLOAD_FAILED', (done) => {
+    // a file that cannot be renamed is saved as it is
+    const path = await making<unknown>(__DEV__ && 'rename', 'DOWNLOAD_FAILED', (done) => {
       rename.call(adapter, named, renamed, done)
       return renamed
     }).then(
-      () => true,
-      () => false,
+      () => renamed,
+      () => named,
     )
-    if (moved) return { path: renamed, format }
+    return { path, format }
   }
   return { path: res.path, format: format || undefined }
 }

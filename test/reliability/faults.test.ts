@@ -12,7 +12,7 @@ import {
   POSTER_URL,
   setup,
 } from '../helpers'
-import { GUIDE } from '../../src/core/features'
+import { CONVERT, GUIDE } from '../../src/core/features'
 import { profileOf } from '../../src/testing/profiles'
 
 // The fault matrix: every fault the simulated hosts inject (a failure with each documented payload, a hang,
@@ -101,7 +101,7 @@ function expectedCalls(platform: SimulatedPlatform, kind: SourceKind, cell: Cell
   if (guide && cell.code === 'SYSTEM_PERMISSION_DENIED' && profileOf(platform).opensAppSettings)
     calls.push('showModal', 'openAppAuthorizeSetting', 'saveImageToPhotosAlbum')
   // a format the save refuses is redrawn on an offscreen canvas where the host has one, written, saved again
-  if (cell.code === 'UNSUPPORTED_FORMAT' && cell.step !== 'prepare' && profileOf(platform).offscreenCanvas)
+  if (CONVERT && cell.code === 'UNSUPPORTED_FORMAT' && cell.step !== 'prepare' && profileOf(platform).offscreenCanvas)
     calls.push('fs.writeFile', 'saveImageToPhotosAlbum')
   return calls
 }

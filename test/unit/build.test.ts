@@ -105,6 +105,7 @@ describe('plugin options become the runtime defaults', () => {
       [FEATURE_GLOBALS.privacy]: 'true',
       [FEATURE_GLOBALS.guide]: 'true',
       [FEATURE_GLOBALS.canvas]: 'true',
+      [FEATURE_GLOBALS.convert]: 'true',
     })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', undefined)[DEFAULTS_GLOBAL])).toEqual({})
@@ -126,6 +127,7 @@ describe('plugin options become the runtime defaults', () => {
     [{ sucess: () => {} }, 'unknown option "sucess"'],
     ['fast', 'options must be an object'],
     [{ canvas: 'no' }, 'canvas must be a boolean, got string'],
+    [{ convert: 1 }, 'convert must be a boolean, got number'],
   ])('%j fails with a message naming the option', (options, message) => {
     expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(
       `[mp-save-image] invalid mp-save-image/vite option: ${message}`,
@@ -139,24 +141,30 @@ describe('the features a build holds', () => {
     return Object.fromEntries(Object.entries(FEATURE_GLOBALS).map(([feature, name]) => [feature, define[name]]))
   }
 
-  it('the defaults leave the privacy step out (it is off by default), and keep the guide and canvases', () => {
-    expect(flags(undefined)).toEqual({ privacy: 'false', guide: 'true', canvas: 'true' })
-    expect(flags({ privacy: false, guide: true })).toEqual({ privacy: 'false', guide: 'true', canvas: 'true' })
+  it('the defaults leave the privacy step out (it is off by default), and keep the guide, canvases and conversion', () => {
+    const kept = { privacy: 'false', guide: 'true', canvas: 'true', convert: 'true' }
+    expect(flags(undefined)).toEqual(kept)
+    expect(flags({ privacy: false, guide: true })).toEqual(kept)
   })
 
   it('an option that turns a feature off for the whole app leaves it out; guide texts keep the guide', () => {
-    expect(flags({ guide: false, canvas: false })).toEqual({ privacy: 'false', guide: 'false', canvas: 'false' })
+    expect(flags({ guide: false, canvas: false, convert: false })).toEqual({
+      privacy: 'false',
+      guide: 'false',
+      canvas: 'false',
+      convert: 'false',
+    })
     expect(flags({ privacy: true, guide: { title: '提示' } })).toEqual({
       privacy: 'true',
       guide: 'true',
       canvas: 'true',
+      convert: 'true',
     })
   })
 
-  it('canvas chooses what the build holds, and is no call default', () => {
-    expect(JSON.parse(defaultsDefine('mp-save-image/vite', { canvas: false, timeout: 5 })[DEFAULTS_GLOBAL])).toEqual({
-      timeout: 5,
-    })
+  it('canvas and convert choose what the build holds, and are no call defaults', () => {
+    const define = defaultsDefine('mp-save-image/vite', { canvas: false, convert: false, timeout: 5 })
+    expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual({ timeout: 5 })
   })
 })
 
@@ -181,8 +189,8 @@ describe('Taro’s own option schema', () => {
     } as unknown as TaroPluginContext)
     const every = { guide: true, timeout: 1, loading: false, maxBytes: 1, hint: 'h', privacy: true }
     expect(parseDefaults(every)).toEqual(every)
-    // and `canvas`, which chooses what the build holds
-    expect(keys.sort()).toEqual([...Object.keys(every), 'canvas'].sort())
+    // and `canvas` and `convert`, which choose what the build holds
+    expect(keys.sort()).toEqual([...Object.keys(every), 'canvas', 'convert'].sort())
   })
 })
 

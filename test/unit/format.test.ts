@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encodeBase64 } from '../../src/core/base64'
-import { sniffBase64, sniffFormat } from '../../src/core/format'
+import { sniffBase64, sniffFormat, sniffHead } from '../../src/core/format'
 import { fixtures } from '../../src/testing'
 
 // A base64 source is sniffed on its text (src/core/format.ts), never decoded: it must say what the bytes say.
@@ -40,5 +40,39 @@ describe('sniffing base64', () => {
 
   it.each(['png', 'jpeg', 'gif', 'webp', 'bmp'] as const)('knows a real %s', (format) => {
     expect(sniffBase64(encodeBase64(fixtures[format]))).toBe(format)
+  })
+})
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+/** First bytes of markup: '<' and its neighbours, a space and its neighbours, a tab, a line break. */
+const MARKUP_FIRST = [0x3c, 0x3d, 0x3e, 0x3f, 0x20, 0x21, 0x22, 0x23, ...Array.from({ length: 8 }, (_, i) => 0x08 + i)]
+
+describe('sniffing an SVG on its base64 text', () => {
+  // the rule on bytes: a first byte of markup ('<' and its neighbours, a space, a tab, a line break) or a BOM, and
+  // `<svg` early on (the documents here keep it within the 256 bytes the text rule reads)
+  const isSvgMarkup = (bytes: Buffer) =>
+    (MARKUP_FIRST.includes(bytes[0]!) || bytes.subarray(0, 3).equals(BOM)) && bytes.indexOf('<svg') >= 0
+  const markup = fc
+    .tuple(
+      fc.constantFrom('', '\uFEFF', ' ', '\n', '<?xml version="1.0" encoding="UTF-8"?>\n', '<!-- made by hand -->'),
+      fc.string({ unit: fc.constantFrom('a', ' ', '\n', '<', '>', '/', '"', '='), maxLength: 120 }),
+      fc.constantFrom('<svg ', '<svg>', '<svg\n', '<sv', '<html>'),
+      fc.string({ maxLength: 30 }),
+    )
+    .map((parts) => parts.join(''))
+
+  it('says SVG exactly where the bytes do, whatever the offset of `<svg`', () => {
+    fc.assert(
+      fc.property(markup, (text) => {
+        const bytes = Buffer.from(text, 'utf8')
+        expect(sniffHead(bytes.toString('base64')) === 'svg').toBe(isSvgMarkup(bytes))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('knows the fixture SVG, and HTML for no image', () => {
+    expect(sniffHead(encodeBase64(fixtures.svg))).toBe('svg')
+    expect(sniffHead(encodeBase64(fixtures.html))).toBeNull()
   })
 })
