@@ -14,6 +14,7 @@ const GUIDE = [
   'h5-modes',
   'unsupported-targets',
   'production',
+  'troubleshooting',
 ] as const
 const GUIDE_NAMES: Record<(typeof GUIDE)[number], [string, string]> = {
   'getting-started': ['快速开始', 'Getting started'],
@@ -24,6 +25,7 @@ const GUIDE_NAMES: Record<(typeof GUIDE)[number], [string, string]> = {
   'h5-modes': ['H5 浏览器', 'H5 browsers'],
   'unsupported-targets': ['没有适配器的构建目标', 'Targets without an adapter'],
   production: ['生产构建', 'Production builds'],
+  troubleshooting: ['按错误码排查', 'Troubleshooting by error code'],
 }
 
 const RECIPES = [

@@ -11,3 +11,6 @@ export const BATCH = [
   'https://cdn.example.com/set/2.jpg',
   'https://cdn.example.com/set/3',
 ]
+
+/** A QR code from an API, served as SVG: no album takes SVG, so it is redrawn as PNG where the host has a canvas for it. */
+export const QR_SVG_URL = 'https://cdn.example.com/qr.svg'

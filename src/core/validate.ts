@@ -55,10 +55,7 @@ const DEFAULT_GUIDE: ModalTexts = {
   cancelText: '取消',
 }
 // the OS refused the host app itself: only the phone's own settings can change that
-const DEFAULT_SYSTEM: ModalTexts = {
-  ...DEFAULT_GUIDE,
-  content: '请在手机“设置”中允许访问照片后重试',
-}
+const SYSTEM_CONTENT = '请在手机“设置”中允许访问照片后重试'
 const DEFAULT_LOADING = '保存中'
 export const BASE_DEFAULTS: Context['defaults'] = {
   timeout: 30000,
@@ -214,7 +211,10 @@ function parseGuide(guide: unknown): GuideModals | null {
     return invalid(
       __DEV__ && `guide.system must be { title, content, confirmText, cancelText }, got ${describe(system)}`,
     )
-  return { ...modal(texts, DEFAULT_GUIDE, 'guide'), system: modal(system, DEFAULT_SYSTEM, 'guide.system') }
+  return {
+    ...modal(texts, DEFAULT_GUIDE, 'guide'),
+    system: modal(system, { ...DEFAULT_GUIDE, content: SYSTEM_CONTENT }, 'guide.system'),
+  }
 }
 
 function modal(texts: Record<string, unknown>, defaults: ModalTexts, name: string): ModalTexts {

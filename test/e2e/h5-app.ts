@@ -20,6 +20,7 @@ export interface ExampleImages {
   POSTER_URL: string
   CANVAS_DATA_URI: string
   BATCH: readonly string[]
+  QR_SVG_URL: string
 }
 
 /** The overlay hint both examples configure as the plugin's app-wide `hint`. */
@@ -56,6 +57,7 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       if (share) await stubShare(context, share)
       await routeImages(context, {
         [images.POSTER_URL]: { body: POSTER, type: 'image/png', ...poster },
+        [images.QR_SVG_URL]: { body: fixtures.svg, type: 'image/svg+xml' },
         ...Object.fromEntries(images.BATCH.map((url) => [url, { body: fixtures.jpeg, type: 'image/jpeg' }])),
       })
       const page = await context.newPage()
@@ -110,6 +112,15 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
       // the drawn red is in it: not an empty canvas
       expect(bytes.length).toBeGreaterThan(100)
+    })
+
+    it('a QR code served as SVG is drawn on a <canvas> and downloads as a PNG', async () => {
+      const { tap, status, downloads } = await open(UA.desktopChrome)
+      await tap('Save QR code (SVG)')
+      expect(await status('qr')).toBe('qr: download image.png (as png)')
+      await expect.poll(() => downloads.length).toBe(1)
+      const bytes = await bytesOf(downloads[0]!)
+      expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     })
 
     it('WeChat’s browser: no download, but the poster in a closable overlay with the configured hint', async () => {

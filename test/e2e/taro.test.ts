@@ -8,7 +8,7 @@ import { denied, GUIDES_ITSELF, NO_SCOPE, PRIVACY, SAVES_MANY } from '../helpers
 import { HOSTS } from '../../src/hosts'
 import * as testing from '../../src/testing'
 import type { HarmonyHybridOptions, HarmonyHybridState, HostOptions, SimulatedPlatform } from '../../src/testing'
-import { PROFILES } from '../../src/testing/profiles'
+import { PROFILES, profileOf } from '../../src/testing/profiles'
 import { buildTaro, exampleDir, taroVariant, type BuildResult, type TaroBuild } from '../harness/taro'
 import * as images from '../../example-taro/src/images'
 import { chromiumSuite, routeImages, serve } from '../browser/chromium'
@@ -113,6 +113,52 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(node).toBeDefined()
     expect(host.album.map((entry) => entry.format)).toEqual(['png'])
     expect(host.userFiles()).toEqual([])
+  })
+
+  // an SVG from an API: redrawn where the host documents a 2D canvas (WeChat's offscreen canvas), refused elsewhere
+  it('the QR code SVG is saved as PNG where the host can redraw it, UNSUPPORTED_FORMAT with no host call elsewhere', async () => {
+    const { host, tap, status } = await open(result.dir, platform)
+    tap('Save QR code (SVG)')
+    if (profileOf(platform).offscreenCanvas) {
+      expect(await status('qr')).toMatch(/^qr: saved .+ \(as png\)$/)
+      expect(host.album.map((entry) => entry.format)).toEqual(['png'])
+    } else {
+      expect(await status('qr')).toBe('qr: UNSUPPORTED_FORMAT')
+      expect(host.count('downloadFile')).toBe(0)
+    }
+    expect(host.userFiles()).toEqual([])
+  })
+
+  it('a CDN’s HTML page served with 200 for the poster is DOWNLOAD_FAILED: never saved, its file removed', async () => {
+    const { host, tap, status } = await open(result.dir, platform)
+    host.downloads.set(images.POSTER_URL, { status: 200, body: testing.fixtures.html, contentType: 'text/html' })
+    tap('Save poster (URL)')
+    expect(await status('poster')).toBe('poster: DOWNLOAD_FAILED')
+    expect(host.album).toEqual([])
+    await host.idle()
+    expect(host.userFiles()).toEqual([])
+  })
+
+  it.runIf(!!profileOf(platform).opensAppSettings)(
+    'the phone refusing WeChat itself: the guide to the phone’s settings, confirmed in the modal, then saved',
+    async () => {
+      const { host, tap, status } = await open(result.dir, platform, { systemPermission: false, client: 'ios' })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toMatch(/^poster: saved /)
+      expect(host.ui.filter((event) => event.type === 'modal')).toHaveLength(1)
+      expect(host.ui.filter((event) => event.type === 'system-settings')).toHaveLength(1)
+      expect(host.count('saveImageToPhotosAlbum')).toBe(2)
+    },
+  )
+
+  // Feishu on iOS saves png, jpg and gif only, and documents no canvas to redraw a webp
+  const iosTakes = profileOf(platform).saveExtensions?.ios
+  it.runIf(!!iosTakes && !iosTakes.includes('webp'))('a webp on iOS is UNSUPPORTED_FORMAT, nothing saved', async () => {
+    const { host, tap, status } = await open(result.dir, platform, { client: 'ios' })
+    host.downloads.set(images.POSTER_URL, { status: 200, body: testing.fixtures.webp, contentType: 'image/webp' })
+    tap('Save poster (URL)')
+    expect(await status('poster')).toBe('poster: UNSUPPORTED_FORMAT')
+    expect(host.album).toEqual([])
   })
 
   it.runIf(SAVES_MANY.includes(platform))(

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../example-uniapp/src/images'
+import { BATCH, CANVAS_DATA_URI, POSTER_URL, QR_SVG_URL } from '../../example-uniapp/src/images'
 import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
 import {
@@ -19,6 +19,7 @@ import {
 } from '../helpers'
 import type { AppHostOptions, HostOptions, SimulatedAppHost, SimulatedHost, SimulatedPlatform } from '../../src/testing'
 import { HOSTS, uniTargetName } from '../../src/hosts'
+import { profileOf } from '../../src/testing/profiles'
 import * as images from '../../example-uniapp/src/images'
 import { describeH5App } from './h5-app'
 import { cleanEnv, exampleDir, uniBuild, uniVariant, type UniBuildResult } from './uniapp/build'
@@ -73,6 +74,7 @@ afterEach(async () => {
 /** The example's images, online on a simulated host. */
 function serveImages<H extends Pick<SimulatedHost, 'downloads'>>(simulated: H): H {
   simulated.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
+  simulated.downloads.set(QR_SVG_URL, { status: 200, body: testing.fixtures.svg, contentType: 'image/svg+xml' })
   for (const url of BATCH)
     simulated.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
   return simulated
@@ -199,6 +201,37 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
       expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
       expect(host.album.map((entry) => entry.format)).toEqual([...first, 'jpeg', 'jpeg', 'jpeg'])
     })
+
+    it('the QR code SVG is saved as PNG where the host can redraw it, UNSUPPORTED_FORMAT with no host call elsewhere', async () => {
+      const { app, host } = open(build.dir, target)
+      app.tap('Save QR code')
+      if (profileOf(platform).offscreenCanvas) {
+        expect(await app.waitForStatus(/^qr: (?!saving)/)).toMatch(/^qr: saved \S+ \(as png\)$/)
+        expect(host.album.map((entry) => entry.format)).toEqual(['png'])
+      } else {
+        expect(await app.waitForStatus(/^qr: (?!saving)/)).toBe('qr: UNSUPPORTED_FORMAT')
+        expect(host.count('downloadFile')).toBe(0)
+      }
+    })
+
+    it('a CDN’s HTML page served with 200 for the poster is DOWNLOAD_FAILED, never saved', async () => {
+      const { app, host } = open(build.dir, target)
+      host.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.html, contentType: 'text/html' })
+      app.tap('Save poster')
+      expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: DOWNLOAD_FAILED')
+      expect(host.album).toEqual([])
+    })
+
+    it.runIf(!!profileOf(platform).opensAppSettings)(
+      'the phone refusing WeChat itself: the guide to the phone’s settings, confirmed, then saved',
+      async () => {
+        const { app, host } = open(build.dir, target, { systemPermission: false, client: 'ios' })
+        app.tap('Save poster')
+        expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+        expect(host.ui.filter((event) => event.type === 'modal')).toHaveLength(1)
+        expect(host.ui.filter((event) => event.type === 'system-settings')).toHaveLength(1)
+      },
+    )
 
     it('draws a poster on its legacy canvas and saves it straight from the canvas, with the page as the component', async () => {
       const { app, host } = open(build.dir, target)

@@ -3,13 +3,13 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 // The same core as `Taro.saveImageToAlbum`: one queue and one permission state per app.
 import { isSaveImageError, saveImageToAlbum, type CanvasNode, type SaveImageResult, type SaveMode } from 'mp-save-image'
-import { BATCH, CANVAS_DATA_URI, POSTER_URL } from '../../images'
+import { BATCH, CANVAS_DATA_URI, POSTER_URL, QR_SVG_URL } from '../../images'
 import './index.css'
 
 const describe = (error: unknown) => (isSaveImageError(error) ? error.code : String(error))
 // In a browser (H5) the image is shared, downloaded or shown for long-press: say which, never "saved".
 const word = (mode: SaveMode) => (mode === 'album' ? 'saved' : mode)
-const saved = (r: SaveImageResult) => `${word(r.mode)} ${r.filePath}`
+const saved = (r: SaveImageResult) => `${word(r.mode)} ${r.filePath}${r.converted ? ` (as ${r.converted})` : ''}`
 
 interface PosterCanvas extends CanvasNode {
   width: number
@@ -76,6 +76,8 @@ export default function Index() {
       .then(saved),
   )
 
+  const saveQr = run('qr', () => Taro.saveImageToAlbum(QR_SVG_URL).then(saved))
+
   const saveBatch = run('batch', () =>
     Taro.saveImagesToAlbum(BATCH).then((outcomes) => {
       const done = outcomes.flatMap((o) => (o.ok ? [word(o.result.mode)] : []))
@@ -110,6 +112,9 @@ export default function Index() {
       </Button>
       <Button className='button' onClick={saveDrawn}>
         Draw and save (canvas)
+      </Button>
+      <Button className='button' onClick={saveQr}>
+        Save QR code (SVG)
       </Button>
       <Button className='button' onClick={saveBatch}>
         Save batch of 3
