@@ -9,8 +9,8 @@ import {
   userDataOf,
   type Options,
 } from '../src/core/callback-host'
-import { classify } from '../src/core/errors'
-import { CANVAS, GUIDE } from '../src/core/features'
+import { classify, numericField } from '../src/core/errors'
+import { CANVAS, GUIDE, VIDEO } from '../src/core/features'
 import { mimeOf, type ImageFormat } from '../src/core/format'
 
 type AsyncApi = (options: Options) => unknown
@@ -21,6 +21,7 @@ export interface AlipayHost {
   canIUse?: (name: string) => boolean
   saveImageToPhotosAlbum?: AsyncApi
   saveImage?: AsyncApi
+  saveVideoToPhotosAlbum?: AsyncApi
   canvasToTempFilePath?: AsyncApi
   downloadFile?: AsyncApi
   openSetting?: AsyncApi
@@ -53,7 +54,10 @@ const CODES = {
  * An adapter over a host global of the Alipay container: Alipay's `my` (platforms/alipay.ts), DingTalk's `dd`
  * (platforms/dd.ts). The caller names the platform, so each entry's code says which host it is for.
  */
-export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<HostAdapter, 'platform'> {
+export function createAlipayAdapter(
+  host: () => AlipayHost | undefined,
+  videoPath: 'src' | 'filePath',
+): Omit<HostAdapter, 'platform'> {
   const call = (name: keyof AlipayHost, options: Options) => invoke(host(), name, options)
   return {
     // temp files live under https://resource/, user files under https://usr (docs/en/hosts/alipay.md#files)
@@ -91,6 +95,11 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
       if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...answers })
       else call('saveImage', { url: filePath, showActionSheet: false, ...answers })
     },
+    // the video's path goes by a host's own name: Alipay `src`, DingTalk `filePath` (docs/en/guide/video.md#hosts)
+    saveVideo: VIDEO
+      ? (filePath, done) =>
+          call('saveVideoToPhotosAlbum', { [videoPath]: filePath, ...callbacks(done, () => inAlbum(filePath)) })
+      : undefined,
     openSetting(done: Callback<boolean>) {
       // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (docs/en/hosts/alipay.md#permission)
       call(
@@ -113,6 +122,11 @@ export function createAlipayAdapter(host: () => AlipayHost | undefined): Omit<Ho
       show: (title) => call('showLoading', { content: title }),
       hide: () => call('hideLoading', {}),
     },
-    classify: (raw) => classify(raw, ['error'], CODES),
+    // error 4 "无权限调用" [D]: an API this app may not call (a video save on an individual account [I]), unless its
+    // text says more
+    classify(raw) {
+      const code = classify(raw, ['error'], CODES)
+      return code === 'UNKNOWN' && numericField(raw, ['error']) === 4 ? 'UNSUPPORTED_PLATFORM' : code
+    },
   }
 }

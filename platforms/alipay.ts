@@ -6,6 +6,6 @@ import { createAlipayAdapter, type AlipayHost } from './alipay-container'
 declare const my: AlipayHost | undefined
 
 export const adapter: HostAdapter = {
-  ...createAlipayAdapter(() => (typeof my === 'undefined' ? undefined : my)),
+  ...createAlipayAdapter(() => (typeof my === 'undefined' ? undefined : my), 'src'),
   platform: 'alipay',
 }

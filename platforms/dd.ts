@@ -9,6 +9,6 @@ import { createAlipayAdapter, type AlipayHost } from './alipay-container'
 declare const dd: AlipayHost | undefined
 
 export const adapter: HostAdapter = {
-  ...createAlipayAdapter(() => (typeof dd === 'undefined' ? undefined : dd)),
+  ...createAlipayAdapter(() => (typeof dd === 'undefined' ? undefined : dd), 'filePath'),
   platform: 'dd',
 }

@@ -45,14 +45,16 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
+  // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video)
+  downloadLimit: 200 * 1024 * 1024,
   // base library ≥ 3.17.2 (docs/en/hosts/weapp.md#accepts): a batch is one call and one system prompt
   saveMany() {
     const wechat = host()
     if (!wechat || typeof wechat.saveMediaToPhotosAlbum !== 'function') return undefined
-    return (filePaths, done) =>
+    return (filePaths, videos, done) =>
       invoke(wechat, 'saveMediaToPhotosAlbum', {
         filePaths,
-        mediaTypes: filePaths.map(() => 'image'),
+        mediaTypes: videos.map((video) => (video ? 'video' : 'image')),
         ...callbacks(done, () => filePaths.map(inAlbum)),
       })
   },

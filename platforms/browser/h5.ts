@@ -1,8 +1,8 @@
 import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
-import { classify as byMessage, type ErrorCode } from '../../src/core/errors'
+import { classify as byMessage, messageOf, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
-import { CANVAS, CONVERT } from '../../src/core/features'
-import { extensionOf, mimeOf, sniffFormat, type FileFormat, type ImageFormat } from '../../src/core/format'
+import { CANVAS, CONVERT, VIDEO } from '../../src/core/features'
+import { extensionOf, mimeOf, sniffFormat, sniffVideoHead, type FileFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
@@ -31,17 +31,17 @@ const isIOS = () => IOS.test(userAgent()) || (/Macintosh/.test(userAgent()) && n
 // An iOS web view without Safari's token is an app's WKWebView: no downloads there either.
 const inAppBrowser = () => IN_APP.test(userAgent()) || (IOS.test(userAgent()) && !/Safari\//.test(userAgent()))
 
-/** The file name offered: the URL's own name with the extension of the bytes, else `image.<ext>`. */
-function fileName(src: string, format: ImageFormat): string {
+/** The file name offered: the URL's own name with the extension of the bytes, else `<kind>.<ext>`. */
+function fileName(src: string, format: FileFormat, kind = 'image'): string {
   const extension = extensionOf(format)
-  if (/^data:/i.test(src)) return `image.${extension}`
+  if (/^data:/i.test(src)) return `${kind}.${extension}`
   let name = (/([^/?#]*)(?:[?#].*)?$/.exec(src) || ['', ''])[1]
   try {
     name = decodeURIComponent(name)
   } catch {
     // a malformed escape: keep the name as written
   }
-  const stem = name.replace(/\.[^.]*$/, '') || 'image'
+  const stem = name.replace(/\.[^.]*$/, '') || kind
   return `${stem}.${extension}`
 }
 
@@ -113,6 +113,44 @@ function present(image: Prepared, hint: string | undefined, done: Callback<Saved
     // NotAllowedError: the tap's activation was spent (a URL had to be fetched first); the overlay's
     // button is a new tap. Any other refusal still leaves the image to long-press.
     (error: unknown) => (nameOf(error) === 'AbortError' ? done.fail(error) : overlay(image.src, hint, done, share)),
+  )
+}
+
+/**
+ * A video: shared where the share sheet takes the file (iOS: "Save Video"), else downloaded as a typed file. Never
+ * shown in an overlay: a page cannot offer a video for long-press saving.
+ */
+function saveVideo(path: string, done: Callback<Saved>) {
+  const known = prepared.get(path)
+  ;(known ? Promise.resolve({ image: known, response: undefined }) : read(path, undefined)).then(
+    ({ image, response }: { image: Prepared; response?: Response }) => {
+      if (response && !response.ok) return done.fail(response)
+      const bytes = image.bytes
+      if (!bytes || inAppBrowser())
+        return done.fail({
+          errMsg: `download:fail ${bytes ? 'an in-app browser does not download: open the page in the system browser' : 'the page may not read this video (its server sends no CORS header)'}`,
+        })
+      const format = sniffVideoHead(encodeBase64(bytes.subarray(0, 12)))
+      if (format === null) return done.fail({ errMsg: `invalid file type: ${image.src.slice(0, 100)} is not a video` })
+      const kind = format || 'mp4'
+      const file = new File([bytes], fileName(image.src, kind, 'video'), {
+        type: kind === 'mov' ? 'video/quicktime' : 'video/mp4',
+      })
+      if (!canShare(file)) {
+        download(file)
+        return done.success({ mode: 'download', filePath: file.name })
+      }
+      navigator.share({ files: [file] }).then(
+        () => done.success({ mode: 'share', filePath: file.name }),
+        // the tap's activation was spent fetching it, or the sheet failed: the browser's download instead
+        (error: unknown) => {
+          if (nameOf(error) === 'AbortError') return done.fail(error)
+          download(file)
+          done.success({ mode: 'download', filePath: file.name })
+        },
+      )
+    },
+    done.fail,
   )
 }
 
@@ -199,6 +237,7 @@ function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Cal
 /** A fetch Response is an HTTP error; a DOM event is an image that did not load. */
 function classify(raw: unknown): ErrorCode {
   if (nameOf(raw) === 'AbortError') return 'USER_CANCELLED'
+  if (/^download:fail/.test(messageOf(raw))) return 'DOWNLOAD_FAILED'
   if (typeof Response !== 'undefined' && raw instanceof Response) return 'DOWNLOAD_FAILED'
   if (typeof Event !== 'undefined' && raw instanceof Event) return 'DOWNLOAD_FAILED'
   return byMessage(raw)
@@ -250,6 +289,7 @@ export const adapter: HostAdapter = {
       done.fail,
     )
   },
+  saveVideo: VIDEO ? saveVideo : undefined,
   // no openSetting and no confirm: a browser has no album permission, so nothing to guide to
   loading: { show: showToast, hide: hideToast },
   classify,

@@ -1,7 +1,7 @@
 import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { MissingHostApi } from '../../src/core/adapter'
 import { encodeBase64 } from '../../src/core/base64'
-import { CANVAS } from '../../src/core/features'
+import { CANVAS, VIDEO } from '../../src/core/features'
 import { classify } from '../../src/core/errors'
 import { mimeOf, type ImageFormat } from '../../src/core/format'
 import { canvasById } from './h5'
@@ -23,10 +23,17 @@ interface Native {
   /** Writes a data URL to `filePath` (Taro's downloadFile calls it with the fetched bytes), answers `tempFilePath`. */
   saveDataUrlToFile(options: BridgeOptions): unknown
   saveImageToPhotosAlbum(options: BridgeOptions): unknown
+  saveVideoToPhotosAlbum(options: BridgeOptions): unknown
   removeSavedFile(options: BridgeOptions): unknown
 }
 
-const METHODS = ['saveDataUrlToFile', 'saveImageToPhotosAlbum', 'removeSavedFile'] as const
+// the video save only where the build holds videos
+const METHODS = [
+  'saveDataUrlToFile',
+  'saveImageToPhotosAlbum',
+  'removeSavedFile',
+  ...(VIDEO ? (['saveVideoToPhotosAlbum'] as const) : []),
+] as const
 
 let bound: { channel: object; native: Native } | undefined
 
@@ -94,15 +101,15 @@ export const adapter: HostAdapter = {
       // best effort: a shell without it keeps the file
     }
   },
-  save(filePath: string, done: Callback<Saved>) {
-    call('saveImageToPhotosAlbum', {
-      filePath,
-      success: () => done.success({ mode: 'album', filePath }),
-      fail: done.fail,
-    })
-  },
+  save: (filePath: string, done: Callback<Saved>) => saveTo('saveImageToPhotosAlbum', filePath, done),
+  // Taro's own saveVideoToPhotosAlbum calls the shell's method of that name [O] (docs/en/guide/video.md#hosts)
+  saveVideo: VIDEO ? (filePath, done) => saveTo('saveVideoToPhotosAlbum', filePath, done) : undefined,
   // the shell's failures are not documented [I]: the shared text rules read them
   classify: (raw) => classify(raw, ['errCode', 'code'], {}),
+}
+
+function saveTo(name: 'saveImageToPhotosAlbum' | 'saveVideoToPhotosAlbum', filePath: string, done: Callback<Saved>) {
+  call(name, { filePath, success: () => done.success({ mode: 'album', filePath }), fail: done.fail })
 }
 
 function exportCanvas(

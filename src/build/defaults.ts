@@ -16,6 +16,7 @@ export const FEATURE_GLOBALS = {
   guide: '__MP_SAVE_IMAGE_GUIDE__',
   canvas: '__MP_SAVE_IMAGE_CANVAS__',
   convert: '__MP_SAVE_IMAGE_CONVERT__',
+  video: '__MP_SAVE_IMAGE_VIDEO__',
 } as const
 
 /**
@@ -27,10 +28,10 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
   const fail = (message: string, cause?: unknown): never => {
     throw new Error(`[mp-save-image] invalid ${plugin} option: ${message}`, { cause })
   }
-  // `canvas` and `convert` choose what the build holds; they are no call's defaults
-  const { canvas = true, convert = true, ...rest }: PluginOptions = isRecord(options) ? options : {}
-  if (typeof canvas !== 'boolean') fail(`canvas must be a boolean, got ${typeof canvas}`)
-  if (typeof convert !== 'boolean') fail(`convert must be a boolean, got ${typeof convert}`)
+  // `canvas`, `convert` and `video` choose what the build holds; they are no call's defaults
+  const { canvas = true, convert = true, video = false, ...rest }: PluginOptions = isRecord(options) ? options : {}
+  for (const [name, value] of Object.entries({ canvas, convert, video }))
+    if (typeof value !== 'boolean') fail(`${name} must be a boolean, got ${typeof value}`)
   let defaults: PluginOptions = {}
   try {
     defaults = parseDefaults(isRecord(options) ? rest : options)
@@ -45,5 +46,6 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
     [FEATURE_GLOBALS.guide]: String(defaults.guide !== false),
     [FEATURE_GLOBALS.canvas]: String(canvas),
     [FEATURE_GLOBALS.convert]: String(convert),
+    [FEATURE_GLOBALS.video]: String(video),
   }
 }

@@ -11,11 +11,13 @@ const adapterOf = (root: string, host: Host) => JSON.stringify(`${root}/platform
 /** The API over one core, one export per function, each made by a pure call so an app tree-shakes what it does not import. */
 function api(root: string, resolveAdapter: string): string {
   return [
-    `import { albumSetting, batchSave, createCore, singleSave } from ${JSON.stringify(`${root}/src/core/api.ts`)}`,
+    `import { albumSetting, batchSave, createCore, mediaSave, singleSave, videoSave } from ${JSON.stringify(`${root}/src/core/api.ts`)}`,
     `export * from ${JSON.stringify(`${root}/src/core/public.ts`)}`,
     `const core = /* @__PURE__ */ createCore(${resolveAdapter})`,
     'export const saveImageToAlbum = /* @__PURE__ */ singleSave(core)',
     'export const saveImagesToAlbum = /* @__PURE__ */ batchSave(core)',
+    'export const saveVideoToAlbum = /* @__PURE__ */ videoSave(core)',
+    'export const saveMediaToAlbum = /* @__PURE__ */ mediaSave(core)',
     'export const openAlbumSetting = /* @__PURE__ */ albumSetting(core)',
   ].join('\n')
 }

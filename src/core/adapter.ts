@@ -101,8 +101,18 @@ export interface HostAdapter {
   removeFile?(path: string): void
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
   save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
-  /** The host's save of several files in one call (one system prompt), where this client has one: one `Saved` per path. */
-  saveMany?(): ((filePaths: string[], done: Callback<Saved[]>) => void) | undefined
+  /**
+   * Saves a video to the album. Absent where the build leaves videos out; a host without a video save API throws
+   * MissingHostApi (UNSUPPORTED_PLATFORM).
+   */
+  saveVideo?(filePath: string, done: Callback<Saved>): void
+  /**
+   * The host's save of several files in one call (one system prompt), where this client has one: one `Saved` per path;
+   * `videos[k]` says the k-th file is a video.
+   */
+  saveMany?(): ((filePaths: string[], videos: boolean[], done: Callback<Saved[]>) => void) | undefined
+  /** The largest file the host downloads, where it documents one: a larger download fails as soon as its size is known. */
+  readonly downloadLimit?: number
   /** What the app must declare in the host's privacy agreement to save to the album, where the host has one. */
   readonly privacyType?: string
   /**

@@ -1,7 +1,7 @@
-import type { Run } from './core'
+import type { Run, SaveResult } from './core'
 import type { ErrorCode, SaveImageError } from './errors'
 import type { Prepared } from './prepare'
-import type { BatchOutcome, SaveImageResult } from './types'
+import type { MediaOutcome } from './types'
 import { parse } from './invalid'
 import type { Source } from './source'
 import { parseBatch, parseBatchItem, type Settings } from './validate'
@@ -16,10 +16,10 @@ interface Ready {
   file: Prepared
 }
 
-type Report = (index: number, outcome: BatchOutcome) => void
+type Report = (index: number, outcome: MediaOutcome) => void
 
 /** A source prepared, saved, and its files of ours removed whatever happened. */
-export async function saveSource(run: Run, source: Source, settings: Settings): Promise<SaveImageResult> {
+export async function saveSource(run: Run, source: Source, settings: Settings): Promise<SaveResult> {
   const file = await run.prepare(source, settings)
   try {
     return await run.save(file, settings)
@@ -33,12 +33,12 @@ export async function saveSource(run: Run, source: Source, settings: Settings): 
  * every image gets its own outcome, in input order. Where the client saves several files in one call, the workers
  * only prepare; the files are then saved together.
  */
-export async function saveAll(run: Run, sources: unknown, options: unknown): Promise<BatchOutcome[]> {
+export async function saveAll(run: Run, sources: unknown, options: unknown, media?: boolean): Promise<MediaOutcome[]> {
   const { context } = run
   const { items, concurrency, onProgress, ...batch } = parse(context.platform, () =>
     parseBatch(sources, options, context),
   )
-  const results: BatchOutcome[] = []
+  const results: MediaOutcome[] = []
   let done = 0
   const report: Report = (index, outcome) => {
     results[index] = outcome
@@ -56,7 +56,9 @@ export async function saveAll(run: Run, sources: unknown, options: unknown): Pro
     while (next < items.length) {
       const index = next++
       try {
-        const { source, settings } = parse(context.platform, () => parseBatchItem(items[index], index, context, batch))
+        const { source, settings } = parse(context.platform, () =>
+          parseBatchItem(items[index], index, context, batch, media),
+        )
         if (together) ready.push({ index, file: await run.prepare(source, settings) })
         else report(index, { ok: true, result: await saveSource(run, source, settings) })
       } catch (error) {
@@ -104,25 +106,17 @@ async function saveInOneCall(
   together: Together,
   files: Prepared[],
   settings: Settings,
-): Promise<BatchOutcome[]> {
+): Promise<MediaOutcome[]> {
   const alone = () => Promise.all(files.map((file) => settle(run.save(file, settings))))
   if (files.length < 2) return alone()
   try {
-    return (
-      await together(
-        files.map(({ path }) => path),
-        settings,
-      )
-    ).map((result, k) => ({
-      ok: true,
-      result: files[k]!.converted ? { ...result, converted: files[k]!.converted } : result,
-    }))
+    return (await together(files, settings)).map((result) => ({ ok: true, result }))
   } catch (failure) {
     const error = failure as SaveImageError
     return FILE_CODES.indexOf(error.code) < 0 ? files.map(() => ({ ok: false, error })) : alone()
   }
 }
-const settle = (saving: Promise<SaveImageResult>): Promise<BatchOutcome> =>
+const settle = (saving: Promise<SaveResult>): Promise<MediaOutcome> =>
   saving.then(
     (result) => ({ ok: true, result }),
     (error: SaveImageError) => ({ ok: false, error }),

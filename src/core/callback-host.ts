@@ -2,7 +2,7 @@ import { MissingHostApi, type CanvasRequest, type Callback, type HostAdapter, ty
 import { normalizeBase64 } from './base64'
 import { classify, type ErrorCode } from './errors'
 import type { PlatformId } from '../hosts'
-import { CANVAS, GUIDE, PRIVACY } from './features'
+import { CANVAS, GUIDE, PRIVACY, VIDEO } from './features'
 
 export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
@@ -11,6 +11,7 @@ type AsyncApi = (options: Options) => unknown
 export interface CallbackHost {
   env?: { USER_DATA_PATH?: string }
   saveImageToPhotosAlbum?: AsyncApi
+  saveVideoToPhotosAlbum?: AsyncApi
   downloadFile?: AsyncApi
   openSetting?: AsyncApi
   showModal?: AsyncApi
@@ -262,6 +263,10 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     save(filePath: string, done: Callback<Saved>) {
       call('saveImageToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
     },
+    // every host of this shape names it so; one without it is UNSUPPORTED_PLATFORM (docs/en/guide/video.md)
+    saveVideo: VIDEO
+      ? (filePath, done) => call('saveVideoToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
+      : undefined,
     privacyType,
     authorizePrivacy:
       PRIVACY && privacyType

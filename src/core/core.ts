@@ -1,10 +1,10 @@
 import { MissingHostApi, type HostAdapter, type Saved } from './adapter'
 import { SaveImageError } from './errors'
-import { CONVERT } from './features'
+import { CONVERT, VIDEO } from './features'
 import { cannotSave, prepare, type Prepared } from './prepare'
 import { createSaver, USER_WAIT_MS } from './save'
 import { asSaveImageError, step } from './step'
-import type { AppDefaults, SaveImageResult } from './types'
+import type { AppDefaults, SaveImageResult, SaveVideoResult } from './types'
 import { safely } from './watchdog'
 import type { Source } from './source'
 import { BASE_DEFAULTS, type Context, type Settings } from './validate'
@@ -17,6 +17,9 @@ const DEFAULTS: Context['defaults'] = {
   ...(typeof __MP_SAVE_IMAGE_PLUGIN__ !== 'undefined' ? __MP_SAVE_IMAGE_DEFAULTS__ : undefined),
 }
 
+/** What a save resolves: an image's result, or a video's. */
+export type SaveResult = SaveImageResult | SaveVideoResult
+
 /** One call of the API, on the host found for it when it started. */
 export interface Run {
   /** What the call's input is checked against on this host. */
@@ -24,9 +27,9 @@ export interface Run {
   /** A source made a file the host can save. */
   prepare(source: Source, settings: Settings): Promise<Prepared>
   /** Saves one file, recovering as the contract says: a format the host refuses is redrawn once where it can be. */
-  save(file: Prepared, settings: Settings): Promise<SaveImageResult>
+  save(file: Prepared, settings: Settings): Promise<SaveResult>
   /** Where the host saves several files in one call on this client (one system prompt for a batch): that save. */
-  together(): ((paths: string[], settings: Settings) => Promise<SaveImageResult[]>) | undefined
+  together(): ((files: Prepared[], settings: Settings) => Promise<SaveResult[]>) | undefined
   /** `work` with the host's loading indicator (one for overlapping calls), hidden before the last one settles. */
   withLoading<T>(title: string | null, work: () => Promise<T>): Promise<T>
   /** The host settings page; resolves whether the album permission is on afterwards. */
@@ -67,13 +70,16 @@ export function createCore(
       })
     }
     const resultOf =
-      (adapter: HostAdapter, converted?: Prepared['converted']) =>
-      (saved: Saved): SaveImageResult => ({
-        errMsg: 'saveImageToAlbum:ok',
-        platform: adapter.platform,
-        ...saved,
-        ...(converted && { converted }),
-      })
+      (adapter: HostAdapter, file: Pick<Prepared, 'converted' | 'video'>) =>
+      (saved: Saved): SaveResult =>
+        VIDEO && file.video
+          ? { errMsg: 'saveVideoToAlbum:ok', platform: adapter.platform, ...saved }
+          : {
+              errMsg: 'saveImageToAlbum:ok',
+              platform: adapter.platform,
+              ...saved,
+              ...(file.converted && { converted: file.converted }),
+            }
     /** A download's progress: the app's callback, and the loading text's percentage where the total is known. */
     const progress = (settings: Settings) => (loaded: number, total: number | undefined) => {
       safely(settings.onDownloadProgress, { loaded, total, index: settings.index })
@@ -92,31 +98,42 @@ export function createCore(
       prepare: (source, settings) => onHost((adapter) => prepare(adapter, source, settings, progress(settings))),
       save: (file, settings) =>
         onHost(async (adapter) => {
+          const saveVideo = VIDEO && file.video && adapter.saveVideo
           const saveOnce = (path: string) =>
-            saver.save<Saved>(adapter, settings, since, (done) => adapter.save(path, done, settings.hint))
+            saver.save<Saved>(adapter, settings, since, (done) => {
+              if (!VIDEO || !file.video) return adapter.save(path, done, settings.hint)
+              if (!saveVideo) throw new MissingHostApi('video save')
+              saveVideo.call(adapter, path, done)
+            })
           try {
-            return resultOf(adapter, file.converted)(await saveOnce(file.path))
+            return resultOf(adapter, file)(await saveOnce(file.path))
           } catch (failure) {
             // a format the host refuses: redrawn once where the host documents a 2D canvas, else named
             if ((failure as SaveImageError).code !== 'UNSUPPORTED_FORMAT') throw failure
             const raw = (failure as SaveImageError).raw
-            if (!CONVERT || !file.redraw || file.converted) throw cannotSave(adapter, file.format, raw)
+            if (!CONVERT || !file.redraw || file.converted) throw cannotSave(adapter, file.format, raw, file.video)
             // a redraw that fails leaves the host's refusal standing
             const redrawn = await file.redraw().catch(() => {
               throw cannotSave(adapter, file.format, raw)
             })
-            return resultOf(adapter, redrawn.converted)(await saveOnce(redrawn.path))
+            return resultOf(adapter, redrawn)(await saveOnce(redrawn.path))
           }
         }),
       together() {
         // the host's own check tells whether this client has it
         const saveMany = adapter && adapter.saveMany && adapter.saveMany()
         if (!saveMany) return undefined
-        return (paths, settings) =>
+        return (files, settings) =>
           onHost((adapter) =>
             saver
-              .save<Saved[]>(adapter, settings, since, (done) => saveMany(paths, done))
-              .then((saved) => saved.map(resultOf(adapter))),
+              .save<Saved[]>(adapter, settings, since, (done) =>
+                saveMany(
+                  files.map((file) => file.path),
+                  files.map((file) => !!file.video),
+                  done,
+                ),
+              )
+              .then((saved) => saved.map((one, k) => resultOf(adapter, files[k]!)(one))),
           )
       },
       async withLoading(title, work) {

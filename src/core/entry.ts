@@ -1,5 +1,5 @@
 /**
- * `mp-save-image` (and every host entry, `mp-save-image/<id>`): save an image to the photo album.
+ * `mp-save-image` (and every host entry, `mp-save-image/<id>`): save an image or a video to the photo album.
  *
  * @module mp-save-image
  */
@@ -11,4 +11,6 @@ import type { SaveImageApi } from './types'
 export * from './public'
 export declare const saveImageToAlbum: SaveImageApi['saveImageToAlbum']
 export declare const saveImagesToAlbum: SaveImageApi['saveImagesToAlbum']
+export declare const saveVideoToAlbum: SaveImageApi['saveVideoToAlbum']
+export declare const saveMediaToAlbum: SaveImageApi['saveMediaToAlbum']
 export declare const openAlbumSetting: SaveImageApi['openAlbumSetting']

@@ -10,6 +10,7 @@ declare const __MP_SAVE_IMAGE_PRIVACY__: boolean
 declare const __MP_SAVE_IMAGE_GUIDE__: boolean
 declare const __MP_SAVE_IMAGE_CANVAS__: boolean
 declare const __MP_SAVE_IMAGE_CONVERT__: boolean
+declare const __MP_SAVE_IMAGE_VIDEO__: boolean
 
 /** The host's privacy step on PRIVACY_NOT_AUTHORIZED (the `privacy` option). */
 export const PRIVACY = typeof __MP_SAVE_IMAGE_PRIVACY__ === 'undefined' || __MP_SAVE_IMAGE_PRIVACY__
@@ -20,6 +21,9 @@ export const CANVAS = typeof __MP_SAVE_IMAGE_CANVAS__ === 'undefined' || __MP_SA
 
 /** An image the host cannot save (an SVG, a format it refuses) redrawn on a 2D canvas (the `convert` option). */
 export const CONVERT = typeof __MP_SAVE_IMAGE_CONVERT__ === 'undefined' || __MP_SAVE_IMAGE_CONVERT__
+
+/** Videos: saveVideoToAlbum and saveMediaToAlbum (the `video` option, off unless `video: true`). */
+export const VIDEO = typeof __MP_SAVE_IMAGE_VIDEO__ === 'undefined' || __MP_SAVE_IMAGE_VIDEO__
 
 /** How a call that asks for a feature the build left out is told, in development. */
 export const LEFT_OUT = 'the build plugin’s options leave out'

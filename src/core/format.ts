@@ -1,3 +1,5 @@
+import { VIDEO } from './features'
+
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'
 
 /** Bytes needed by `sniffFormat`. */
@@ -38,22 +40,44 @@ export const extensionOf = (format: FileFormat): string => (format === 'jpeg' ? 
 
 export const mimeOf = (format: FileFormat): string => `image/${format === 'svg' ? 'svg+xml' : format}`
 
-/** A file as the core knows it: an image format, or SVG, which no album takes but a 2D canvas can draw. */
-export type FileFormat = ImageFormat | 'svg'
+/** A video container the albums take (an MP4, or a QuickTime MOV some hosts refuse). */
+export type VideoFormat = 'mp4' | 'mov'
+
+/** A file as the core knows it: an image format, SVG (which no album takes but a 2D canvas can draw), or a video. */
+export type FileFormat = ImageFormat | 'svg' | VideoFormat
 
 const FORMATS: readonly FileFormat[] = ['png', 'jpeg', 'gif', 'webp', 'bmp', 'svg']
+const VIDEO_FORMATS: readonly FileFormat[] = ['mp4', 'mov']
 
 /**
- * What a response's Content-Type says of its body: the format (`image/pjpeg`, `image/x-ms-bmp`, `image/svg+xml`
- * included), `null` for a type that is no image (an HTML error or login page, JSON…), `undefined` when it says nothing
- * we can trust (absent, octet-stream, an image type we do not know, which the host may still save).
+ * What a response's Content-Type says of its body: the format (`image/pjpeg`, `image/x-ms-bmp`, `image/svg+xml`,
+ * `video/quicktime` included), `null` for a type that is not what was asked for (an HTML error or login page, JSON…),
+ * `undefined` when it says nothing we can trust (absent, octet-stream, a type we do not know, which the host may
+ * still save).
  */
-export function formatOfType(contentType: string | undefined): FileFormat | null | undefined {
+export function formatOfType(contentType: string | undefined, video?: boolean): FileFormat | null | undefined {
   const type = /^\s*([\w-]+)\/([\w.+-]+)/.exec((contentType || '').toLowerCase())
   if (!type || /octet|binary/.test(type[2]!)) return undefined
-  if (type[1] !== 'image') return null
-  return FORMATS.find((format) => type[2]!.indexOf(format === 'jpeg' ? 'jp' : format) >= 0)
+  const videos = VIDEO && video
+  if (type[1] !== (videos ? 'video' : 'image')) return null
+  return (videos ? VIDEO_FORMATS : FORMATS).find(
+    (format) => type[2]!.indexOf(format === 'jpeg' ? 'jp' : format === 'mov' ? 'quicktime' : format) >= 0,
+  )
 }
+
+/**
+ * A video from the base64 of its first bytes: an ISO media file has `ftyp` at byte 4 (a MOV's brand `qt`), base64's
+ * characters 5 to 9 whatever the box size; text (markup, JSON, white space) or nothing is no video (`null`); any other
+ * container is left to the host (`undefined`). test/unit/format.test.ts holds the patterns to the bytes.
+ */
+export const sniffVideoHead = (canonical: string): VideoFormat | null | undefined =>
+  /^.{5}[GWm2]Z0eX[A-D]/.test(canonical)
+    ? /^.{10}Bxd[A-P]/.test(canonical)
+      ? 'mov'
+      : 'mp4'
+    : /^(P|e|77u\/|[ICD]|$)/.test(canonical)
+      ? null
+      : undefined
 
 /** The format of a file from the base64 of its first bytes, SVG included; null for anything else. */
 export const sniffHead = (canonical: string): FileFormat | null =>

@@ -1,7 +1,7 @@
 import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from './adapter'
 import { SaveImageError, type ErrorCode } from './errors'
-import { CANVAS, CONVERT, LEFT_OUT } from './features'
-import { extensionOf, formatOfType, sniffHead, type FileFormat } from './format'
+import { CANVAS, CONVERT, LEFT_OUT, VIDEO } from './features'
+import { extensionOf, formatOfType, sniffHead, sniffVideoHead, type FileFormat } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
 import type { Settings } from './validate'
@@ -9,6 +9,8 @@ import type { Settings } from './validate'
 /** A file ready for the host's save API; `release` removes the files of ours it took to make it. */
 export interface Prepared {
   path: string
+  /** A video, saved by the host's video save. */
+  video?: true
   /** What the file is, where its bytes, its Content-Type or its data said. */
   format?: FileFormat
   /** What a redraw made of it: an SVG is redrawn before it is saved. */
@@ -40,11 +42,11 @@ let sequence = 0
 const unique = () => `${Date.now().toString(36)}${(++sequence).toString(36)}${Math.random().toString(36).slice(2, 8)}`
 
 /** An UNSUPPORTED_FORMAT that names the format and the host. */
-export const cannotSave = (adapter: HostAdapter, format: FileFormat | undefined, raw?: unknown) =>
+export const cannotSave = (adapter: HostAdapter, format: FileFormat | undefined, raw?: unknown, video?: boolean) =>
   new SaveImageError(
     'UNSUPPORTED_FORMAT',
     __DEV__ &&
-      `${adapter.platform} cannot save ${format ? `a ${format} image` : 'this file'}${adapter.redraw ? '' : CONVERT ? ', and documents no canvas to redraw it' : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
+      `${adapter.platform} cannot save ${format ? `a ${format} ${video ? 'video' : 'image'}` : 'this file'}${video ? ' (albums take mp4)' : adapter.redraw ? '' : CONVERT ? ', and documents no canvas to redraw it' : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
     adapter.platform,
     raw,
   )
@@ -70,10 +72,10 @@ export async function prepare(
   const making = <T>(
     name: string | false,
     code: StepCode,
-    start: (done: Callback<T>, alive: () => void) => Owned,
+    start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => Owned,
   ): Promise<T> => {
     let ours: Owned
-    const begin = (done: Callback<T>, alive: () => void) => {
+    const begin = (done: Callback<T>, alive: (giveUp?: unknown) => void) => {
       if ((ours = start(done, alive))) owned.push(ours)
     }
     return step<T>(adapter, name, settings.timeout, begin, code, () => ours && remove(adapter, ours))
@@ -81,6 +83,7 @@ export async function prepare(
   const target = (extension: string) => `${adapter.userDataPath()}/msi-${unique()}.${extension}`
   try {
     const { path, format } = await fileOf(adapter, source, settings, making, target, progress)
+    if (VIDEO && 'video' in source) return { path, format, video: true, release }
     // without CONVERT no adapter has `redraw`: this drops the rest from such a build
     const draw = CONVERT && adapter.redraw
     const redraw = draw
@@ -105,7 +108,7 @@ export async function prepare(
 type Making = <T>(
   name: string | false,
   code: StepCode,
-  start: (done: Callback<T>, alive: () => void) => Owned,
+  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => Owned,
 ) => Promise<T>
 
 async function fileOf(
@@ -141,8 +144,13 @@ async function fileOf(
     return { path, format }
   }
   const named = target(source.extension)
+  const video = VIDEO && !!source.video
+  const limit = adapter.downloadLimit
   const res = await making<Downloaded>(__DEV__ && 'download', 'DOWNLOAD_FAILED', (done, alive) =>
     adapter.download(source.url, settings.headers, named, done, (loaded, total) => {
+      // over the host's limit: failed now, not when the host gives up (a late answer's file is removed)
+      if (limit && (total || loaded) > limit)
+        return alive({ errMsg: `${total || loaded} bytes, over the host's download limit of ${limit}` })
       alive()
       progress(loaded, total)
     }),
@@ -160,7 +168,7 @@ async function fileOf(
   if (httpError || !res.path)
     notDownloaded(__DEV__ && (httpError ? `HTTP ${status}` : 'the host returned no file path'))
   // what the server said, else what the bytes say; a URL's `.svg` where neither could be read
-  let format = formatOfType(res.contentType)
+  let format = formatOfType(res.contentType, video)
   let head: string | undefined
   if (format === undefined && adapter.readHead) {
     const read = adapter.readHead
@@ -168,7 +176,7 @@ async function fileOf(
     head = await making<string>(__DEV__ && 'read', 'DOWNLOAD_FAILED', (done) =>
       read.call(adapter, res.path, done),
     ).catch(() => undefined)
-    if (head !== undefined) format = sniffHead(head)
+    if (head !== undefined) format = video ? sniffVideoHead(head) : sniffHead(head)
   }
   if (format === undefined && source.extension === 'svg') format = 'svg'
   // an anti-hotlink or login page served with 200, or an empty body: never handed to the save
@@ -176,9 +184,9 @@ async function fileOf(
     notDownloaded(
       __DEV__ &&
         (res.contentType
-          ? `the server sent ${res.contentType}, not an image (an error or login page?)`
+          ? `the server sent ${res.contentType}, not ${video ? 'a video' : 'an image'} (an error or login page?)`
           : head
-            ? 'the body is not an image (an error or login page?)'
+            ? `the body is not ${video ? 'a video' : 'an image'} (an error or login page?)`
             : 'the body is empty'),
     )
   // a file we named gets the extension of what it holds: some albums read the type from the name

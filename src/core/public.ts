@@ -15,4 +15,10 @@ export type {
   SaveImageResult,
   SaveImagesOptions,
   SaveMode,
+  MediaItem,
+  MediaOutcome,
+  MediaProgress,
+  SaveMediaOptions,
+  SaveVideoOptions,
+  SaveVideoResult,
 } from './types'

@@ -8,8 +8,8 @@ import type { Context, Settings } from './validate'
 // The image of a call: exactly one of its source options, checked and read before any host call.
 
 export type Source =
-  | { kind: 'url'; url: string; extension: string }
-  | { kind: 'local'; path: string }
+  | { kind: 'url'; url: string; extension: string; video?: true }
+  | { kind: 'local'; path: string; video?: true }
   | { kind: 'data'; base64: string; format: FileFormat }
   | { kind: 'canvas'; canvas: CanvasRequest }
 
@@ -58,6 +58,34 @@ function parseCanvas(
   if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1))
     invalid(__DEV__ && 'quality must be a number from 0 to 1')
   return withoutUndefined({ canvas, canvasId, component, fileType, quality }) as unknown as CanvasRequest
+}
+
+const VIDEO_KEYS = ['src', 'url', 'filePath'] as const
+
+/** A video: an http(s) URL or a local path; no album takes a data URI or base64 video. */
+export function parseVideoSource(input: Record<string, unknown>, ctx: Context): Source {
+  const given = VIDEO_KEYS.filter((key) => input[key] !== undefined)
+  const other = ['base64', 'canvas', 'canvasId'].find((key) => input[key] !== undefined)
+  if (other || given.length !== 1)
+    return invalid(
+      __DEV__ &&
+        (other ? `a video is given as src, url or filePath, not ${other}` : 'give exactly one of src, url or filePath'),
+    )
+  const value = input[given[0]!]
+  if (typeof value !== 'string') return invalid(__DEV__ && `${given[0]} must be a string, got ${describe(value)}`)
+  const src = value.trim()
+  if (/^data:/i.test(src)) return invalid(__DEV__ && 'a video cannot be a data URI: give its URL or a local path')
+  const source = parseSrc(src, ctx, 0)
+  // CDN URLs rarely name the container: the download is named .mp4 until its bytes say otherwise
+  return source.kind === 'url'
+    ? { ...source, extension: videoExtension(source.url) || 'mp4', video: true }
+    : { kind: 'local', path: src, video: true }
+}
+
+/** The video container a path names, if any. */
+export const videoExtension = (src: string): string | undefined => {
+  const match = /\.(mp4|mov|m4v|3gp)$/i.exec(src.replace(/^https?:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!)
+  return match ? match[1]!.toLowerCase() : undefined
 }
 
 // userinfo, then a host (name or [IPv6]), an optional port, then path/query/fragment; no whitespace anywhere

@@ -13,7 +13,7 @@ export function step<T>(
   adapter: HostAdapter,
   name: string | false,
   timeoutMs: number,
-  start: (done: Callback<T>, alive: () => void) => void,
+  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => void,
   code?: StepCode,
   onLate?: () => void,
 ): Promise<T> {

@@ -69,6 +69,11 @@ export interface PluginOptions extends AppDefaults {
    * documents (WeChat, H5). Default true; `false` leaves the code out, and such an image is UNSUPPORTED_FORMAT.
    */
   convert?: boolean
+  /**
+   * Videos (`saveVideoToAlbum`, `saveMediaToAlbum`) in this build. Default false: their code is left out, and those
+   * calls reject INVALID_ARGUMENT naming this option. Without a plugin every feature is in.
+   */
+  video?: boolean
 }
 
 /** A Canvas 2D node: from `SelectorQuery` … `.fields({ node: true })` on a mini-program host, an `HTMLCanvasElement` on H5. */
@@ -141,9 +146,55 @@ export interface SaveImagesOptions extends CommonOptions {
 
 export type BatchOutcome = { ok: true; result: SaveImageResult } | { ok: false; error: SaveImageError }
 
+/** A video: an http(s) URL (downloaded first) or a local path; a data URI or base64 video is refused. */
+export interface SaveVideoOptions extends Pick<
+  CommonOptions,
+  'headers' | 'timeout' | 'guide' | 'loading' | 'privacy' | 'onDownloadProgress'
+> {
+  /** An http(s) URL or a host-local path. */
+  src?: string
+  /** Alias of `src`. */
+  url?: string
+  /** Alias of `src`. */
+  filePath?: string
+  success?: (result: SaveVideoResult) => void
+  fail?: (error: SaveImageError) => void
+  complete?: (outcome: SaveVideoResult | SaveImageError) => void
+}
+
+export interface SaveVideoResult {
+  errMsg: 'saveVideoToAlbum:ok'
+  /** The path handed to the host's save API; on H5 the file name offered. */
+  filePath: string
+  platform: PlatformId
+  /** `'album'` on a mini-program host or the App; on H5 `'share'` or `'download'`. */
+  mode: SaveMode
+}
+
+/**
+ * One item of `saveMediaToAlbum`: an image source as for `saveImagesToAlbum`, or `{ video }`. A bare string is a video
+ * when its path ends in `.mp4`, `.mov`, `.m4v` or `.3gp`, else an image.
+ */
+export type MediaItem = BatchSource | { video: string; headers?: Record<string, string> }
+
+export type MediaOutcome =
+  { ok: true; result: SaveImageResult | SaveVideoResult } | { ok: false; error: SaveImageError }
+
+export type MediaProgress =
+  | { done: number; total: number; index: number; result: SaveImageResult | SaveVideoResult; error?: undefined }
+  | { done: number; total: number; index: number; error: SaveImageError; result?: undefined }
+
+export interface SaveMediaOptions extends Omit<SaveImagesOptions, 'onProgress'> {
+  onProgress?: (progress: MediaProgress) => void
+}
+
 export interface SaveImageApi {
   saveImageToAlbum(source: string | SaveImageOptions): Promise<SaveImageResult>
   saveImagesToAlbum(sources: readonly BatchSource[], options?: SaveImagesOptions): Promise<BatchOutcome[]>
+  /** Saves one video to the album (the `video` plugin option). */
+  saveVideoToAlbum(source: string | SaveVideoOptions): Promise<SaveVideoResult>
+  /** Saves images and videos, in input order; where the host saves several files in one call, in that call. */
+  saveMediaToAlbum(items: readonly MediaItem[], options?: SaveMediaOptions): Promise<MediaOutcome[]>
   /** Call synchronously from a tap handler. Resolves whether the album permission is on afterwards. */
   openAlbumSetting(): Promise<boolean>
 }

@@ -1,16 +1,19 @@
 import type { ModalTexts } from './adapter'
 import type { PlatformId } from '../hosts'
-import { GUIDE, LEFT_OUT, PRIVACY } from './features'
+import { GUIDE, LEFT_OUT, PRIVACY, VIDEO } from './features'
 import { describe, invalid, isRecord, parse, withoutUndefined } from './invalid'
-import { parseSourceOf, type Source } from './source'
+import { parseSourceOf, parseVideoSource, videoExtension, type Source } from './source'
 import type {
   AppDefaults,
   CommonOptions,
   DownloadProgress,
   GuideTexts,
   SaveImageOptions,
-  SaveImagesOptions,
+  SaveImageResult,
+  SaveMediaOptions,
+  SaveVideoResult,
 } from './types'
+import type { SaveImageError } from './errors'
 
 /** The guide's modal, and the one for the phone's own settings (SYSTEM_PERMISSION_DENIED). */
 export interface GuideModals extends ModalTexts {
@@ -34,10 +37,13 @@ export interface Settings {
 }
 
 export interface Callbacks {
-  success?: SaveImageOptions['success']
+  success?: (result: SaveImageResult | SaveVideoResult) => void
   fail?: SaveImageOptions['fail']
-  complete?: SaveImageOptions['complete']
+  complete?: (outcome: SaveImageResult | SaveVideoResult | SaveImageError) => void
 }
+
+/** What parses a call's input: its source and settings, its callbacks put in `callbacks` first. */
+export type InputParser = (input: unknown, ctx: Context, callbacks: Callbacks) => { source: Source; settings: Settings }
 
 export interface Context {
   platform: PlatformId | null
@@ -84,17 +90,25 @@ function optionsOf(input: unknown): Record<string, unknown> {
 }
 
 /**
- * A call's input. Its callbacks go into `callbacks` first, so `fail` and `complete` still hear about the
- * rest being invalid (a callback that is not a function is itself invalid).
+ * A call's input (an image, or a video where `video`). Its callbacks go into `callbacks` first, so `fail` and
+ * `complete` still hear about the rest being invalid (a callback that is not a function is itself invalid).
  */
-export function parseSaveInput(
+function parseInput(
   input: unknown,
   ctx: Context,
   callbacks: Callbacks,
+  video: boolean,
 ): { source: Source; settings: Settings } {
   if (typeof input === 'string') input = { src: input }
   if (!isRecord(input))
     return invalid(__DEV__ && `expected a source string or an options object, got ${describe(input)}`)
+  takeCallbacks(input, callbacks)
+  const settings = parseSettings(input, ctx.defaults)
+  return { source: VIDEO && video ? parseVideoSource(input, ctx) : parseSourceOf(input, ctx, settings), settings }
+}
+
+/** The `success`, `fail` and `complete` of an input; one that is not a function is invalid. */
+export function takeCallbacks(input: Record<string, unknown>, callbacks: Callbacks): void {
   let notFunction: string | undefined
   for (const key of ['success', 'fail', 'complete'] as const) {
     const callback = input[key]
@@ -102,9 +116,10 @@ export function parseSaveInput(
     else if (callback !== undefined) notFunction = key
   }
   if (notFunction) invalid(__DEV__ && `${notFunction} must be a function`)
-  const settings = parseSettings(input, ctx.defaults)
-  return { source: parseSourceOf(input, ctx, settings), settings }
 }
+
+export const parseSaveInput: InputParser = (input, ctx, callbacks) => parseInput(input, ctx, callbacks, false)
+export const parseVideoInput: InputParser = (input, ctx, callbacks) => parseInput(input, ctx, callbacks, true)
 
 /** App-wide defaults given to a build plugin, checked by the same rules as a call's options. */
 export function parseDefaults(input: unknown): AppDefaults {
@@ -130,7 +145,7 @@ export function parseBatch(sources: unknown, input: unknown, ctx: Context) {
     items: Array.from(sources as unknown[]),
     ...parseSettings(options, ctx.defaults),
     concurrency: concurrency as number,
-    onProgress: onProgress as SaveImagesOptions['onProgress'],
+    onProgress: onProgress as SaveMediaOptions['onProgress'],
   }
 }
 
@@ -139,17 +154,22 @@ export function parseBatchItem(
   index: number,
   ctx: Context,
   batch: Settings,
+  media?: boolean,
 ): { source: Source; settings: Settings } {
-  if (typeof item === 'string') item = { src: item }
+  // in a media batch a string is a video when its path names a video container
+  if (typeof item === 'string') item = VIDEO && media && videoExtension(item) ? { video: item } : { src: item }
   if (!isRecord(item))
     return invalid(__DEV__ && `expected a source string or { src, headers } or { canvas }, got ${describe(item)}`)
+  const video = VIDEO && media && item.video !== undefined
   const settings: Settings = {
     ...batch,
     headers: item.headers === undefined ? batch.headers : parseHeaders(item.headers),
     fileType: item.fileType === undefined ? batch.fileType : parseFileType(item.fileType),
     index,
   }
-  return { source: parseSourceOf(item, ctx, settings), settings }
+  if (!video) return { source: parseSourceOf(item, ctx, settings), settings }
+  const { video: src, ...rest } = item
+  return { source: parseVideoSource({ ...rest, src }, ctx), settings }
 }
 
 function parseSettings(input: Record<string, unknown>, defaults: Context['defaults']): Settings {

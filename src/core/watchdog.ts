@@ -6,25 +6,27 @@ export const TIMED_OUT = {}
 /**
  * Runs one callback-style host call under a watchdog. The first outcome wins: the value, the host's
  * failure payload (or what the call threw), or TIMED_OUT. `alive()` restarts the count (a download that
- * reports progress is not stalled). A callback that arrives after the watchdog fired runs `onLate`
- * (e.g. to remove a file written too late).
+ * reports progress is not stalled); `alive(raw)` gives up on the call now, failing with `raw`. A callback that
+ * arrives after the watchdog fired or gave up runs `onLate` (e.g. to remove a file written too late).
  */
 export function watchdog<T>(
   timeoutMs: number,
-  start: (done: Callback<T>, alive: () => void) => void,
+  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => void,
   onLate?: () => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    // 0: waiting; 1: settled by the host; 2: timed out
+    // 0: waiting; 1: settled by the host; 2: timed out or given up
     let state = 0
     let timer: ReturnType<typeof setTimeout> | undefined
-    const arm = () => {
+    const stop = (raw: unknown) => {
+      state = 2
+      reject(raw)
+    }
+    const arm = (giveUp?: unknown) => {
       clearTimeout(timer)
-      if (!state)
-        timer = setTimeout(() => {
-          state = 2
-          reject(TIMED_OUT)
-        }, timeoutMs)
+      if (state) return
+      if (giveUp !== undefined) return stop(giveUp)
+      timer = setTimeout(() => stop(TIMED_OUT), timeoutMs)
     }
     arm()
     const finish = (settle: () => void) => {

@@ -5,6 +5,8 @@ declare module '@tarojs/taro' {
   interface TaroStatic {
     saveImageToAlbum: __SaveImageApi['saveImageToAlbum']
     saveImagesToAlbum: __SaveImageApi['saveImagesToAlbum']
+    saveVideoToAlbum: __SaveImageApi['saveVideoToAlbum']
+    saveMediaToAlbum: __SaveImageApi['saveMediaToAlbum']
     openAlbumSetting: __SaveImageApi['openAlbumSetting']
   }
 }

@@ -70,6 +70,7 @@ export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: Sav
       privacy: joi.boolean(),
       canvas: joi.boolean(),
       convert: joi.boolean(),
+      video: joi.boolean(),
     }),
   )
   // Resolved when a build starts, so `taro info` and friends never see it; a target without an adapter warns once.

@@ -33,8 +33,8 @@ const MAIN_FILES = ['main.ts', 'main.js']
 // Put in front of the app's own main file, where uni's build binds `uni` to its real API object on every
 // target. One line, joined to the file's first line, so every line of main.ts keeps its number.
 const ATTACH =
-  `import { saveImageToAlbum as __msiSave, saveImagesToAlbum as __msiSaveAll, openAlbumSetting as __msiOpenSetting } from '${PACKAGE}';` +
-  'uni.saveImageToAlbum = __msiSave; uni.saveImagesToAlbum = __msiSaveAll; uni.openAlbumSetting = __msiOpenSetting;'
+  `import { saveImageToAlbum as __msiSave, saveImagesToAlbum as __msiSaveAll, saveVideoToAlbum as __msiSaveVideo, saveMediaToAlbum as __msiSaveMedia, openAlbumSetting as __msiOpenSetting } from '${PACKAGE}';` +
+  'uni.saveImageToAlbum = __msiSave; uni.saveImagesToAlbum = __msiSaveAll; uni.saveVideoToAlbum = __msiSaveVideo; uni.saveMediaToAlbum = __msiSaveMedia; uni.openAlbumSetting = __msiOpenSetting;'
 
 function mainFile(): string | undefined {
   const inputDir = process.env.UNI_INPUT_DIR || join(process.cwd(), 'src')
