@@ -1,9 +1,10 @@
-import { copyBytes, imageFormatOf } from './bytes'
+import { copyBytes, imageFormatOf, videoFormatOf } from './bytes'
 import { HANG } from './calls'
 import type { Outcome, Plan, Settled } from './calls'
 import type { HostContext } from './context'
 import { isUserPath } from './fs'
 import { isSuccessStatus } from './net'
+import { VIDEO_SAVE } from './payloads'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
 import type { AlbumEntry, AsyncReturn, CallbackOptions, HostResult } from './types'
 
@@ -80,12 +81,44 @@ function readImage(ctx: HostContext, api: string, path: string): { entry: AlbumE
   if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
   const format = imageFormatOf(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
-  return { entry: { path, format, bytes: copyBytes(bytes) } }
+  return { entry: { path, kind: 'image', format, bytes: copyBytes(bytes) } }
+}
+
+/**
+ * `saveVideoToPhotosAlbum` (docs/en/guide/video.md#hosts): the checks of an image's save, then the container, which
+ * the host reads from the bytes; WeChat documents mp4 only. Alipay names the path `src` [O uni, Taro] and allows the
+ * call to enterprise accounts only [D]; DingTalk names it `filePath` [D typings].
+ */
+export function saveVideoApi(ctx: HostContext): (options?: CallbackOptions) => AsyncReturn {
+  return ctx.desk.asyncApi(VIDEO_SAVE, (opts) => ({ settle: () => saveVideo(ctx, opts) }), true)
+}
+
+function saveVideo(ctx: HostContext, opts: CallbackOptions): Outcome {
+  const { payloads, state, profile } = ctx
+  if (profile.platform === 'alipay' && state.account === 'individual') return fail(payloads.noPermissionToCall())
+  if (profile.platform === 'swan' && state.web) return fail(payloads.webUnsupported(VIDEO_SAVE))
+  const path = profile.platform === 'alipay' ? opts.src : opts.filePath
+  if (typeof path !== 'string' || path === '') return fail(payloads.missingArgument(VIDEO_SAVE))
+  const refused = gate(ctx, VIDEO_SAVE)
+  if (refused) return fail(refused)
+  const video = readVideo(ctx, VIDEO_SAVE, path)
+  if (!('entry' in video)) return video
+  ctx.album.push(video.entry)
+  return { ok: true, res: succeed(ctx, VIDEO_SAVE, true) }
+}
+
+function readVideo(ctx: HostContext, api: string, path: string): { entry: AlbumEntry } | Settled {
+  const bytes = ctx.files.get(path)
+  if (!bytes) return fail(ctx.payloads.fileNotFound(api))
+  const format = videoFormatOf(bytes)
+  const formats = ctx.profile.videoFormats
+  if (!format || (formats && formats.indexOf(format) < 0)) return fail(ctx.payloads.videoRefused(api))
+  return { entry: { path, kind: 'video', format, bytes: copyBytes(bytes) } }
 }
 
 /**
  * wx.saveMediaToPhotosAlbum({ filePaths, mediaTypes }), base library 3.17.2 [D]: one call, one permission check
- * (scope.writePhotosAlbum [D]). Its per-file failures and limits are not documented: modelled all-or-nothing, the
+ * (scope.writePhotosAlbum [D]), images and mp4 videos [D]. Its per-file failures and limits are not documented: modelled all-or-nothing, the
  * first bad file's payload failing the call with nothing saved [I].
  */
 export function saveMediaApi(ctx: HostContext): (options?: CallbackOptions) => AsyncReturn {
@@ -100,17 +133,18 @@ export function saveMediaApi(ctx: HostContext): (options?: CallbackOptions) => A
           !paths.length ||
           !Array.isArray(mediaTypes) ||
           mediaTypes.length !== paths.length ||
-          mediaTypes.some((type) => type !== 'image')
+          mediaTypes.some((type) => type !== 'image' && type !== 'video')
         ) {
           return fail({ errMsg: `${api}:fail parameter error: filePaths and mediaTypes must pair up` })
         }
         const refused = gate(ctx, api)
         if (refused) return fail(refused)
         const entries: AlbumEntry[] = []
-        for (const path of paths) {
-          const image = typeof path === 'string' ? readImage(ctx, api, path) : fail(ctx.payloads.missingArgument(api))
-          if (image === HANG || !('entry' in image)) return image
-          entries.push(image.entry)
+        for (const [k, path] of paths.entries()) {
+          const read = mediaTypes[k] === 'video' ? readVideo : readImage
+          const file = typeof path === 'string' ? read(ctx, api, path) : fail(ctx.payloads.missingArgument(api))
+          if (file === HANG || !('entry' in file)) return file
+          entries.push(file.entry)
         }
         ctx.album.push(...entries)
         return { ok: true, res: ctx.payloads.ok(api) }
@@ -120,7 +154,7 @@ export function saveMediaApi(ctx: HostContext): (options?: CallbackOptions) => A
   )
 }
 
-function succeed(ctx: HostContext, api: SaveApi, hideToast: boolean): HostResult {
+function succeed(ctx: HostContext, api: SaveApi | typeof VIDEO_SAVE, hideToast: boolean): HostResult {
   if (!ctx.profile.alipayErrors) return ctx.payloads.ok(api)
   // DingTalk toasts every save [D]; some Android phones show Alipay's toast unless hideToast is set (uni-app #5978 [O]).
   if (ctx.profile.toastsSave) ctx.ui.push({ type: 'toast', title: '保存成功' })

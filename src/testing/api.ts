@@ -1,4 +1,4 @@
-import { saveApi, saveMediaApi } from './album'
+import { saveApi, saveMediaApi, saveVideoApi } from './album'
 import {
   canvasToTempFilePathApi,
   createCanvasContextApi,
@@ -32,6 +32,7 @@ export function buildApi(ctx: HostContext): HostApi {
     getFileSystemManager: desk.syncApi('getFileSystemManager', () => fs),
     downloadFile: downloadFileApi(ctx),
     saveImageToPhotosAlbum: saveApi(ctx, 'saveImageToPhotosAlbum'),
+    saveVideoToPhotosAlbum: saveVideoApi(ctx),
     showModal: modalApi(ctx, 'showModal'),
     showLoading: indicatorApi(ctx, 'showLoading'),
     hideLoading: indicatorApi(ctx, 'hideLoading'),

@@ -1,5 +1,5 @@
 import { SimulatedBase, withOptions } from './base'
-import { copyBytes, hostBase64, imageFormatOf } from './bytes'
+import { copyBytes, hostBase64, imageFormatOf, videoFormatOf } from './bytes'
 import { HANG, type Outcome, type Plan } from './calls'
 import { exported, recordingContext } from './canvas'
 import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
@@ -96,6 +96,7 @@ export interface FakePlus {
 /** The `uni` global of the App: only what the App adapter and a page touch. */
 export interface AppUniApi {
   saveImageToPhotosAlbum(options: CallbackOptions): AsyncReturn
+  saveVideoToPhotosAlbum(options: CallbackOptions): AsyncReturn
   getAppAuthorizeSetting(): HostResult
   openAppAuthorizeSetting(options?: CallbackOptions): AsyncReturn
   showModal(options?: CallbackOptions): AsyncReturn
@@ -179,6 +180,11 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
         (opts) => ({ settle: () => this.save(opts.filePath) }),
         true,
       ),
+      saveVideoToPhotosAlbum: desk.asyncApi(
+        'saveVideoToPhotosAlbum',
+        (opts) => ({ settle: () => this.saveVideo(opts.filePath) }),
+        true,
+      ),
       getAppAuthorizeSetting: desk.syncApi('getAppAuthorizeSetting', () => this.authorizeSetting()),
       openAppAuthorizeSetting: desk.asyncApi('openAppAuthorizeSetting', () => this.openSettings(), true),
       showModal: desk.asyncApi('showModal', (opts) => this.modal(opts), true),
@@ -251,8 +257,21 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
     if (!this.ios && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) return { ok: true, res: ok }
     const format = imageFormatOf(bytes)
     if (!format) return fail({ errMsg: `${api}:fail unsupported file type`, code: 0 })
-    this.album.push({ path, format, bytes: copyBytes(bytes) })
+    this.album.push({ path, kind: 'image', format, bytes: copyBytes(bytes) })
     return { ok: true, res: ok }
+  }
+
+  /** uni.saveVideoToPhotosAlbum → plus.gallery.save as well [F uni-app-plus]: the same checks, an ISO media file. */
+  private saveVideo(path: unknown): Outcome {
+    const api = 'saveVideoToPhotosAlbum'
+    if (typeof path !== 'string') return fail({ errMsg: `${api}:fail Missing required args: "filePath"` })
+    if (!this.permitted()) return fail({ errMsg: `${api}:fail No Permission`, code: 0 })
+    const bytes = this.files.get(path)
+    if (!bytes) return fail({ errMsg: `${api}:fail ${NOT_FOUND.message}`, code: NOT_FOUND.code })
+    const format = videoFormatOf(bytes)
+    if (!format) return fail({ errMsg: `${api}:fail unsupported file type`, code: 0 })
+    this.album.push({ path, kind: 'video', format, bytes: copyBytes(bytes) })
+    return { ok: true, res: { errMsg: `${api}:ok`, path: `file://${path}` } }
   }
 
   /** The OS prompt on first use; a refusal sticks until the settings page [D iOS; I Android]. */

@@ -98,6 +98,12 @@ export function imageFormatOf(bytes: Uint8Array): ImageFormat | null {
   return null
 }
 
+/** The container of an ISO media file (MP4, MOV): `ftyp` at byte 4, a MOV's brand `qt  `; null for anything else. */
+export function videoFormatOf(bytes: Uint8Array): 'mp4' | 'mov' | null {
+  if (!startsWith(bytes, ascii('ftyp'), 4)) return null
+  return startsWith(bytes, ascii('qt  '), 8) ? 'mov' : 'mp4'
+}
+
 /** An SVG document: what a browser's or a 2D canvas's image decoder draws, and no album takes. */
 export function isSvg(bytes: Uint8Array): boolean {
   // byte by byte: the markup that decides is ASCII, and any bytes must read without throwing

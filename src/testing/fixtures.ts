@@ -8,6 +8,10 @@ const SOURCES = {
   webp: 'UklGRhwAAABXRUJQVlA4TA8AAAAvAAAAAAcQ/Y/+ByKi/wEA',
   bmp: 'Qk06AAAAAAAAADYAAAAoAAAAAQAAAAEAAAABABgAAAAAAAQAAADEDgAAxA4AAAAAAAAAAAAAAAD/AA==',
 }
+// The head of an MP4 and of a MOV: the `ftyp` box every host reads to tell the container, then an empty `mdat`. No
+// host decodes a video to save it, so no frames.
+const MP4 = 'AAAAGGZ0eXBpc29tAAACAGlzb21tcDQxAAAACG1kYXQ='
+const MOV = 'AAAAFGZ0eXBxdCAgAAACAHF0ICAAAAAIbWRhdA=='
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1" fill="red"/></svg>'
 const HTML = '<!doctype html><html><head><title>Not an image</title></head><body>404</body></html>'
 
@@ -23,6 +27,8 @@ export interface Fixtures {
   readonly bmp: Uint8Array
   readonly svg: Uint8Array
   readonly html: Uint8Array
+  readonly mp4: Uint8Array
+  readonly mov: Uint8Array
 }
 
 /** Small valid files. Every read returns a fresh copy, so one test cannot corrupt another's bytes. */
@@ -47,6 +53,12 @@ export const fixtures: Fixtures = {
   },
   get html() {
     return utf8Encode(HTML)
+  },
+  get mp4() {
+    return fromBase64(MP4)
+  },
+  get mov() {
+    return fromBase64(MOV)
   },
 }
 

@@ -3,8 +3,9 @@
  * `jsBridgeMode(mode)` decorates a method so that a call reaches the native side by the method's name, as Taro's
  * NativeApi class uses it [O]
  * (https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/harmony-native/ApiDecorator.ts).
- * The native side here answers the three methods a save needs: `saveDataUrlToFile` (writes a data
- * URL to `filePath`), `saveImageToPhotosAlbum` (the system's save dialog, answered by `state.answer`) and
+ * The native side here answers the methods a save needs: `saveDataUrlToFile` (writes a data
+ * URL to `filePath`), `saveImageToPhotosAlbum` and `saveVideoToPhotosAlbum` (the system's save dialog, answered by
+ * `state.answer`) and
  * `removeSavedFile`. Its failure payloads are not documented [I]: WeChat-style texts.
  *
  * Self-contained (it imports nothing and reads nothing around it), so a browser test can hand the function itself to
@@ -45,6 +46,13 @@ export function installMethodChannel(options: HarmonyHybridOptions = {}): Harmon
     fail?: (err: Record<string, unknown>) => void
   }
   const later = (fn: () => void) => setTimeout(fn, 1)
+  const saveTo = (api: string, o: Options) => {
+    const file = state.files[String(o.filePath)]
+    if (!file) return { fail: { errMsg: `${api}:fail file not exists` } }
+    if (state.answer === 'cancel') return { fail: { errMsg: `${api}:fail cancel` } }
+    state.album.push({ filePath: String(o.filePath), ...file })
+    return { errMsg: `${api}:ok` }
+  }
   const native: Record<string, (o: Options) => Record<string, unknown> | { fail: Record<string, unknown> }> = {
     saveDataUrlToFile(o) {
       const match = /^data:([^;,]*);base64,(.*)$/.exec(String(o.data))
@@ -53,13 +61,9 @@ export function installMethodChannel(options: HarmonyHybridOptions = {}): Harmon
       state.files[path] = { type: match[1] || '', base64: match[2] || '' }
       return { errMsg: 'saveDataUrlToFile:ok', tempFilePath: path }
     },
-    saveImageToPhotosAlbum(o) {
-      const file = state.files[String(o.filePath)]
-      if (!file) return { fail: { errMsg: 'saveImageToPhotosAlbum:fail file not exists' } }
-      if (state.answer === 'cancel') return { fail: { errMsg: 'saveImageToPhotosAlbum:fail cancel' } }
-      state.album.push({ filePath: String(o.filePath), ...file })
-      return { errMsg: 'saveImageToPhotosAlbum:ok' }
-    },
+    saveImageToPhotosAlbum: (o) => saveTo('saveImageToPhotosAlbum', o),
+    // Taro's shell saves a video through the same system dialog [O]
+    saveVideoToPhotosAlbum: (o) => saveTo('saveVideoToPhotosAlbum', o),
     removeSavedFile(o) {
       if (!state.files[String(o.filePath)]) return { fail: { errMsg: 'removeSavedFile:fail file not exists' } }
       delete state.files[String(o.filePath)]

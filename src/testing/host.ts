@@ -28,6 +28,7 @@ function initialState(profile: SimulatedProfile, options: HostOptions): HostStat
       version: '',
       sdkVersion: '',
       headersEvent: true,
+      account: 'enterprise',
     },
     options,
   )

@@ -1,4 +1,4 @@
-import { copyBytes, hostBase64, imageFormatOf } from './bytes'
+import { copyBytes, hostBase64, imageFormatOf, videoFormatOf } from './bytes'
 import { HANG } from './calls'
 import type { Outcome, Plan, TaskEvents } from './calls'
 import type { HostContext } from './context'
@@ -40,7 +40,7 @@ function downloadPlan(ctx: HostContext, opts: CallbackOptions, events: TaskEvent
 function tell(ctx: HostContext, response: DownloadResponse, events: TaskEvents): void {
   if (ctx.profile.alipayErrors) return
   const { latency } = ctx.state
-  const total = response.body ? response.body.length : 0
+  const total = response.contentLength ?? (response.body ? response.body.length : 0)
   const header: Record<string, string> = { 'Content-Length': String(total) }
   if (response.contentType) header['Content-Type'] = response.contentType
   if (ctx.state.headersEvent) ctx.scheduler.later(latency, () => events.headers({ header }))
@@ -89,8 +89,10 @@ function takesFilePath(ctx: HostContext): boolean {
 
 /** Alipay: `apFilePath` always, `tempFilePath` equal to it, response headers, NO statusCode (typings [D]). */
 function alipayTempFile(ctx: HostContext, body: Uint8Array, contentType: string | undefined): Outcome {
-  const isImage = (contentType !== undefined && /^\s*image\//i.test(contentType)) || imageFormatOf(body) !== null
-  const path = ctx.tempPath(isImage ? 'image' : null)
+  // the synthetic extensions .image and .video [D]; the type is the Content-Type's, else the bytes'
+  const isType = (kind: string) => contentType !== undefined && new RegExp(`^\\s*${kind}/`, 'i').test(contentType)
+  const isImage = isType('image') || imageFormatOf(body) !== null
+  const path = ctx.tempPath(isImage ? 'image' : isType('video') || videoFormatOf(body) ? 'video' : null)
   ctx.files.set(path, body)
   const header: Record<string, string> = contentType ? { 'Content-Type': contentType } : {}
   return ok({ apFilePath: path, tempFilePath: path, header, headers: header })

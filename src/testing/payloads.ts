@@ -1,6 +1,8 @@
 import type { SimulatedProfile } from './profiles'
 import type { HostResult, HostState } from './types'
 
+export const VIDEO_SAVE = 'saveVideoToPhotosAlbum'
+
 /**
  * Every payload the simulated hosts send. Strings come from the #errors section of each docs/en/hosts/<id>.md unless tagged [I]
  * (an inference: the exact text for that host is not documented anywhere we found).
@@ -54,7 +56,8 @@ export class Payloads {
       case 'weapp':
         return { errMsg: this.wechatDenial(api, fresh) }
       case 'tt':
-        return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: 112090 }
+        // the video save has its own code, 119890 [D]
+        return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: api === VIDEO_SAVE ? 119890 : 112090 }
       case 'lark':
       case 'qq':
       case 'kwai':
@@ -140,6 +143,18 @@ export class Payloads {
   /** WeChat "invalid file type" [O]; the same text on Douyin (Android formats rule [D]) and Baidu is [I]. */
   invalidFileType(api: string): HostResult {
     return this.profile.alipayErrors ? this.alipaySaveFailed() : { errMsg: `${api}:fail invalid file type` }
+  }
+
+  /** A file the video save does not take: Douyin 119802 "can't support this video format" [D]; elsewhere as an image [I]. */
+  videoRefused(api: string): HostResult {
+    return this.profile.platform === 'tt'
+      ? { errMsg: `${api}:fail can't support this video format`, [this.state.errorField]: 119802 }
+      : this.invalidFileType(api)
+  }
+
+  /** Alipay error 4 "无权限调用" [D, the generic code]: the video save on an individual account [I]. */
+  noPermissionToCall(): HostResult {
+    return alipay(4, '无权限调用该接口')
   }
 
   /** Alipay 17 "保存图片过程中的其他错误" [D]: bad filePath, missing file, non-image content. */

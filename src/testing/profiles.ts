@@ -68,6 +68,8 @@ export interface HostProfile {
    * onAppShow hears the user come back (WeChat 2.20.1 [D])
    */
   opensAppSettings?: boolean
+  /** The video containers its save takes, where it documents them (WeChat: mp4 [D]); else any it can tell */
+  videoFormats?: readonly string[]
   /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
   aliases?: readonly string[]
 }
@@ -89,6 +91,7 @@ export const PROFILES = {
     tapOnlySettings: true,
     offscreenCanvas: true,
     opensAppSettings: true,
+    videoFormats: ['mp4'],
   },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (docs/en/hosts/tt.md#files).
   // downloadFile takes a filePath from base library 2.42.0; before, the temp file is typed by the Content-Type [D].
@@ -333,6 +336,8 @@ const MIME_EXT: Record<string, string> = {
   'image/bmp': 'bmp',
   'image/x-ms-bmp': 'bmp',
   'image/svg+xml': 'svg',
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
 }
 
 /** Extension a host derives from the Content-Type; none for a missing or non-image type. */

@@ -5,6 +5,8 @@ export type { GlobalName, SimulatedPlatform }
 
 /** The image formats an album keeps. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'
+/** The video containers an album keeps: MP4 (every host), QuickTime MOV (not WeChat, which documents mp4). */
+export type VideoFormat = 'mp4' | 'mov'
 
 /** Where the mini-program runs: it decides WeChat's denial strings and paths (docs/en/hosts/weapp.md#errors, #quirks). */
 export type Client = 'devtools' | 'android' | 'ios'
@@ -37,6 +39,8 @@ export interface DownloadResponse {
   progressSteps?: number
   /** the server sends no Content-Length: progress events report a total of 0 */
   unknownLength?: boolean
+  /** the Content-Length the server announces, default the body's (a large file without its bytes in memory) */
+  contentLength?: number
 }
 
 export type Fault =
@@ -82,6 +86,8 @@ export interface HostOptions {
   sdkVersion?: string
   /** The download task tells its response headers (onHeadersReceived), default true; false: a client or server that does not */
   headersEvent?: boolean
+  /** Alipay only: an individual account may not call the video save ("仅支持企业支付宝小程序" [D]), default 'enterprise' */
+  account?: 'enterprise' | 'individual'
 }
 
 /**
@@ -123,7 +129,8 @@ export interface CallRecord {
 
 export interface AlbumEntry {
   path: string
-  format: ImageFormat
+  kind: 'image' | 'video'
+  format: ImageFormat | VideoFormat
   bytes: Uint8Array
 }
 

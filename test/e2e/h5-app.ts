@@ -21,6 +21,7 @@ export interface ExampleImages {
   CANVAS_DATA_URI: string
   BATCH: readonly string[]
   QR_SVG_URL: string
+  VIDEO_URL: string
 }
 
 /** The overlay hint both examples configure as the plugin's app-wide `hint`. */
@@ -58,6 +59,7 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       await routeImages(context, {
         [images.POSTER_URL]: { body: POSTER, type: 'image/png', ...poster },
         [images.QR_SVG_URL]: { body: fixtures.svg, type: 'image/svg+xml' },
+        [images.VIDEO_URL]: { body: fixtures.mp4, type: 'video/mp4' },
         ...Object.fromEntries(images.BATCH.map((url) => [url, { body: fixtures.jpeg, type: 'image/jpeg' }])),
       })
       const page = await context.newPage()
@@ -121,6 +123,15 @@ export function describeH5App(name: string, images: ExampleImages, build: () => 
       await expect.poll(() => downloads.length).toBe(1)
       const bytes = await bytesOf(downloads[0]!)
       expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    })
+
+    it('a video downloads as a typed .mp4 named after its URL, never reported as saved to an album', async () => {
+      const { tap, status, downloads } = await open(UA.desktopChrome)
+      await tap('Save video')
+      expect(await status('video')).toBe('video: download clip.mp4')
+      await expect.poll(() => downloads.length).toBe(1)
+      const bytes = await bytesOf(downloads[0]!)
+      expect(Buffer.from(bytes.slice(4, 8)).toString('latin1')).toBe('ftyp')
     })
 
     it('WeChat’s browser: no download, but the poster in a closable overlay with the configured hint', async () => {

@@ -5,7 +5,7 @@ import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/te
 import { buildTaro, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../harness/taro'
 import { launchChromium, routeImages, serve, UA } from '../browser/chromium'
 import { exportsLoadedFrom, taroKeys } from './taro-object'
-import { BATCH, POSTER_URL, QR_SVG_URL } from '../../example-taro/src/images'
+import { BATCH, POSTER_URL, QR_SVG_URL, VIDEO_URL } from '../../example-taro/src/images'
 import type { Page } from 'playwright-core'
 
 // the example's images; the other Taro apps use the same URLs
@@ -69,6 +69,7 @@ export async function openApp(
   // the example page's <Canvas type='2d' id='poster'>: a host renders it, so SelectorQuery finds its node
   current.host.addCanvas('poster', { width: 240, height: 320 })
   current.host.downloads.set(QR_SVG_URL, { status: 200, body: fixtures.svg, contentType: 'image/svg+xml' })
+  current.host.downloads.set(VIDEO_URL, { status: 200, body: fixtures.mp4, contentType: 'video/mp4' })
   for (const url of [POSTER_URL, ...BATCH]) {
     current.host.downloads.set(
       url,

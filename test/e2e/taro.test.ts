@@ -115,6 +115,17 @@ describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (bui
     expect(host.userFiles()).toEqual([])
   })
 
+  it('saves a video, and a poster with a video: one saveMediaToPhotosAlbum call where the host has it', async () => {
+    const { host, tap, status } = await open(result.dir, platform)
+    tap('Save video')
+    expect(await status('video')).toMatch(/^video: saved /)
+    tap('Save image + video')
+    expect(await status('media')).toBe('media: 2/2 saved')
+    expect(host.album.map((entry) => entry.kind)).toEqual(['video', 'image', 'video'])
+    expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).savesMany ? 1 : 0)
+    expect(host.userFiles()).toEqual([])
+  })
+
   // an SVG from an API: redrawn where the host documents a 2D canvas (WeChat's offscreen canvas), refused elsewhere
   it('the QR code SVG is saved as PNG where the host can redraw it, UNSUPPORTED_FORMAT with no host call elsewhere', async () => {
     const { host, tap, status } = await open(result.dir, platform)

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BATCH, CANVAS_DATA_URI, POSTER_URL, QR_SVG_URL } from '../../example-uniapp/src/images'
+import { BATCH, CANVAS_DATA_URI, POSTER_URL, QR_SVG_URL, VIDEO_URL } from '../../example-uniapp/src/images'
 import { dynamicCodeIn, install, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
 import {
@@ -75,6 +75,7 @@ afterEach(async () => {
 function serveImages<H extends Pick<SimulatedHost, 'downloads'>>(simulated: H): H {
   simulated.downloads.set(POSTER_URL, { status: 200, body: testing.fixtures.png, contentType: 'image/png' })
   simulated.downloads.set(QR_SVG_URL, { status: 200, body: testing.fixtures.svg, contentType: 'image/svg+xml' })
+  simulated.downloads.set(VIDEO_URL, { status: 200, body: testing.fixtures.mp4, contentType: 'video/mp4' })
   for (const url of BATCH)
     simulated.downloads.set(url, { status: 200, body: testing.fixtures.jpeg, contentType: 'image/jpeg' })
   return simulated
@@ -200,6 +201,16 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
       app.tap('Save batch')
       expect(await app.waitForStatus(/^batch: (?!saving)/)).toBe('batch: 3/3 saved')
       expect(host.album.map((entry) => entry.format)).toEqual([...first, 'jpeg', 'jpeg', 'jpeg'])
+    })
+
+    it('saves a video, and a poster with a video: one saveMediaToPhotosAlbum call where the host has it', async () => {
+      const { app, host } = open(build.dir, target)
+      app.tap('Save video')
+      expect(await app.waitForStatus(/^video: (?!saving)/)).toMatch(/^video: saved /)
+      app.tap('Save image + video')
+      expect(await app.waitForStatus(/^media: (?!saving)/)).toBe('media: 2/2 saved')
+      expect(host.album.map((entry) => entry.kind)).toEqual(['video', 'image', 'video'])
+      expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).savesMany ? 1 : 0)
     })
 
     it('the QR code SVG is saved as PNG where the host can redraw it, UNSUPPORTED_FORMAT with no host call elsewhere', async () => {

@@ -14,6 +14,8 @@ export const ERROR_CODES = []
 export const isSaveImageError = (error) => error instanceof SaveImageError
 export const saveImageToAlbum = () => Promise.reject(new SaveImageError('stub'))
 export const saveImagesToAlbum = () => Promise.resolve([])
+export const saveVideoToAlbum = () => Promise.reject(new SaveImageError('stub'))
+export const saveMediaToAlbum = () => Promise.resolve([])
 export const openAlbumSetting = () => Promise.resolve(false)
 `
 

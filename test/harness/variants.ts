@@ -19,7 +19,8 @@ const ROOT = resolve(__dirname, '../..')
 export const VARIANTS = {
   'every feature (no plugin)': undefined,
   'plugin, its defaults (privacy out)': {},
-  'plugin, everything on': { privacy: true },
+  'plugin, its defaults and video': { video: true },
+  'plugin, everything on': { privacy: true, video: true },
   'plugin, privacy, guide, canvas and convert out': { guide: false, canvas: false, convert: false },
 } satisfies Record<string, PluginOptions | undefined>
 export type Variant = keyof typeof VARIANTS

@@ -127,7 +127,7 @@ describe.each(Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>)('%s happy p
 
     const save = await invoke(host.api.saveImageToPhotosAlbum, { filePath: path, hideToast: true })
     expect(save).toEqual({ ok: true, res: want.saved })
-    expect(host.album).toEqual([{ path, format: 'png', bytes: fixtures.png }])
+    expect(host.album).toEqual([{ path, kind: 'image', format: 'png', bytes: fixtures.png }])
     expect(host.ui).toEqual([{ type: 'permission-prompt' }])
     expect(host.state.permission).toBe('granted')
 
@@ -332,6 +332,7 @@ describe('install', () => {
       version: '',
       sdkVersion: '',
       headersEvent: true,
+      account: 'enterprise',
     })
     expect(createHost('tt').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })
     expect(createHost('alipay').state).toMatchObject({ userDataQuota: 50 * 1024 * 1024, gestureRequired: false })

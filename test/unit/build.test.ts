@@ -106,6 +106,8 @@ describe('plugin options become the runtime defaults', () => {
       [FEATURE_GLOBALS.guide]: 'true',
       [FEATURE_GLOBALS.canvas]: 'true',
       [FEATURE_GLOBALS.convert]: 'true',
+      // videos only where the options ask for them
+      [FEATURE_GLOBALS.video]: 'false',
     })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual(options)
     expect(JSON.parse(defaultsDefine('mp-save-image/vite', undefined)[DEFAULTS_GLOBAL])).toEqual({})
@@ -128,6 +130,7 @@ describe('plugin options become the runtime defaults', () => {
     ['fast', 'options must be an object'],
     [{ canvas: 'no' }, 'canvas must be a boolean, got string'],
     [{ convert: 1 }, 'convert must be a boolean, got number'],
+    [{ video: 'yes' }, 'video must be a boolean, got string'],
   ])('%j fails with a message naming the option', (options, message) => {
     expect(() => defaultsDefine('mp-save-image/vite', options)).toThrow(
       `[mp-save-image] invalid mp-save-image/vite option: ${message}`,
@@ -141,8 +144,8 @@ describe('the features a build holds', () => {
     return Object.fromEntries(Object.entries(FEATURE_GLOBALS).map(([feature, name]) => [feature, define[name]]))
   }
 
-  it('the defaults leave the privacy step out (it is off by default), and keep the guide, canvases and conversion', () => {
-    const kept = { privacy: 'false', guide: 'true', canvas: 'true', convert: 'true' }
+  it('the defaults leave the privacy step and videos out (off by default), and keep the guide, canvases and conversion', () => {
+    const kept = { privacy: 'false', guide: 'true', canvas: 'true', convert: 'true', video: 'false' }
     expect(flags(undefined)).toEqual(kept)
     expect(flags({ privacy: false, guide: true })).toEqual(kept)
   })
@@ -153,17 +156,19 @@ describe('the features a build holds', () => {
       guide: 'false',
       canvas: 'false',
       convert: 'false',
+      video: 'false',
     })
-    expect(flags({ privacy: true, guide: { title: '提示' } })).toEqual({
+    expect(flags({ privacy: true, guide: { title: '提示' }, video: true })).toEqual({
       privacy: 'true',
       guide: 'true',
       canvas: 'true',
       convert: 'true',
+      video: 'true',
     })
   })
 
-  it('canvas and convert choose what the build holds, and are no call defaults', () => {
-    const define = defaultsDefine('mp-save-image/vite', { canvas: false, convert: false, timeout: 5 })
+  it('canvas, convert and video choose what the build holds, and are no call defaults', () => {
+    const define = defaultsDefine('mp-save-image/vite', { canvas: false, convert: false, video: true, timeout: 5 })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual({ timeout: 5 })
   })
 })
@@ -189,8 +194,8 @@ describe('Taro’s own option schema', () => {
     } as unknown as TaroPluginContext)
     const every = { guide: true, timeout: 1, loading: false, maxBytes: 1, hint: 'h', privacy: true }
     expect(parseDefaults(every)).toEqual(every)
-    // and `canvas` and `convert`, which choose what the build holds
-    expect(keys.sort()).toEqual([...Object.keys(every), 'canvas', 'convert'].sort())
+    // and `canvas`, `convert` and `video`, which choose what the build holds
+    expect(keys.sort()).toEqual([...Object.keys(every), 'canvas', 'convert', 'video'].sort())
   })
 })
 

@@ -10,9 +10,10 @@ import { bundleHost, minify } from '../harness/variants'
 type Feature = keyof typeof FEATURE_GLOBALS
 const FEATURES = Object.keys(FEATURE_GLOBALS) as Feature[]
 
-/** The plugin options that leave exactly these features out (privacy is out unless turned on). */
+/** The plugin options that leave exactly these features out (privacy and video are out unless turned on). */
 const optionsWithout = (off: readonly Feature[]) => ({
   privacy: !off.includes('privacy'),
+  video: !off.includes('video'),
   ...(off.includes('guide') && { guide: false }),
   ...(off.includes('canvas') && { canvas: false }),
   ...(off.includes('convert') && { convert: false }),
@@ -29,6 +30,8 @@ const MARKS: Record<Feature, RegExp> = {
   // a canvas source's own code (an image redrawn for a format the host refuses draws on a canvas of its own)
   canvas: /canvasToTempFilePath|canvas-id/,
   convert: /createOffscreenCanvas|redraw:fail/,
+  // the host's video save, and what tells a video body from a page
+  video: /saveVideoToPhotosAlbum|saveVideoToAlbum:ok|video\/quicktime|Z0eX/,
 }
 /** Hosts that have each feature at all: a privacy step (WeChat, Douyin), a guide (a modal of ours), canvases. */
 const HAS: Record<Feature, (id: PlatformId) => boolean> = {
@@ -38,6 +41,7 @@ const HAS: Record<Feature, (id: PlatformId) => boolean> = {
   // the hosts that document a 2D canvas to redraw on: WeChat, and a browser (H5, and the web page Taro's HarmonyOS
   // NEXT build is without its bridge)
   convert: (id) => ['weapp', 'h5', 'harmony-hybrid'].includes(id),
+  video: () => true,
 }
 
 describe.each(HOSTS.map((host) => host.id))('the %s entry', (id) => {
@@ -92,6 +96,18 @@ describe('in development, a call that asks for a feature the build left out', ()
     const error = await api.saveImageToAlbum('https://cdn.example.com/qr.svg').catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', platform: 'weapp' })
     expect((error as Error).message).toMatch(/leave out conversion: remove convert: false from the plugin's options/)
+  })
+
+  it('without videos, saveVideoToAlbum and saveMediaToAlbum reject INVALID_ARGUMENT naming the plugin option', async () => {
+    const api = await without('video')
+    const fail = vi.fn()
+    const single = await api.saveVideoToAlbum({ src: 'https://cdn.example.com/a.mp4', fail }).catch((e: unknown) => e)
+    const batch = await api.saveMediaToAlbum(['https://cdn.example.com/a.mp4']).catch((e: unknown) => e)
+    for (const error of [single, batch]) {
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', platform: 'weapp' })
+      expect((error as Error).message).toMatch(/leave out videos: set video: true in the plugin's options/)
+    }
+    expect(fail).toHaveBeenCalledWith(single)
   })
 
   it('without the guide, a call without the option has it off: no rejection for it', async () => {

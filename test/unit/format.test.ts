@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encodeBase64 } from '../../src/core/base64'
-import { sniffBase64, sniffFormat, sniffHead } from '../../src/core/format'
+import { sniffBase64, sniffFormat, sniffHead, sniffVideoHead } from '../../src/core/format'
 import { fixtures } from '../../src/testing'
 
 // A base64 source is sniffed on its text (src/core/format.ts), never decoded: it must say what the bytes say.
@@ -74,5 +74,64 @@ describe('sniffing an SVG on its base64 text', () => {
   it('knows the fixture SVG, and HTML for no image', () => {
     expect(sniffHead(encodeBase64(fixtures.svg))).toBe('svg')
     expect(sniffHead(encodeBase64(fixtures.html))).toBeNull()
+  })
+})
+
+describe('sniffing a video on its base64 text', () => {
+  // the rule on bytes: `ftyp` at byte 4 is an ISO media file, a brand `qt` at 8 a MOV; text (markup, JSON, white space,
+  // a BOM) or nothing is no video; anything else is left to the host
+  // '<' and its neighbours, '{' and its, a space and its, a tab or a line break: what base64 starts P, e, I, C or D
+  const TEXT_FIRST = [
+    0x3c,
+    0x3d,
+    0x3e,
+    0x3f,
+    0x78,
+    0x79,
+    0x7a,
+    0x7b,
+    0x20,
+    0x21,
+    0x22,
+    0x23,
+    ...Array.from({ length: 8 }, (_, i) => 0x08 + i),
+  ]
+  const videoOf = (bytes: Buffer) =>
+    bytes.subarray(4, 8).toString('latin1') === 'ftyp'
+      ? bytes.subarray(8, 10).toString('latin1') === 'qt'
+        ? 'mov'
+        : 'mp4'
+      : !bytes.length || TEXT_FIRST.includes(bytes[0]!) || bytes.subarray(0, 3).equals(BOM)
+        ? null
+        : undefined
+  const heads = fc.oneof(
+    fc
+      .tuple(
+        fc.uint8Array({ minLength: 4, maxLength: 4 }),
+        fc.constantFrom('ftyp', 'ftyq', 'free'),
+        fc.constantFrom('qt  ', 'isom', 'mp42', 'qs  ', 'M4V '),
+        fc.uint8Array({ maxLength: 20 }),
+      )
+      .map(([size, box, brand, tail]) => Buffer.concat([size, Buffer.from(box + brand, 'latin1'), tail])),
+    fc.uint8Array({ maxLength: 40 }).map((data) => Buffer.from(data)),
+  )
+
+  it('says what the bytes say, for any bytes', () => {
+    fc.assert(
+      fc.property(heads, (bytes) => {
+        // a first byte of text means no video unless `ftyp` follows; the rule is only about these two cases
+        const expected = videoOf(bytes)
+        const got = sniffVideoHead(bytes.toString('base64'))
+        if (expected === undefined) expect(got === 'mp4' || got === 'mov' || got === null).toBe(false)
+        else expect(got).toBe(expected)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('knows the fixture MP4 and MOV, and HTML for no video', () => {
+    expect(sniffVideoHead(encodeBase64(fixtures.mp4))).toBe('mp4')
+    expect(sniffVideoHead(encodeBase64(fixtures.mov))).toBe('mov')
+    expect(sniffVideoHead(encodeBase64(fixtures.html))).toBeNull()
   })
 })
