@@ -18,6 +18,8 @@ export default defineConfig({
       hint: '长按海报，保存到相册',
       // WeChat / Douyin: a save refused for the privacy agreement asks for it (requirePrivacyAuthorize), then retries
       privacy: true,
+      // videos: saveVideoToAlbum and saveMediaToAlbum (left out of the bundle unless asked for)
+      video: true,
     }),
   ],
 })

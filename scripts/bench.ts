@@ -7,7 +7,7 @@
 //   5. size: each entry, production and development, and where the production bytes go
 //   6. size of each host's entry as the build plugins bundle it, per feature variant of their options
 //   7. bytes the package adds to the example apps, production, per framework build and plugin options
-// `tsx scripts/bench.ts --no-builds` skips 4 and 7 (about four minutes on 2 cores).
+// `tsx scripts/bench.ts --no-builds` skips 4 and 7 (about four minutes on 2 cores), keeping their last figures.
 import { build as esbuild, type Plugin } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -20,7 +20,7 @@ import { gzippedScripts, taroWith, uniWith } from '../test/harness/added'
 import { exampleVariant, install, pack, root } from '../test/harness/examples'
 import { buildTaro, taroVariant } from '../test/harness/taro'
 import { bundleHost, minify, VARIANTS, type Variant } from '../test/harness/variants'
-import { benchTable, writeBenchPages } from './bench-page'
+import { benchTable, readBenchJson, writeBenchPages } from './bench-page'
 
 type Api = typeof import('../src/core/entry')
 type Testing = typeof import('../src/testing')
@@ -44,11 +44,14 @@ async function main() {
   }
   report.batchCalls = await batchCalls(testing, simulate)
   report.heap = heapPeak(testing)
-  if (!process.argv.includes('--no-builds')) report.buildTime = await buildTimes()
+  const builds = !process.argv.includes('--no-builds')
+  // without the builds, their figures are the last full run's
+  const last = builds ? {} : readBenchJson()
+  report.buildTime = builds ? await buildTimes() : last.buildTime
   report.size = await sizes()
   report.sizeParts = await sizeParts(report.size)
   report.variants = await variantSizes()
-  if (!process.argv.includes('--no-builds')) report.exampleBytes = await exampleBytes()
+  report.exampleBytes = builds ? await exampleBytes() : last.exampleBytes
   mkdirSync(join(root, '.bench'), { recursive: true })
   writeFileSync(join(root, '.bench', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
   writeBenchPages(report)
@@ -63,16 +66,22 @@ type Simulate = (
 
 // 1. host calls per save -------------------------------------------------------------------------------
 async function hostCalls({ fixtures, toDataUri }: Testing, simulate: Simulate) {
-  const callsOf = async (platform: PlatformId, source: string, options: Record<string, unknown> = {}) => {
+  const callsOf = async (
+    platform: PlatformId,
+    source: string,
+    options: Record<string, unknown> = {},
+    save: 'saveImageToAlbum' | 'saveVideoToAlbum' = 'saveImageToAlbum',
+  ) => {
     const host = simulate(platform, { permission: 'granted', ...options })
     host.downloads.set('https://cdn.example.com/a.png', { body: fixtures.png, contentType: 'image/png' })
     // what the checks of a download cost: no Content-Type (its first bytes are read), a JPEG behind a .png name (renamed)
     host.downloads.set('https://cdn.example.com/untyped.png', { body: fixtures.png })
     host.downloads.set('https://cdn.example.com/photo.png', { body: fixtures.jpeg, contentType: 'image/jpeg' })
+    host.downloads.set('https://cdn.example.com/v/clip', { body: fixtures.mp4, contentType: 'video/mp4' })
     host.addFile('/static/a.png', fixtures.png)
     const api = await load(`mp-save-image/${platform}`)
     // a refusal is a result too (Xiaohongshu refuses base64 before any host call)
-    await api.saveImageToAlbum(source).catch(() => undefined)
+    await api[save](source).catch(() => undefined)
     await host.idle()
     const calls = host.asyncCalls()
     host.uninstall()
@@ -88,6 +97,7 @@ async function hostCalls({ fixtures, toDataUri }: Testing, simulate: Simulate) {
       'URL, no Content-Type': await callsOf(platform, 'https://cdn.example.com/untyped.png', { headersEvent: false }),
       'URL, a JPEG named .png': await callsOf(platform, 'https://cdn.example.com/photo.png'),
       'data URI': await callsOf(platform, toDataUri(fixtures.png, 'image/png')),
+      'video URL': await callsOf(platform, 'https://cdn.example.com/v/clip', {}, 'saveVideoToAlbum'),
       'denied → guide → retry': await callsOf(platform, '/static/a.png', {
         permission: refused,
         modal: 'confirm',
@@ -280,6 +290,8 @@ const STUBS: Record<string, [RegExp, string]> = {
 export const parse = (platform, run) => run()
 const settings = { timeout: 1, guide: null, loading: null, maxBytes: 1 }
 export const parseSaveInput = (input) => ({ source: { kind: 'local', path: input }, settings })
+export const parseVideoInput = (input) => ({ source: { kind: 'local', path: input, video: true }, settings })
+export const takeCallbacks = () => {}
 export const parseBatch = (items) => ({ items, concurrency: 1, ...settings })
 export const parseBatchItem = (item) => ({ source: { kind: 'local', path: item }, settings })`,
   ],
@@ -322,7 +334,16 @@ async function sizeParts(size: Report) {
   const parts: Record<string, number> = { whole }
   for (const [part, stub] of Object.entries(STUBS)) parts[part] = whole - (await fromSource(stub))
   const exportsBut = (name: string) =>
-    ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting', 'SaveImageError', 'isSaveImageError', 'ERROR_CODES']
+    [
+      'saveImageToAlbum',
+      'saveImagesToAlbum',
+      'saveVideoToAlbum',
+      'saveMediaToAlbum',
+      'openAlbumSetting',
+      'SaveImageError',
+      'isSaveImageError',
+      'ERROR_CODES',
+    ]
       .filter((n) => n !== name)
       .join(', ')
   const all = size.weapp.production.gz as number
@@ -330,11 +351,13 @@ async function sizeParts(size: Report) {
   parts.saveImagesToAlbum = all - (await minGz(weapp, exportsBut('saveImagesToAlbum'))).gz
   parts.openAlbumSetting = all - (await minGz(weapp, exportsBut('openAlbumSetting'))).gz
   // each feature a plugin's options can leave out: everything on, less the same build without it
-  const on = await variantGz('weapp', { privacy: true })
-  parts['the privacy step'] = on - (await variantGz('weapp', {}))
-  parts['the guide'] = on - (await variantGz('weapp', { privacy: true, guide: false }))
-  parts['canvas sources'] = on - (await variantGz('weapp', { privacy: true, canvas: false }))
-  parts['conversion (redraw on a 2D canvas)'] = on - (await variantGz('weapp', { privacy: true, convert: false }))
+  const on = await variantGz('weapp', { privacy: true, video: true })
+  parts['videos (saveVideoToAlbum, saveMediaToAlbum)'] = on - (await variantGz('weapp', { privacy: true }))
+  parts['the privacy step'] = on - (await variantGz('weapp', { video: true }))
+  parts['the guide'] = on - (await variantGz('weapp', { privacy: true, video: true, guide: false }))
+  parts['canvas sources'] = on - (await variantGz('weapp', { privacy: true, video: true, canvas: false }))
+  parts['conversion (redraw on a 2D canvas)'] =
+    on - (await variantGz('weapp', { privacy: true, video: true, convert: false }))
   return parts
 }
 

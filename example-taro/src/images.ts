@@ -14,3 +14,9 @@ export const BATCH = [
 
 /** A QR code from an API, served as SVG: no album takes SVG, so it is redrawn as PNG where the host has a canvas for it. */
 export const QR_SVG_URL = 'https://cdn.example.com/qr.svg'
+
+/** A video on a CDN, its URL without an extension (a video CDN's usual): downloaded as .mp4 unless its bytes say not. */
+export const VIDEO_URL = 'https://cdn.example.com/v/clip'
+
+/** A poster and a video saved together: one `saveMediaToPhotosAlbum` call on WeChat ≥ 3.17.2. */
+export const MEDIA = [POSTER_URL, { video: VIDEO_URL }]

@@ -2,14 +2,29 @@ import { Button, Canvas, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 // The same core as `Taro.saveImageToAlbum`: one queue and one permission state per app.
-import { isSaveImageError, saveImageToAlbum, type CanvasNode, type SaveImageResult, type SaveMode } from 'mp-save-image'
-import { BATCH, CANVAS_DATA_URI, POSTER_URL, QR_SVG_URL } from '../../images'
+import {
+  isSaveImageError,
+  saveImageToAlbum,
+  type CanvasNode,
+  type MediaOutcome,
+  type SaveImageResult,
+  type SaveMode,
+  type SaveVideoResult,
+} from 'mp-save-image'
+import { BATCH, CANVAS_DATA_URI, MEDIA, POSTER_URL, QR_SVG_URL, VIDEO_URL } from '../../images'
 import './index.css'
 
 const describe = (error: unknown) => (isSaveImageError(error) ? error.code : String(error))
 // In a browser (H5) the image is shared, downloaded or shown for long-press: say which, never "saved".
 const word = (mode: SaveMode) => (mode === 'album' ? 'saved' : mode)
-const saved = (r: SaveImageResult) => `${word(r.mode)} ${r.filePath}${r.converted ? ` (as ${r.converted})` : ''}`
+const saved = (r: SaveImageResult | SaveVideoResult) =>
+  `${word(r.mode)} ${r.filePath}${'converted' in r && r.converted ? ` (as ${r.converted})` : ''}`
+/** A batch's outcomes in a line: how many were saved (and how), and the codes of those that were not. */
+const summary = (outcomes: MediaOutcome[]) => {
+  const done = outcomes.flatMap((o) => (o.ok ? [word(o.result.mode)] : []))
+  const failed = outcomes.flatMap((o) => (o.ok ? [] : [o.error.code]))
+  return `${done.length}/${outcomes.length} ${[...new Set(done)].join('+') || 'saved'}${failed.length ? ` (${failed.join(', ')})` : ''}`
+}
 
 interface PosterCanvas extends CanvasNode {
   width: number
@@ -78,13 +93,11 @@ export default function Index() {
 
   const saveQr = run('qr', () => Taro.saveImageToAlbum(QR_SVG_URL).then(saved))
 
-  const saveBatch = run('batch', () =>
-    Taro.saveImagesToAlbum(BATCH).then((outcomes) => {
-      const done = outcomes.flatMap((o) => (o.ok ? [word(o.result.mode)] : []))
-      const failed = outcomes.flatMap((o) => (o.ok ? [] : [o.error.code]))
-      return `${done.length}/${outcomes.length} ${[...new Set(done)].join('+') || 'saved'}${failed.length ? ` (${failed.join(', ')})` : ''}`
-    }),
-  )
+  const saveBatch = run('batch', () => Taro.saveImagesToAlbum(BATCH).then(summary))
+
+  const saveVideo = run('video', () => Taro.saveVideoToAlbum(VIDEO_URL).then(saved))
+
+  const saveMedia = run('media', () => Taro.saveMediaToAlbum(MEDIA).then(summary))
 
   // Headless: no guide modal; the app draws its own prompt and an "open settings" button.
   const saveHeadless = run('headless', () =>
@@ -118,6 +131,12 @@ export default function Index() {
       </Button>
       <Button className='button' onClick={saveBatch}>
         Save batch of 3
+      </Button>
+      <Button className='button' onClick={saveVideo}>
+        Save video
+      </Button>
+      <Button className='button' onClick={saveMedia}>
+        Save image + video
       </Button>
       <Button className='button' onClick={saveHeadless}>
         Save headless
