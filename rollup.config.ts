@@ -62,7 +62,8 @@ const flagsInPlace: Plugin = {
     for (const flag of flags) {
       const global = FLAG_GLOBALS.get(flag)
       out = out.replace(
-        new RegExp(`(?<![.\\w$])${flag}(?![\\w$:])`, 'g'),
+        // not a property (`a.FLAG`), but a spread (`...FLAG`) is a read
+        new RegExp(`(?<![\\w$])(?<![^.]\\.)${flag}(?![\\w$:])`, 'g'),
         `(typeof ${global} == "undefined" || ${global})`,
       )
     }

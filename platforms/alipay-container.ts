@@ -126,7 +126,7 @@ export function createAlipayAdapter(
     // text says more
     classify(raw) {
       const code = classify(raw, ['error'], CODES)
-      return code === 'UNKNOWN' && numericField(raw, ['error']) === 4 ? 'UNSUPPORTED_PLATFORM' : code
+      return VIDEO && code === 'UNKNOWN' && numericField(raw, ['error']) === 4 ? 'UNSUPPORTED_PLATFORM' : code
     },
   }
 }

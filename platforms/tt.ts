@@ -29,6 +29,8 @@ const shared = createCallbackHostAdapter({
     10202: 'PRIVACY_SCOPE_UNDECLARED',
     112089: 'SYSTEM_PERMISSION_DENIED',
     112090: 'AUTH_DENIED',
+    // the video save's "can't support this video format" (docs/en/hosts/tt.md#errors); its 119890 reads "auth deny"
+    119802: 'UNSUPPORTED_FORMAT',
   },
   // tt.requirePrivacyAuthorize from base library 3.19.0; the album's type in the privacy agreement (docs/en/hosts/tt.md#permission)
   privacyType: '相册',

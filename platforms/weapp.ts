@@ -1,5 +1,5 @@
 import type { Callback, HostAdapter, Owned } from '../src/core/adapter'
-import { CONVERT, GUIDE } from '../src/core/features'
+import { CONVERT, GUIDE, VIDEO } from '../src/core/features'
 import {
   always,
   callbacks,
@@ -45,8 +45,8 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
-  // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video)
-  downloadLimit: 200 * 1024 * 1024,
+  // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video); only a video comes near it
+  downloadLimit: VIDEO ? 200 * 1024 * 1024 : undefined,
   // base library ≥ 3.17.2 (docs/en/hosts/weapp.md#accepts): a batch is one call and one system prompt
   saveMany() {
     const wechat = host()
@@ -54,7 +54,7 @@ export const adapter: HostAdapter = {
     return (filePaths, videos, done) =>
       invoke(wechat, 'saveMediaToPhotosAlbum', {
         filePaths,
-        mediaTypes: videos.map((video) => (video ? 'video' : 'image')),
+        mediaTypes: videos.map((video) => (VIDEO && video ? 'video' : 'image')),
         ...callbacks(done, () => filePaths.map(inAlbum)),
       })
   },

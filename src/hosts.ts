@@ -67,8 +67,8 @@ export const HOSTS = [
     adapter: 'lark',
     sharesGlobal: true,
     evidence: 'D',
-    budget: 8250,
-    budgetOff: 6800,
+    budget: 8200,
+    budgetOff: 6700,
   },
   {
     id: 'tt',
@@ -80,7 +80,7 @@ export const HOSTS = [
     adapter: 'tt',
     evidence: 'D',
     budget: 8400,
-    budgetOff: 6850,
+    budgetOff: 6750,
   },
   {
     id: 'qq',
@@ -92,7 +92,7 @@ export const HOSTS = [
     adapter: 'qq',
     evidence: 'D',
     budget: 8100,
-    budgetOff: 6650,
+    budgetOff: 6550,
   },
   {
     id: 'kwai',
@@ -104,7 +104,7 @@ export const HOSTS = [
     adapter: 'kwai',
     evidence: 'O',
     budget: 8150,
-    budgetOff: 6750,
+    budgetOff: 6600,
   },
   {
     id: 'xhs',
@@ -115,8 +115,8 @@ export const HOSTS = [
     uni: ['mp-xhs'],
     adapter: 'xhs',
     evidence: 'O',
-    budget: 8200,
-    budgetOff: 6750,
+    budget: 8150,
+    budgetOff: 6650,
   },
   {
     id: 'jd',
@@ -128,7 +128,7 @@ export const HOSTS = [
     adapter: 'jd',
     evidence: 'I',
     budget: 8100,
-    budgetOff: 6650,
+    budgetOff: 6550,
   },
   {
     id: 'ascf',
@@ -140,7 +140,7 @@ export const HOSTS = [
     adapter: 'ascf',
     evidence: 'D',
     budget: 8400,
-    budgetOff: 6950,
+    budgetOff: 6850,
   },
   {
     id: 'weapp',
@@ -152,7 +152,7 @@ export const HOSTS = [
     adapter: 'weapp',
     evidence: 'D',
     budget: 8800,
-    budgetOff: 6850,
+    budgetOff: 6750,
   },
   {
     id: 'swan',
@@ -164,7 +164,7 @@ export const HOSTS = [
     adapter: 'swan',
     evidence: 'D',
     budget: 8150,
-    budgetOff: 6700,
+    budgetOff: 6600,
   },
   {
     id: 'dd',
@@ -176,7 +176,7 @@ export const HOSTS = [
     adapter: 'dd',
     evidence: 'D',
     budget: 7900,
-    budgetOff: 6450,
+    budgetOff: 6350,
   },
   {
     id: 'alipay',
@@ -188,7 +188,7 @@ export const HOSTS = [
     adapter: 'alipay',
     evidence: 'D',
     budget: 7900,
-    budgetOff: 6450,
+    budgetOff: 6350,
   },
   {
     id: 'app-harmony',
@@ -200,8 +200,8 @@ export const HOSTS = [
     adapter: 'app-harmony',
     sharesGlobal: true,
     evidence: 'O',
-    budget: 8200,
-    budgetOff: 6750,
+    budget: 8150,
+    budgetOff: 6650,
   },
   {
     id: 'app',
@@ -213,7 +213,7 @@ export const HOSTS = [
     adapter: 'app',
     evidence: 'D',
     budget: 8650,
-    budgetOff: 7150,
+    budgetOff: 7050,
   },
   {
     id: 'harmony-hybrid',
@@ -226,7 +226,7 @@ export const HOSTS = [
     fallback: 'h5',
     evidence: 'O',
     budget: 11000,
-    budgetOff: 8900,
+    budgetOff: 8800,
   },
   {
     id: 'h5',
@@ -238,7 +238,7 @@ export const HOSTS = [
     adapter: 'browser/h5',
     evidence: 'D',
     budget: 10350,
-    budgetOff: 8150,
+    budgetOff: 8050,
   },
 ] as const satisfies readonly Host[]
 

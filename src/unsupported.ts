@@ -34,5 +34,7 @@ export const saveImageToAlbum: SaveImageApi['saveImageToAlbum'] = (input) => {
   return rejected
 }
 // the same API as every other entry
-refuse satisfies SaveImageApi['saveImagesToAlbum'] & SaveImageApi['openAlbumSetting']
-export { refuse as saveImagesToAlbum, refuse as openAlbumSetting }
+refuse satisfies SaveImageApi['saveImagesToAlbum'] & SaveImageApi['saveMediaToAlbum'] & SaveImageApi['openAlbumSetting']
+export { refuse as saveImagesToAlbum, refuse as saveMediaToAlbum, refuse as openAlbumSetting }
+/** A video's callbacks hear of the refusal as an image's do. */
+export const saveVideoToAlbum = saveImageToAlbum as unknown as SaveImageApi['saveVideoToAlbum']

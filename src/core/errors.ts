@@ -53,7 +53,7 @@ const MESSAGE_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/auth den|authorize no response|user deny|no permission/i, 'AUTH_DENIED'],
   [/fail:? ?cancel\b/i, 'USER_CANCELLED'],
   [/not found|not exists?\b|get file data fail|no such file/i, 'FILE_NOT_FOUND'],
-  [/invalid file type|support this video format/i, 'UNSUPPORTED_FORMAT'],
+  [/invalid file type/i, 'UNSUPPORTED_FORMAT'],
   [/storage full|no space|limit is exceeded/i, 'STORAGE_FULL'],
   [/base64 encode error/i, 'INVALID_ARGUMENT'],
   [/not supported in web/i, 'UNSUPPORTED_PLATFORM'],

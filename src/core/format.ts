@@ -58,9 +58,9 @@ const VIDEO_FORMATS: readonly FileFormat[] = ['mp4', 'mov']
 export function formatOfType(contentType: string | undefined, video?: boolean): FileFormat | null | undefined {
   const type = /^\s*([\w-]+)\/([\w.+-]+)/.exec((contentType || '').toLowerCase())
   if (!type || /octet|binary/.test(type[2]!)) return undefined
-  const videos = VIDEO && video
-  if (type[1] !== (videos ? 'video' : 'image')) return null
-  return (videos ? VIDEO_FORMATS : FORMATS).find(
+  // written out in place, so a build without videos folds both to images
+  if (type[1] !== (VIDEO && video ? 'video' : 'image')) return null
+  return (VIDEO && video ? VIDEO_FORMATS : FORMATS).find(
     (format) => type[2]!.indexOf(format === 'jpeg' ? 'jp' : format === 'mov' ? 'quicktime' : format) >= 0,
   )
 }

@@ -145,7 +145,7 @@ async function fileOf(
   }
   const named = target(source.extension)
   const video = VIDEO && !!source.video
-  const limit = adapter.downloadLimit
+  const limit = VIDEO && adapter.downloadLimit
   const res = await making<Downloaded>(__DEV__ && 'download', 'DOWNLOAD_FAILED', (done, alive) =>
     adapter.download(source.url, settings.headers, named, done, (loaded, total) => {
       // over the host's limit: failed now, not when the host gives up (a late answer's file is removed)

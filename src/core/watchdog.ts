@@ -1,4 +1,5 @@
 import type { Callback } from './adapter'
+import { VIDEO } from './features'
 
 /** What a host call that did not call back in time rejects with. */
 export const TIMED_OUT = {}
@@ -25,7 +26,8 @@ export function watchdog<T>(
     const arm = (giveUp?: unknown) => {
       clearTimeout(timer)
       if (state) return
-      if (giveUp !== undefined) return stop(giveUp)
+      // only a video's download gives up early (over the host's download limit)
+      if (VIDEO && giveUp !== undefined) return stop(giveUp)
       timer = setTimeout(() => stop(TIMED_OUT), timeoutMs)
     }
     arm()

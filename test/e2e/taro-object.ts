@@ -3,7 +3,13 @@
 import { createRequire } from 'node:module'
 
 /** What the plugin adds to `Taro`; a build with the plugin holds these and every key it held without. */
-export const OUR_TARO_KEYS = ['openAlbumSetting', 'saveImageToAlbum', 'saveImagesToAlbum'] as const
+export const OUR_TARO_KEYS = [
+  'openAlbumSetting',
+  'saveImageToAlbum',
+  'saveImagesToAlbum',
+  'saveMediaToAlbum',
+  'saveVideoToAlbum',
+] as const
 
 /**
  * The sorted keys of the app's `Taro` object. It looks in every webpack module registry on the global scope

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CANVAS, GUIDE, PRIVACY } from '../../src/core/features'
+import { CANVAS, GUIDE, PRIVACY, VIDEO } from '../../src/core/features'
 import { profileOf } from '../../src/testing/profiles'
 import { adapterOf, denied, GUIDES_ITSELF, LOCAL_PATH, modals, NO_SCOPE, PLATFORMS, setup, setupApp } from '../helpers'
 
@@ -79,6 +79,17 @@ describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
     const [canvas, local] = await api.saveImagesToAlbum([source, LOCAL_PATH])
     expect(canvas).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(local!.ok).toBe(true)
+  })
+
+  // checked by the adapter's own shape, not the flag: a build that lost its define would keep the video save
+  it.runIf(!VIDEO)('a video is INVALID_ARGUMENT, with no host call, and the adapter has no video save', async () => {
+    const { host, api } = setup(platform, { permission: 'granted' })
+    expect(adapterOf(platform).saveVideo).toBeUndefined()
+    await expect(api.saveVideoToAlbum('https://cdn.example.com/a.mp4')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    })
+    await expect(api.saveMediaToAlbum([LOCAL_PATH])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    expect(host.calls).toEqual([])
   })
 })
 

@@ -189,6 +189,8 @@ describe('the packed package in a fresh folder', () => {
         'openAlbumSetting',
         'saveImageToAlbum',
         'saveImagesToAlbum',
+        'saveMediaToAlbum',
+        'saveVideoToAlbum',
       ],
     })
     const code = loadedCode(join(app, 'node_modules/mp-save-image/dist/unsupported.mjs'))
@@ -251,13 +253,13 @@ describe('the packed package in a fresh folder', () => {
       await import('mp-save-image/taro/runtime')
       console.log(JSON.stringify({
         added: Object.keys(Taro).filter((key) => !before.includes(key)),
-        same: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'].every((name) => Taro[name] === api[name]),
+        same: ['saveImageToAlbum', 'saveImagesToAlbum', 'saveVideoToAlbum', 'saveMediaToAlbum', 'openAlbumSetting'].every((name) => Taro[name] === api[name]),
         ownUntouched: Taro.saveImageToPhotosAlbum === Taro.own,
       }))
     `,
     )
     expect(JSON.parse(out)).toEqual({
-      added: ['saveImageToAlbum', 'saveImagesToAlbum', 'openAlbumSetting'],
+      added: ['saveImageToAlbum', 'saveImagesToAlbum', 'saveVideoToAlbum', 'saveMediaToAlbum', 'openAlbumSetting'],
       same: true,
       ownUntouched: true,
     })
