@@ -70,10 +70,12 @@ function strictTypecheck(module: string, resolution: string, files: string[]) {
 }
 
 describe('the packed package in a fresh folder', () => {
-  it('ships only dist and the READMEs, with no runtime dependencies', () => {
+  it('ships only dist, the READMEs, the changelog and the licence, with no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/mp-save-image/package.json'), 'utf8'))
     expect(pkg.dependencies ?? {}).toEqual({})
     expect(readdirSync(join(app, 'node_modules/mp-save-image')).sort()).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
       'README.en.md',
       'README.md',
       'dist',
