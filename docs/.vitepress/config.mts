@@ -16,6 +16,8 @@ const GUIDE = [
   'unsupported-targets',
   'production',
   'troubleshooting',
+  'migration',
+  'faq',
 ] as const
 const GUIDE_NAMES: Record<(typeof GUIDE)[number], [string, string]> = {
   'getting-started': ['快速开始', 'Getting started'],
@@ -28,6 +30,8 @@ const GUIDE_NAMES: Record<(typeof GUIDE)[number], [string, string]> = {
   'unsupported-targets': ['没有适配器的构建目标', 'Targets without an adapter'],
   production: ['生产构建', 'Production builds'],
   troubleshooting: ['按错误码排查', 'Troubleshooting by error code'],
+  migration: ['从 saveImageToPhotosAlbum 迁移', 'Migrating from saveImageToPhotosAlbum'],
+  faq: ['常见问题', 'FAQ'],
 }
 
 const RECIPES = [

@@ -23,6 +23,28 @@ const PAGES = [
     shot: 'weapp-en.png',
   },
   { path: '/en/api/', lang: 'en-US', heading: 'API reference', text: 'saveImageToAlbum', shot: 'api-en.png' },
+  { path: '/api/', lang: 'zh-CN', heading: 'API 参考', text: '函数一览', shot: 'api-zh.png' },
+  {
+    path: '/guide/faq.html',
+    lang: 'zh-CN',
+    heading: '常见问题',
+    text: 'NSPhotoLibraryAddUsageDescription',
+    shot: 'faq-zh.png',
+  },
+  {
+    path: '/en/guide/migration.html',
+    lang: 'en-US',
+    heading: 'Migrating',
+    text: 'saveImageToPhotosAlbum',
+    shot: 'migration-en.png',
+  },
+  {
+    path: '/en/guide/video.html',
+    lang: 'en-US',
+    heading: 'Videos',
+    text: 'saveVideoToPhotosAlbum',
+    shot: 'video-en.png',
+  },
 ]
 
 describe('the docs site', () => {
