@@ -52,6 +52,7 @@ async function main() {
   report.sizeParts = await sizeParts(report.size)
   report.variants = await variantSizes()
   report.exampleBytes = builds ? await exampleBytes() : last.exampleBytes
+  if (!builds) report.buildFiguresFrom = 'the last full run'
   mkdirSync(join(root, '.bench'), { recursive: true })
   writeFileSync(join(root, '.bench', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
   writeBenchPages(report)
