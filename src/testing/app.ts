@@ -177,12 +177,12 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
     return {
       saveImageToPhotosAlbum: desk.asyncApi(
         'saveImageToPhotosAlbum',
-        (opts) => ({ settle: () => this.save(opts.filePath) }),
+        (opts) => ({ settle: () => this.save('saveImageToPhotosAlbum', opts.filePath) }),
         true,
       ),
       saveVideoToPhotosAlbum: desk.asyncApi(
         'saveVideoToPhotosAlbum',
-        (opts) => ({ settle: () => this.saveVideo(opts.filePath) }),
+        (opts) => ({ settle: () => this.save('saveVideoToPhotosAlbum', opts.filePath) }),
         true,
       ),
       getAppAuthorizeSetting: desk.syncApi('getAppAuthorizeSetting', () => this.authorizeSetting()),
@@ -243,35 +243,23 @@ class AppHost extends SimulatedBase<AppHostState> implements SimulatedAppHost {
   }
 
   /**
-   * uni.saveImageToPhotosAlbum → plus.gallery.save [F]. Order: uni's argument check [F] → the OS album
-   * permission (prompted on first use) [D/I] → the file [I text] → its type [D "不支持则 errorCB", I text].
-   * Android reports success for a file without an image extension, and the image never appears [O #2429].
+   * uni.saveImageToPhotosAlbum and uni.saveVideoToPhotosAlbum → plus.gallery.save [F]. Order: uni's argument check
+   * [F] → the OS album permission (prompted on first use) [D/I] → the file [I text] → its type [D "不支持则 errorCB",
+   * I text]. Android reports success for an image file without an image extension, and the image never appears
+   * [O #2429].
    */
-  private save(path: unknown): Outcome {
-    const api = 'saveImageToPhotosAlbum'
+  private save(api: 'saveImageToPhotosAlbum' | 'saveVideoToPhotosAlbum', path: unknown): Outcome {
     if (typeof path !== 'string') return fail({ errMsg: `${api}:fail Missing required args: "filePath"` })
     if (!this.permitted()) return fail({ errMsg: `${api}:fail No Permission`, code: 0 })
     const bytes = this.files.get(path)
     if (!bytes) return fail({ errMsg: `${api}:fail ${NOT_FOUND.message}`, code: NOT_FOUND.code })
     const ok = { errMsg: `${api}:ok`, path: `file://${path}` }
-    if (!this.ios && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) return { ok: true, res: ok }
-    const format = imageFormatOf(bytes)
+    const video = api === 'saveVideoToPhotosAlbum'
+    if (!video && !this.ios && WECHAT_IMAGE_EXTENSIONS.indexOf(extensionOf(path)) < 0) return { ok: true, res: ok }
+    const format = video ? videoFormatOf(bytes) : imageFormatOf(bytes)
     if (!format) return fail({ errMsg: `${api}:fail unsupported file type`, code: 0 })
-    this.album.push({ path, kind: 'image', format, bytes: copyBytes(bytes) })
+    this.album.push({ path, kind: video ? 'video' : 'image', format, bytes: copyBytes(bytes) })
     return { ok: true, res: ok }
-  }
-
-  /** uni.saveVideoToPhotosAlbum → plus.gallery.save as well [F uni-app-plus]: the same checks, an ISO media file. */
-  private saveVideo(path: unknown): Outcome {
-    const api = 'saveVideoToPhotosAlbum'
-    if (typeof path !== 'string') return fail({ errMsg: `${api}:fail Missing required args: "filePath"` })
-    if (!this.permitted()) return fail({ errMsg: `${api}:fail No Permission`, code: 0 })
-    const bytes = this.files.get(path)
-    if (!bytes) return fail({ errMsg: `${api}:fail ${NOT_FOUND.message}`, code: NOT_FOUND.code })
-    const format = videoFormatOf(bytes)
-    if (!format) return fail({ errMsg: `${api}:fail unsupported file type`, code: 0 })
-    this.album.push({ path, kind: 'video', format, bytes: copyBytes(bytes) })
-    return { ok: true, res: { errMsg: `${api}:ok`, path: `file://${path}` } }
   }
 
   /** The OS prompt on first use; a refusal sticks until the settings page [D iOS; I Android]. */
