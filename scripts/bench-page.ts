@@ -4,6 +4,8 @@
 // with a target says whether it met it.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SIZE_VARIANTS } from '../.size-limit'
+import type { Variant } from '../test/harness/variants'
 
 type Report = Record<string, any>
 type Lang = 'zh' | 'en'
@@ -16,10 +18,11 @@ export const BENCH_PAGES: Record<Lang, string> = {
 }
 
 /** The plugin variants of test/harness/variants.ts the users' table shows. */
-const DEFAULTS = 'plugin, its defaults (privacy out)'
-const WITH_VIDEO = 'plugin, its defaults and video'
-const NO_PLUGIN = 'every feature (no plugin)'
-const FEATURES_OFF = 'plugin, privacy, guide, canvas and convert out'
+const DEFAULTS: Variant = 'plugin, its defaults (privacy out)'
+const WITH_VIDEO: Variant = 'plugin, its defaults and video'
+const NO_PLUGIN: Variant = 'every feature (no plugin)'
+/** The variant with a budget of its own (`budgetOff`). */
+const FEATURES_OFF: Variant = SIZE_VARIANTS['features-off']
 
 /** The Chinese page's names for the JSON's keys; the English page shows the keys. */
 const ZH_NAMES: Record<string, string> = {

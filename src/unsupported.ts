@@ -26,7 +26,7 @@ const refuse = (): Promise<never> =>
  * entry; each on its own branch of the promise, so one that throws is reported (an unhandled rejection) and changes
  * nothing, and a caller who passed one need not handle the promise.
  */
-export const saveImageToAlbum: SaveImageApi['saveImageToAlbum'] = (input) => {
+const refuseCall = (input: unknown): Promise<never> => {
   const rejected = refuse()
   // a string source has no callbacks: its wrapper object reads them as undefined
   const { fail, complete } = Object(input) as SaveImageOptions
@@ -34,7 +34,7 @@ export const saveImageToAlbum: SaveImageApi['saveImageToAlbum'] = (input) => {
   return rejected
 }
 // the same API as every other entry
+export const saveImageToAlbum: SaveImageApi['saveImageToAlbum'] = refuseCall
+export const saveVideoToAlbum: SaveImageApi['saveVideoToAlbum'] = refuseCall
 refuse satisfies SaveImageApi['saveImagesToAlbum'] & SaveImageApi['saveMediaToAlbum'] & SaveImageApi['openAlbumSetting']
 export { refuse as saveImagesToAlbum, refuse as saveMediaToAlbum, refuse as openAlbumSetting }
-/** A video's callbacks hear of the refusal as an image's do. */
-export const saveVideoToAlbum = saveImageToAlbum as unknown as SaveImageApi['saveVideoToAlbum']

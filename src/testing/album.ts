@@ -41,7 +41,7 @@ function savePlan(ctx: HostContext, api: SaveApi, opts: CallbackOptions): Plan {
  */
 function save(ctx: HostContext, api: SaveApi, path: unknown, hideToast: boolean): Outcome {
   const { payloads, state, profile } = ctx
-  if (profile.platform === 'swan' && state.web) return fail(payloads.webUnsupported(api))
+  if (profile.webRendition && state.web) return fail(payloads.webUnsupported(api))
   if (typeof path !== 'string' || path === '') return fail(payloads.missingArgument(api))
   const refused = gate(ctx, api)
   if (refused) return fail(refused)
@@ -95,9 +95,9 @@ export function saveVideoApi(ctx: HostContext): (options?: CallbackOptions) => A
 
 function saveVideo(ctx: HostContext, opts: CallbackOptions): Outcome {
   const { payloads, state, profile } = ctx
-  if (profile.platform === 'alipay' && state.account === 'individual') return fail(payloads.noPermissionToCall())
-  if (profile.platform === 'swan' && state.web) return fail(payloads.webUnsupported(VIDEO_SAVE))
-  const path = profile.platform === 'alipay' ? opts.src : opts.filePath
+  if (profile.enterpriseVideo && state.account === 'individual') return fail(payloads.noPermissionToCall())
+  if (profile.webRendition && state.web) return fail(payloads.webUnsupported(VIDEO_SAVE))
+  const path = opts[profile.videoPathField || 'filePath']
   if (typeof path !== 'string' || path === '') return fail(payloads.missingArgument(VIDEO_SAVE))
   const refused = gate(ctx, VIDEO_SAVE)
   if (refused) return fail(refused)

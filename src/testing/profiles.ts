@@ -70,6 +70,12 @@ export interface HostProfile {
   opensAppSettings?: boolean
   /** The video containers its save takes, where it documents them (WeChat: mp4 [D]); else any it can tell */
   videoFormats?: readonly string[]
+  /** The video save names the path `src` (Alipay [O uni-app's mp-alipay protocol]); else `filePath` */
+  videoPathField?: 'src'
+  /** The video save is for enterprise accounts only: `account: 'individual'` is refused (Alipay [D]) */
+  enterpriseVideo?: true
+  /** A web rendition (`web: true`) where the save and openSetting fail (Baidu Web 态 [D]) */
+  webRendition?: true
   /** Other globals naming the same API: DingTalk also answers as `my`, which uni's mp-alipay runtime calls there [F U1] */
   aliases?: readonly string[]
 }
@@ -121,6 +127,8 @@ export const PROFILES = {
     alipayErrors: true,
     fileLimit: 10 * MiB,
     overlapBug: true,
+    videoPathField: 'src',
+    enterpriseVideo: true,
   },
   // swan.downloadFile documents a filePath [D swan-docs]
   swan: {
@@ -133,6 +141,7 @@ export const PROFILES = {
     defaultQuota: 10 * MiB,
     alipayErrors: false,
     downloadsToFilePath: true,
+    webRendition: true,
   },
   // Feishu / Lark on `tt` (docs/en/hosts/lark.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
   // the save wants an image extension: iOS png/jpg/jpeg/gif, Android adds webp (devtools: as Android [I]).

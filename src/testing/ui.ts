@@ -23,7 +23,7 @@ export function openSettingApi(ctx: HostContext): AsyncFn {
   return ctx.desk.asyncApi(
     'openSetting',
     () => {
-      if (ctx.profile.platform === 'swan' && state.web) return failNow(payloads.webUnsupported('openSetting'))
+      if (ctx.profile.webRendition && state.web) return failNow(payloads.webUnsupported('openSetting'))
       if (state.gestureRequired && !ctx.scheduler.inGesture) return failNow(payloads.needsGesture())
       ctx.ui.push({ type: 'settings' })
       return {
