@@ -6,6 +6,7 @@ import esbuild from 'rollup-plugin-esbuild'
 import { FEATURE_GLOBALS } from './src/build/defaults'
 import { entryFile, hostEntry, universalEntry } from './src/build/entries'
 import { HOSTS } from './src/hosts'
+import { flagsInPlacePlugin } from './scripts/flags-in-place'
 
 const ROOT = resolve('.')
 const ENTRY = '\0mp-save-image:entry:'
@@ -42,37 +43,9 @@ const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
 const es2018 = (dev = true) =>
   esbuild({ target: 'es2018', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) }, minifySyntax: !dev })
 
-/**
- * Each read of a feature flag (src/core/features.ts) written out in place in the shipped code, as the `typeof` test
- * of its global: a bundler defines the global in each module, and a minifier folds the test and drops the feature's
- * code there and then. Taro's terser (no `reduce_vars`) never folds a constant imported from another module, so an
- * imported flag would leave every feature in a Taro app.
- */
-const flagsInPlace: Plugin = {
-  name: 'flags-in-place',
-  transform(code, id) {
-    // the flags' own module: nothing reads them from it any more, and reading a global is no side effect to keep
-    if (id.endsWith('/src/core/features.ts')) return { code, map: null, moduleSideEffects: false }
-    const imported = /^import \{([^}]*)\} from ["'][./]+(?:src\/core\/)?features["'];?\n/m.exec(code)
-    if (!imported) return null
-    const names = imported[1]!.split(',').map((name) => name.trim())
-    const flags = names.filter((name) => FLAG_GLOBALS.has(name))
-    const rest = names.filter((name) => !flags.includes(name))
-    let out = code.replace(imported[0], rest.length ? imported[0].replace(imported[1]!, ` ${rest.join(', ')} `) : '')
-    for (const flag of flags) {
-      const global = FLAG_GLOBALS.get(flag)
-      out = out.replace(
-        // not a property (`a.FLAG`), but a spread (`...FLAG`) is a read
-        new RegExp(`(?<![\\w$])(?<![^.]\\.)${flag}(?![\\w$:])`, 'g'),
-        `(typeof ${global} == "undefined" || ${global})`,
-      )
-    }
-    return { code: out, map: null }
-  },
-}
 /** Each flag's name in src/core/features.ts (the feature's, in capitals) → the global a plugin defines for it. */
-const FLAG_GLOBALS = new Map(
-  Object.entries(FEATURE_GLOBALS).map(([feature, global]) => [feature.toUpperCase(), global]),
+const flagsInPlace = flagsInPlacePlugin(
+  new Map(Object.entries(FEATURE_GLOBALS).map(([feature, global]) => [feature.toUpperCase(), global])),
 )
 
 const runtimeOutputs = (dir: string) =>

@@ -3,7 +3,7 @@
 // code; undefined (no plugin, the universal build, a direct import) keeps every feature. A call's own option cannot
 // turn on what the build left out: it is rejected INVALID_ARGUMENT (docs/guide/production.md#features).
 //
-// The shipped build writes each read of a flag out in place as its `typeof` test (rollup.config.ts, `flagsInPlace`):
+// The shipped build writes each read of a flag out in place as its `typeof` test (scripts/flags-in-place.ts, from the syntax tree):
 // Taro's terser folds a constant only inside the module that tests it.
 
 declare const __MP_SAVE_IMAGE_PRIVACY__: boolean

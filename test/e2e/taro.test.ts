@@ -70,7 +70,11 @@ const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
   { platform: 'weapp', watch: true },
 ]
 
-describe.each(BUILDS)('Taro $compiler build for $platform (watch: $watch)', (build) => {
+/** What a build's title says: its compiler (webpack5 unless it says vite), its target, and --watch. */
+const titleOf = ({ compiler = 'webpack5', platform, watch }: TaroBuild) =>
+  `Taro ${compiler} build for ${platform}${watch ? ' (--watch)' : ''}`
+
+describe.each(BUILDS.map((build) => [titleOf(build), build] as const))('%s', (_title, build) => {
   const { platform } = build
   let result: BuildResult
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup, setupApp, universal } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // HarmonyOS NEXT through uni-app beyond the shared contract suite (docs/en/hosts/app-harmony.md; [O] uni's source).
 
@@ -44,22 +43,19 @@ describe('HarmonyOS NEXT (uni-app app-harmony)', () => {
     expect(host.userFiles()).toEqual([])
   })
 
-  it.runIf(GUIDE)(
-    'every save shows the system dialog; closing it is USER_CANCELLED (raw kept), never a guide of ours',
-    async () => {
-      const { host, api } = setup('app-harmony')
-      await api.saveImageToAlbum(LOCAL_PATH)
-      expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(1)
-      host.state.prompt = 'deny'
-      await expect(api.saveImageToAlbum({ src: POSTER_URL, guide: true })).rejects.toMatchObject({
-        code: 'USER_CANCELLED',
-        platform: 'app-harmony',
-        raw: { errCode: 1101001, errMsg: 'saveImageToPhotosAlbum:fail user cancel' },
-      })
-      expect(modals(host)).toEqual([])
-      expect(host.userFiles()).toEqual([])
-    },
-  )
+  it('every save shows the system dialog; closing it is USER_CANCELLED (raw kept), never a guide of ours', async () => {
+    const { host, api } = setup('app-harmony')
+    await api.saveImageToAlbum(LOCAL_PATH)
+    expect(host.ui.filter((event) => event.type === 'save-confirm')).toHaveLength(1)
+    host.state.prompt = 'deny'
+    await expect(api.saveImageToAlbum({ src: POSTER_URL, guide: true })).rejects.toMatchObject({
+      code: 'USER_CANCELLED',
+      platform: 'app-harmony',
+      raw: { errCode: 1101001, errMsg: 'saveImageToPhotosAlbum:fail user cancel' },
+    })
+    expect(modals(host)).toEqual([])
+    expect(host.userFiles()).toEqual([])
+  })
 
   it('openAlbumSetting rejects UNSUPPORTED_PLATFORM: there is no album permission and no settings page', async () => {
     const { host, api } = setup('app-harmony')

@@ -3,7 +3,6 @@ import { USER_WAIT_MS } from '../../src/core/save'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { APP_SAVE_FAILURES, APP_WRITE_FAILURES } from '../host-payloads'
 import { JPEG_URL, LOCAL_PATH, modals, outcome, POSTER_URL, setupApp, FORMATS } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // The uni-app App adapter (platforms/app.ts) on its simulated host: `uni` for the save and the UI,
 // `plus` for files, downloads and the return from the settings page (docs/en/hosts/app.md).
@@ -191,7 +190,7 @@ describe('uni-app App: permission', () => {
     expect(host.album).toHaveLength(1)
   })
 
-  it.runIf(GUIDE).each(['ios', 'android'] as const)(
+  it.each(['ios', 'android'] as const)(
     'denied on %s → the guide → the app settings page → retried when the app resumes',
     async (client) => {
       const { host, api } = setupApp({ client, permission: 'denied', settings: 'enable' })
@@ -236,7 +235,7 @@ describe('uni-app App: permission', () => {
     })
   })
 
-  it.runIf(GUIDE)('settings left off: Android cannot tell, so one retry, then AUTH_DENIED', async () => {
+  it('settings left off: Android cannot tell, so one retry, then AUTH_DENIED', async () => {
     const { host, api } = setupApp({ client: 'android', permission: 'denied', settings: 'keep' })
     await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'AUTH_DENIED' })
     expect(saves(host)).toBe(2)
@@ -254,7 +253,7 @@ describe('uni-app App: permission', () => {
     expect(host.count('openAppAuthorizeSetting')).toBe(0)
   })
 
-  it.runIf(GUIDE)('openAppAuthorizeSetting failing → its failure, the resume listener removed', async () => {
+  it('openAppAuthorizeSetting failing → its failure, the resume listener removed', async () => {
     const { host, api } = setupApp({ permission: 'denied' })
     const payload = { errMsg: 'openAppAuthorizeSetting:fail' }
     host.fault('openAppAuthorizeSetting', { kind: 'fail', payload })
@@ -262,7 +261,7 @@ describe('uni-app App: permission', () => {
     expect(host.count('globalEvent.removeEventListener')).toBe(1)
   })
 
-  it.runIf(GUIDE)('a user who never comes back from settings → TIMEOUT after the user wait, not a hang', async () => {
+  it('a user who never comes back from settings → TIMEOUT after the user wait, not a hang', async () => {
     const { vi } = await import('vitest')
     vi.useFakeTimers()
     try {
@@ -285,7 +284,7 @@ describe('uni-app App: permission', () => {
     await expect(api.openAlbumSetting()).resolves.toBe(false)
   })
 
-  it.runIf(GUIDE)('a batch with the album denied shows one guide and saves every image after the return', async () => {
+  it('a batch with the album denied shows one guide and saves every image after the return', async () => {
     const { host, api } = setupApp({ permission: 'denied' })
     const outcomes = await api.saveImagesToAlbum([POSTER_URL, JPEG_URL, toDataUri(fixtures.gif, 'image/gif')])
     expect(outcomes.map((item) => item.ok)).toEqual([true, true, true])

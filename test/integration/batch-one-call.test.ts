@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // WeChat base library ≥ 3.17.2 saves a batch with one saveMediaToPhotosAlbum call (docs/en/guide/batch.md#wechat-one-call): one system prompt.
 
@@ -54,17 +53,14 @@ describe('a WeChat batch in one host call', () => {
     expect(host.album.map((e) => e.format).sort()).toEqual(['gif', 'png', 'png', 'png'])
   })
 
-  it.runIf(GUIDE)(
-    'one prompt for the batch: a refusal gets one guide, settings, and one retry of the same call',
-    async () => {
-      const { host, api } = setupBatch(5, { permission: 'not-asked', prompt: 'deny' })
-      const results = await api.saveImagesToAlbum(urls(5))
-      expect(results.every((r) => r.ok)).toBe(true)
-      expect(host.ui.filter((e) => e.type === 'permission-prompt')).toHaveLength(1)
-      expect(modals(host)).toHaveLength(1)
-      expect(host.count('saveMediaToPhotosAlbum')).toBe(2)
-    },
-  )
+  it('one prompt for the batch: a refusal gets one guide, settings, and one retry of the same call', async () => {
+    const { host, api } = setupBatch(5, { permission: 'not-asked', prompt: 'deny' })
+    const results = await api.saveImagesToAlbum(urls(5))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(host.ui.filter((e) => e.type === 'permission-prompt')).toHaveLength(1)
+    expect(modals(host)).toHaveLength(1)
+    expect(host.count('saveMediaToPhotosAlbum')).toBe(2)
+  })
 
   it('a refusal that stands fails every image with AUTH_DENIED', async () => {
     const { api } = setupBatch(4, { permission: 'denied', modal: 'cancel' })

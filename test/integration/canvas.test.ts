@@ -14,7 +14,6 @@ import {
   setup,
   setupApp,
 } from '../helpers'
-import { CANVAS, GUIDE } from '../../src/core/features'
 
 // The canvas source (docs/en/guide/sources.md#canvas): a Canvas 2D node, or a legacy canvas by id and component.
 
@@ -47,7 +46,7 @@ const argsOf = (host: SimulatedHost, api: string) => {
   return Array.isArray(args) ? args : [args]
 }
 
-describe.runIf(CANVAS).each(PLATFORMS)('canvas source on %s', (platform) => {
+describe.each(PLATFORMS)('canvas source on %s', (platform) => {
   it('saves a Canvas 2D node as png by default: one export, one save', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
     const result = await api.saveImageToAlbum({ canvas: drawnNode(host) })
@@ -127,7 +126,7 @@ describe.runIf(CANVAS).each(PLATFORMS)('canvas source on %s', (platform) => {
     })
   })
 
-  it.runIf(GUIDE)('a refused album prompt gets the same recovery as any source', async () => {
+  it('a refused album prompt gets the same recovery as any source', async () => {
     const { host, api } = setup(platform, { permission: 'not-asked', prompt: 'deny' })
     const result = await outcome(api.saveImageToAlbum({ canvas: drawnNode(host) }))
     if (profileOf(platform).confirmsEachSave) {
@@ -160,7 +159,7 @@ describe.runIf(CANVAS).each(PLATFORMS)('canvas source on %s', (platform) => {
   })
 })
 
-describe.runIf(CANVAS)('canvas source on the uni-app App', () => {
+describe('canvas source on the uni-app App', () => {
   it('exports a legacy canvas by canvasId into uni’s temp folder and saves it; uni’s file is left to uni', async () => {
     const { host, api } = setupApp({ permission: 'granted' })
     const ctx = (host.api.createCanvasContext as (id: string) => Record<string, (...args: unknown[]) => void>)('poster')

@@ -12,12 +12,11 @@ import {
   saves,
   setup,
 } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 const N = 500
 
 describe.each(PLATFORMS)('%s under load', (platform) => {
-  it.runIf(GUIDE && !GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform) && !NO_BASE64.includes(platform))(
+  it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform) && !NO_BASE64.includes(platform))(
     `${N} concurrent calls all settle, with one prompt, and every image reaches the album`,
     async () => {
       const { host, api } = setup(platform, { permission: denied(platform), modal: 'confirm', settings: 'enable' })

@@ -23,7 +23,6 @@ import {
   setup,
   FORMATS,
 } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 /** The host-local paths of each host that look like URLs (docs/en/guide/sources.md#local). */
 const URL_LIKE_LOCAL: Record<string, string[]> = {
@@ -44,7 +43,7 @@ const URL_LIKE_LOCAL: Record<string, string[]> = {
 describe.each(PLATFORMS)('contract on %s', (platform) => {
   const scoped = !NO_SCOPE.includes(platform)
   const base64 = !NO_BASE64.includes(platform)
-  const guides = GUIDE && scoped && !GUIDES_ITSELF.includes(platform)
+  const guides = scoped && !GUIDES_ITSELF.includes(platform)
   describe('sources', () => {
     it('saves a URL with one download and one save, and resolves the contract result', async () => {
       const { host, api } = setup(platform, { permission: 'granted' })
@@ -320,7 +319,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
         await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'PRIVACY_SCOPE_UNDECLARED' })
       }
       // the phone's settings page, where the host documents one (test/integration/system-permission.test.ts)
-      expect(modals(host)).toHaveLength(GUIDE && profileOf(platform).opensAppSettings ? 1 : 0)
+      expect(modals(host)).toHaveLength(profileOf(platform).opensAppSettings ? 1 : 0)
     })
 
     it('shows one modal for many calls denied together, and all of them save after settings', async () => {
@@ -645,7 +644,7 @@ describe('host-specific rows', () => {
     expect(host.album).toHaveLength(1)
   })
 
-  it.runIf(GUIDE)('alipay guide uses my.confirm with its own button names', async () => {
+  it('alipay guide uses my.confirm with its own button names', async () => {
     const { host, api } = setup('alipay', { permission: 'denied-forever' })
     await api.saveImageToAlbum({ src: LOCAL_PATH, guide: { confirmText: '去设置', cancelText: '不了' } })
     expect(host.calls.find((call) => call.api === 'confirm')?.args).toMatchObject({
@@ -665,7 +664,7 @@ describe('host-specific rows', () => {
     await expect(api.saveImageToAlbum(LOCAL_PATH)).rejects.toMatchObject({ code: 'UNSUPPORTED_PLATFORM' })
   })
 
-  it.runIf(GUIDE)('the WeChat guide opens settings from inside the modal callback (the tap rule holds)', async () => {
+  it('the WeChat guide opens settings from inside the modal callback (the tap rule holds)', async () => {
     const { host, api } = setup('weapp', { permission: 'denied', gestureRequired: true })
     await expect(api.saveImageToAlbum(LOCAL_PATH)).resolves.toMatchObject({ platform: 'weapp' })
     expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)

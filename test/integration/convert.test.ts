@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { CONVERT } from '../../src/core/features'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { profileOf } from '../../src/testing/profiles'
 import { adapterOf, LOCAL_PATH, outcome, PLATFORMS, setup } from '../helpers'
@@ -8,8 +7,8 @@ import { adapterOf, LOCAL_PATH, outcome, PLATFORMS, setup } from '../helpers'
 // docs/en/hosts/weapp.md#convert; H5's <canvas>, tested in Chromium), refused by name elsewhere.
 
 const SVG_URL = 'https://cdn.example.com/qr.svg'
-// a build whose plugin sets convert: false redraws nothing (test/unit/features.test.ts names the option)
-const DRAWS = CONVERT ? PLATFORMS.filter((platform) => profileOf(platform).offscreenCanvas) : []
+// a build whose plugin sets convert: false redraws nothing (test/integration/features.test.ts)
+const DRAWS = PLATFORMS.filter((platform) => profileOf(platform).offscreenCanvas)
 
 describe.each(DRAWS)('%s redraws what its album refuses', (platform) => {
   it.each([

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { CANVAS, GUIDE, PRIVACY, VIDEO } from '../../src/core/features'
+import { fixtures } from '../../src/testing'
 import { profileOf } from '../../src/testing/profiles'
 import { adapterOf, denied, GUIDES_ITSELF, LOCAL_PATH, modals, NO_SCOPE, PLATFORMS, setup, setupApp } from '../helpers'
 
-// The features a build plugin can leave out (src/core/features.ts), as the build this suite runs in has them: every
-// production variant runs it (vitest.config.ts), with each feature off in turn. A feature left out is absent from
-// every adapter, its options are INVALID_ARGUMENT before any host call, and what remains works without it.
+// The features a build plugin can leave out (src/core/features.ts). Every production variant runs this suite
+// (vitest.config.mts), each with one feature left out, which the project names in MP_SAVE_IMAGE_OFF: the expectations
+// come from the project, never from the flag the code is built with, so a define that stopped working fails here.
+// A feature left out is absent from every adapter, its options are INVALID_ARGUMENT before any host call, and what
+// remains works without it.
 
-const variant = `privacy ${PRIVACY ? 'in' : 'out'}, guide ${GUIDE ? 'in' : 'out'}, canvas ${CANVAS ? 'in' : 'out'}`
+const OFF = process.env.MP_SAVE_IMAGE_OFF
+const PRIVACY = OFF !== 'privacy'
+const GUIDE = OFF !== 'guide'
+const CANVAS = OFF !== 'canvas'
+const CONVERT = OFF !== 'convert'
+const VIDEO = OFF !== 'video'
+const variant = OFF ? `${OFF} left out` : 'every feature in'
 
 describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
   const adapter = adapterOf(platform)
@@ -17,7 +25,22 @@ describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
     expect(typeof adapter.authorizePrivacy === 'function').toBe(PRIVACY && !!profileOf(platform).privacyLayer)
     // a host whose own dialog follows a refusal (Feishu) keeps its modal for nothing else either
     if (!GUIDE) expect(adapter.confirm).toBeUndefined()
+    expect(typeof adapter.redraw === 'function').toBe(CONVERT && !!profileOf(platform).offscreenCanvas)
+    expect(typeof adapter.saveVideo === 'function').toBe(VIDEO)
   })
+
+  it.runIf(!CONVERT && !!profileOf(platform).offscreenCanvas)(
+    'an SVG is UNSUPPORTED_FORMAT before any host call: nothing is redrawn',
+    async () => {
+      const { host, api } = setup(platform, { permission: 'granted' })
+      host.downloads.set('https://cdn.example.com/qr.svg', { body: fixtures.svg, contentType: 'image/svg+xml' })
+      await expect(api.saveImageToAlbum('https://cdn.example.com/qr.svg')).rejects.toMatchObject({
+        code: 'UNSUPPORTED_FORMAT',
+      })
+      expect(host.count('createOffscreenCanvas')).toBe(0)
+      expect(host.album).toEqual([])
+    },
+  )
 
   it.runIf(!PRIVACY)('privacy: true is INVALID_ARGUMENT, with no host call', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
@@ -81,10 +104,8 @@ describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
     expect(local!.ok).toBe(true)
   })
 
-  // checked by the adapter's own shape, not the flag: a build that lost its define would keep the video save
-  it.runIf(!VIDEO)('a video is INVALID_ARGUMENT, with no host call, and the adapter has no video save', async () => {
+  it.runIf(!VIDEO)('a video is INVALID_ARGUMENT, with no host call', async () => {
     const { host, api } = setup(platform, { permission: 'granted' })
-    expect(adapterOf(platform).saveVideo).toBeUndefined()
     await expect(api.saveVideoToAlbum('https://cdn.example.com/a.mp4')).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64, toDataUri } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup, universal } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // Feishu / Lark beyond the shared contract suite (docs/en/hosts/lark.md; [D] open.feishu.cn).
 
@@ -13,18 +12,15 @@ describe('Feishu / Lark', () => {
     await expect(api.saveImageToAlbum(POSTER_URL)).resolves.toMatchObject({ platform: 'lark', mode: 'album' })
   })
 
-  it.runIf(GUIDE)(
-    'a refusal: the host’s own settings dialog, no modal of ours even with a guide set, AUTH_DENIED',
-    async () => {
-      const { host, api } = setup('lark', { permission: 'denied' })
-      await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: { title: '去设置' } })).rejects.toMatchObject({
-        code: 'AUTH_DENIED',
-        platform: 'lark',
-      })
-      expect(modals(host)).toEqual([])
-      expect(host.ui).toContainEqual({ type: 'host-guide' })
-    },
-  )
+  it('a refusal: the host’s own settings dialog, no modal of ours even with a guide set, AUTH_DENIED', async () => {
+    const { host, api } = setup('lark', { permission: 'denied' })
+    await expect(api.saveImageToAlbum({ src: LOCAL_PATH, guide: { title: '去设置' } })).rejects.toMatchObject({
+      code: 'AUTH_DENIED',
+      platform: 'lark',
+    })
+    expect(modals(host)).toEqual([])
+    expect(host.ui).toContainEqual({ type: 'host-guide' })
+  })
 
   it.each([
     ['android', 'webp', 'saves'],

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { fixtures, toBase64 } from '../../src/testing'
 import { LOCAL_PATH, modals, POSTER_URL, setup } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // Host-specific behaviour of HarmonyOS atomic services, Kuaishou and Xiaohongshu beyond the shared contract
 // suite (docs/en/hosts/<id>.md; evidence tags in src/testing/profiles.ts).
 
 describe('HarmonyOS atomic services (ascf)', () => {
-  it.runIf(GUIDE)('every save opens one system confirm; a cancelled one is USER_CANCELLED, never guided', async () => {
+  it('every save opens one system confirm; a cancelled one is USER_CANCELLED, never guided', async () => {
     const { host, api } = setup('ascf')
     await api.saveImageToAlbum(LOCAL_PATH)
     await api.saveImageToAlbum(LOCAL_PATH)
@@ -78,7 +77,7 @@ describe('Xiaohongshu (xhs)', () => {
     expect(host.userFiles()).toEqual([])
   })
 
-  it.runIf(GUIDE)('iOS code 15 "小程序请求写入相册被拒绝" is a refusal: the guide, settings, one retry', async () => {
+  it('iOS code 15 "小程序请求写入相册被拒绝" is a refusal: the guide, settings, one retry', async () => {
     const { host, api } = setup('xhs', { permission: 'denied', client: 'ios' })
     await expect(api.saveImageToAlbum(LOCAL_PATH)).resolves.toMatchObject({ mode: 'album' })
     expect(modals(host)).toHaveLength(1)

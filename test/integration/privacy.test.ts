@@ -4,7 +4,6 @@ import type { SimulatedHost } from '../../src/testing'
 import type { PrivacyListener } from '../../src/testing/privacy'
 import { LOCAL_PATH, modals, PLATFORMS, POSTER_URL, setup } from '../helpers'
 import { profileOf } from '../../src/testing/profiles'
-import { GUIDE, PRIVACY } from '../../src/core/features'
 
 // The privacy step (docs/en/guide/privacy.md): with `privacy` on, PRIVACY_NOT_AUTHORIZED runs the host's
 // requirePrivacyAuthorize (WeChat 2.32.3, Douyin 3.19.0 [D]) and retries the save once if the user agreed.
@@ -29,40 +28,34 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
     expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum'])
   })
 
-  it.runIf(PRIVACY)(
-    'asks through requirePrivacyAuthorize (the official popup without a listener), then saves on a retry',
-    async () => {
-      const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed', privacyAnswer: 'agree' })
-      await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
-      expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum', 'requirePrivacyAuthorize', 'saveImageToPhotosAlbum'])
-      expect(popups(host)).toHaveLength(1)
-      expect(host.album).toHaveLength(1)
-    },
-  )
+  it('asks through requirePrivacyAuthorize (the official popup without a listener), then saves on a retry', async () => {
+    const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed', privacyAnswer: 'agree' })
+    await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
+    expect(host.asyncCalls()).toEqual(['saveImageToPhotosAlbum', 'requirePrivacyAuthorize', 'saveImageToPhotosAlbum'])
+    expect(popups(host)).toHaveLength(1)
+    expect(host.album).toHaveLength(1)
+  })
 
-  it.runIf(PRIVACY)('lets the app’s own onNeedPrivacyAuthorization popup answer', async () => {
+  it('lets the app’s own onNeedPrivacyAuthorization popup answer', async () => {
     const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed', privacyAnswer: 'disagree' })
     appPopup(host, 'agree')
     await api.saveImageToAlbum({ src: POSTER_URL, privacy: true })
     expect(host.album).toHaveLength(1)
   })
 
-  it.runIf(PRIVACY)(
-    'a user who disagrees gets PRIVACY_NOT_AUTHORIZED (the save’s own payload), with no second save',
-    async () => {
-      const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed' })
-      appPopup(host, 'disagree')
-      const error = await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true }).catch((e: unknown) => e)
-      expect(error).toMatchObject({
-        code: 'PRIVACY_NOT_AUTHORIZED',
-        raw: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' },
-      })
-      expect(host.count('saveImageToPhotosAlbum')).toBe(1)
-      expect(host.count('requirePrivacyAuthorize')).toBe(1)
-    },
-  )
+  it('a user who disagrees gets PRIVACY_NOT_AUTHORIZED (the save’s own payload), with no second save', async () => {
+    const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed' })
+    appPopup(host, 'disagree')
+    const error = await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true }).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'PRIVACY_NOT_AUTHORIZED',
+      raw: { errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' },
+    })
+    expect(host.count('saveImageToPhotosAlbum')).toBe(1)
+    expect(host.count('requirePrivacyAuthorize')).toBe(1)
+  })
 
-  it.runIf(PRIVACY)('a batch asks once, however many images are refused together', async () => {
+  it('a batch asks once, however many images are refused together', async () => {
     const { host, api } = setup(platform, {
       permission: 'granted',
       privacy: 'not-agreed',
@@ -78,18 +71,15 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
     expect(popups(host)).toHaveLength(2)
   })
 
-  it.runIf(PRIVACY && GUIDE)(
-    'the privacy step and the album guide chain: privacy, then the denial’s guide and settings, then the save',
-    async () => {
-      const { host, api } = setup(platform, { permission: 'not-asked', prompt: 'deny', privacy: 'not-agreed' })
-      await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
-      expect(popups(host)).toHaveLength(1)
-      expect(modals(host)).toHaveLength(1)
-      expect(host.album).toHaveLength(1)
-    },
-  )
+  it('the privacy step and the album guide chain: privacy, then the denial’s guide and settings, then the save', async () => {
+    const { host, api } = setup(platform, { permission: 'not-asked', prompt: 'deny', privacy: 'not-agreed' })
+    await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })
+    expect(popups(host)).toHaveLength(1)
+    expect(modals(host)).toHaveLength(1)
+    expect(host.album).toHaveLength(1)
+  })
 
-  it.runIf(PRIVACY)('a client without requirePrivacyAuthorize (base library < 2.32.3) keeps the refusal', async () => {
+  it('a client without requirePrivacyAuthorize (base library < 2.32.3) keeps the refusal', async () => {
     const { host, api } = setup(platform, { permission: 'granted', privacy: 'not-agreed' })
     delete (host.api as Record<string, unknown>).requirePrivacyAuthorize
     await expect(api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true })).rejects.toMatchObject({
@@ -97,12 +87,9 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
     })
   })
 
-  it('PRIVACY_SCOPE_UNDECLARED names the privacy type to declare, in every build, and is never retried', async () => {
+  it('PRIVACY_SCOPE_UNDECLARED names the privacy type to declare, and is never retried', async () => {
     const { host, api } = setup(platform, { permission: 'granted', privacy: 'undeclared' })
-    // with the privacy step, or in a build without it
-    const error = (await api
-      .saveImageToAlbum({ src: LOCAL_PATH, privacy: PRIVACY })
-      .catch((e: unknown) => e)) as SaveError
+    const error = (await api.saveImageToAlbum({ src: LOCAL_PATH, privacy: true }).catch((e: unknown) => e)) as SaveError
     expect(error.code).toBe('PRIVACY_SCOPE_UNDECLARED')
     expect(error.errMsg).toContain(`declare "${PRIVACY_TYPES[platform]}" in the app's privacy agreement`)
     expect(error.errMsg).not.toMatch(/WeChat|Douyin|wx\.|tt\./)
@@ -113,7 +100,7 @@ describe.each(PRIVACY_HOSTS)('privacy on %s', (platform) => {
 type SaveError = { code: string; errMsg: string }
 
 describe('privacy elsewhere', () => {
-  it.runIf(PRIVACY).each(PLATFORMS.filter((p) => !profileOf(p).privacyLayer))(
+  it.each(PLATFORMS.filter((p) => !profileOf(p).privacyLayer))(
     '%s has no privacy step: a privacy refusal stands, with no second host call',
     async (platform) => {
       const { host, api } = setup(platform, { permission: 'granted' })
@@ -141,7 +128,7 @@ describe('privacy elsewhere', () => {
   })
 
   // the plugin checks its options in Node, where every feature is in
-  it.runIf(PRIVACY)('is an app-wide default of the build plugins', () => {
+  it('is an app-wide default of the build plugins', () => {
     expect(parseDefaults({ privacy: true })).toEqual({ privacy: true })
     expect(() => parseDefaults({ privacy: 'on' })).toThrow(/INVALID_ARGUMENT/)
   })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { GUIDE } from '../../src/core/features'
 import { profileOf } from '../../src/testing/profiles'
 import { LOCAL_PATH, modals, outcome, PLATFORMS, setup } from '../helpers'
 
@@ -10,7 +9,7 @@ import { LOCAL_PATH, modals, outcome, PLATFORMS, setup } from '../helpers'
 const OPENS = PLATFORMS.filter((platform) => profileOf(platform).opensAppSettings)
 const REST = PLATFORMS.filter((platform) => !profileOf(platform).opensAppSettings)
 
-describe.runIf(GUIDE).each(OPENS)('%s: the guide to the phone’s settings', (platform) => {
+describe.each(OPENS)('%s: the guide to the phone’s settings', (platform) => {
   it.each(['ios', 'android'] as const)(
     'on %s: one modal with its own texts, the page opened in the tap, one retry',
     async (client) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { VIDEO } from '../../src/core/features'
 import { fixtures, type DownloadResponse, type SimulatedPlatform } from '../../src/testing'
 import { profileOf } from '../../src/testing/profiles'
 import { outcome, PLATFORMS, setup, setupApp } from '../helpers'
@@ -15,7 +14,7 @@ const VIDEO_SAVE = 'saveVideoToPhotosAlbum'
 /** A host's answer for the video URL. */
 const serve = (response: DownloadResponse) => ({ status: 200, ...response })
 
-describe.runIf(VIDEO).each(PLATFORMS)('videos on %s', (platform: SimulatedPlatform) => {
+describe.each(PLATFORMS)('videos on %s', (platform: SimulatedPlatform) => {
   const { alipayErrors, brokenFileSystem } = profileOf(platform)
 
   it('a CDN URL without an extension downloads to a .mp4 of ours, is saved as a video, and leaves nothing', async () => {
@@ -77,7 +76,7 @@ describe.runIf(VIDEO).each(PLATFORMS)('videos on %s', (platform: SimulatedPlatfo
   )
 })
 
-describe.runIf(VIDEO)('each host’s own video refusals', () => {
+describe('each host’s own video refusals', () => {
   it('Douyin: 119890 auth deny is AUTH_DENIED, 119802 "can’t support this video format" UNSUPPORTED_FORMAT', async () => {
     const { host, api } = setup('tt', { permission: 'denied', prompt: 'deny' })
     host.addFile(LOCAL, fixtures.mp4)
@@ -115,7 +114,7 @@ describe.runIf(VIDEO)('each host’s own video refusals', () => {
   })
 })
 
-describe.runIf(VIDEO)('what every host shares', () => {
+describe('what every host shares', () => {
   it.each([
     ['a data URI', { src: 'data:video/mp4;base64,AAAAGGZ0eXA=' }],
     ['base64', { base64: 'AAAAGGZ0eXA=' }],
@@ -152,7 +151,7 @@ describe.runIf(VIDEO)('what every host shares', () => {
   })
 })
 
-describe.runIf(VIDEO)('a mixed batch', () => {
+describe('a mixed batch', () => {
   const IMAGE = 'https://cdn.example.com/poster.png'
   const VIDEO = 'https://cdn.example.com/clip.mp4'
 

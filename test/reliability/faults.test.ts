@@ -12,7 +12,6 @@ import {
   POSTER_URL,
   setup,
 } from '../helpers'
-import { CONVERT, GUIDE } from '../../src/core/features'
 import { profileOf } from '../../src/testing/profiles'
 
 // The fault matrix: every fault the simulated hosts inject (a failure with each documented payload, a hang,
@@ -101,7 +100,7 @@ function expectedCalls(platform: SimulatedPlatform, kind: SourceKind, cell: Cell
   if (guide && cell.code === 'SYSTEM_PERMISSION_DENIED' && profileOf(platform).opensAppSettings)
     calls.push('showModal', 'openAppAuthorizeSetting', 'saveImageToPhotosAlbum')
   // a format the save refuses is redrawn on an offscreen canvas where the host has one, written, saved again
-  if (CONVERT && cell.code === 'UNSUPPORTED_FORMAT' && cell.step !== 'prepare' && profileOf(platform).offscreenCanvas)
+  if (cell.code === 'UNSUPPORTED_FORMAT' && cell.step !== 'prepare' && profileOf(platform).offscreenCanvas)
     calls.push('fs.writeFile', 'saveImageToPhotosAlbum')
   return calls
 }
@@ -113,7 +112,7 @@ const kindsOf = (platform: SimulatedPlatform) =>
   )
 
 /** Guide on and off; a build without the guide takes no guide option, so only off. */
-const GUIDE_SETTINGS = GUIDE ? [true, false] : [false]
+const GUIDE_SETTINGS = [true, false]
 
 const matrix = PLATFORMS.flatMap((platform) =>
   kindsOf(platform).flatMap((kind) =>

@@ -26,7 +26,6 @@ import {
   setup,
   setupApp,
 } from '../helpers'
-import { GUIDE } from '../../src/core/features'
 
 // The soak: 500 concurrent calls per host, single and batch, of every source kind, guide on and off, while
 // the host fails, throws, hangs and dawdles at random (a seeded generator, printed on failure).
@@ -50,7 +49,7 @@ const callArb = fc.record({
   batch: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   sources: fc.array(sourceArb, { minLength: 1, maxLength: 4 }),
   // a build without the guide takes no guide option
-  guide: GUIDE ? fc.boolean() : fc.constant(false),
+  guide: fc.boolean(),
   delay: fc.integer({ min: 0, max: 20 }),
 })
 
@@ -99,7 +98,7 @@ const HOSTS = [
         stepsOf(platform),
         () =>
           setup(platform, {
-            permission: guidesItself(platform) || !GUIDE ? 'not-asked' : denied(platform),
+            permission: guidesItself(platform) ? 'not-asked' : denied(platform),
             modal: 'confirm',
             settings: 'enable',
             latency: 1,
@@ -113,7 +112,7 @@ const HOSTS = [
       write: ['io.writeAsBinary', APP_WRITE_FAILURES],
       save: APP_SAVE_FAILURES,
     } as Steps,
-    () => setupApp({ permission: GUIDE ? 'denied' : 'not-asked', modal: 'confirm', settings: 'enable', latency: 1 }),
+    () => setupApp({ permission: 'denied', modal: 'confirm', settings: 'enable', latency: 1 }),
   ] as const,
 ]
 
@@ -165,7 +164,7 @@ describe.each(HOSTS)('soak on %s', (name, steps, open) => {
     expect(saved, `seed ${SEED}`).toBeGreaterThan(name !== 'app' && NO_BASE64.includes(name) ? CALLS / 4 : CALLS / 2)
     expect(host.album, `seed ${SEED}: the album holds exactly the successful saves`).toHaveLength(saved)
     expect(mostModals(), 'guide modals open at once').toBe(
-      !GUIDE || (name !== 'app' && (guidesItself(name) || NO_SCOPE.includes(name))) ? 0 : 1,
+      name !== 'app' && (guidesItself(name) || NO_SCOPE.includes(name)) ? 0 : 1,
     )
     expect(mostSaves(), 'saves in flight at once').toBe(1)
     expect(host.userFiles()).toEqual([])

@@ -167,6 +167,15 @@ describe('the features a build holds', () => {
     })
   })
 
+  it('the test projects leave out each feature in turn, under the name its define uses', async () => {
+    const { FEATURE_OFF } = await import('../../vitest.config.mjs')
+    expect(FEATURE_OFF).toEqual(Object.keys(FEATURE_GLOBALS))
+    for (const feature of FEATURE_OFF)
+      expect(FEATURE_GLOBALS[feature as keyof typeof FEATURE_GLOBALS]).toBe(
+        `__MP_SAVE_IMAGE_${feature.toUpperCase()}__`,
+      )
+  })
+
   it('canvas, convert and video choose what the build holds, and are no call defaults', () => {
     const define = defaultsDefine('mp-save-image/vite', { canvas: false, convert: false, video: true, timeout: 5 })
     expect(JSON.parse(define[DEFAULTS_GLOBAL])).toEqual({ timeout: 5 })

@@ -68,7 +68,7 @@ describe('the host table', () => {
       'tsconfig.json',
       '.size-limit.ts',
       'rollup.config.ts',
-      'vitest.config.ts',
+      'vitest.config.mts',
       'docs/.vitepress/config.mts',
     ]) {
       const text = readFileSync(join(root, file), 'utf8')
