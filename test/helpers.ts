@@ -90,7 +90,7 @@ export { denied } from '../src/testing/profiles'
 const hostsWhere = (has: (profile: HostProfile) => boolean | undefined) =>
   PLATFORMS.filter((platform) => has(profileOf(platform) as HostProfile))
 /** Hosts that answer a refusal with a settings dialog of their own (Feishu [D]): the package shows no guide there. */
-export const GUIDES_ITSELF = hostsWhere((profile) => profile.guidesAfterDenial)
+export const GUIDES_ITSELF = hostsWhere((profile) => profile.guidesItself)
 /** Hosts of the Alipay container: `{ error, errorMessage }` failures, `confirm`, base64 written by downloading its data URI. */
 export const inAlipayContainer = (platform: SimulatedPlatform) => profileOf(platform).alipayErrors
 /** Hosts that save several files in one call (WeChat ≥ 3.17.2 saveMediaToPhotosAlbum). */

@@ -4,8 +4,7 @@ import type { Outcome, Plan, Settled } from './calls'
 import type { HostContext } from './context'
 import { isUserPath } from './fs'
 import { isSuccessStatus } from './net'
-import { VIDEO_SAVE } from './payloads'
-import { extensionOf, WECHAT_IMAGE_EXTENSIONS } from './profiles'
+import { extensionOf, VIDEO_SAVE } from './profiles'
 import type { AlbumEntry, AsyncReturn, CallbackOptions, HostResult } from './types'
 
 type SaveApi = 'saveImageToPhotosAlbum' | 'saveImage'
@@ -71,13 +70,7 @@ function readImage(ctx: HostContext, api: string, path: string): { entry: AlbumE
   const bytes = readSource(ctx, path)
   if (bytes === HANG) return HANG
   if (!bytes) return fail(payloads.fileNotFound(api))
-  // WeChat rejects a file without an image extension, e.g. an extensionless downloadFile temp file [O];
-  // Feishu documents its extensions per client [D].
-  const extensions = profile.saveExtensions
-    ? profile.saveExtensions[state.client]
-    : profile.platform === 'weapp'
-      ? WECHAT_IMAGE_EXTENSIONS
-      : undefined
+  const extensions = profile.saveExtensions && profile.saveExtensions[state.client]
   if (extensions && extensions.indexOf(extensionOf(path)) < 0) return fail(payloads.invalidFileType(api))
   const format = imageFormatOf(bytes)
   if (!format) return fail(payloads.invalidFileType(api))
@@ -186,7 +179,7 @@ export function albumPermission(ctx: HostContext, api: string): HostResult | nul
 
 /** Feishu follows a refusal with its own dialog pointing to settings [D]. */
 function refused(ctx: HostContext, payload: HostResult): HostResult {
-  if (ctx.profile.guidesAfterDenial) ctx.ui.push({ type: 'host-guide' })
+  if (ctx.profile.guidesItself) ctx.ui.push({ type: 'host-guide' })
   return payload
 }
 

@@ -15,11 +15,7 @@ import type { HostApi, HostEnv } from './types'
 
 /** A plausible `env` per host; only USER_DATA_PATH matters to the package. */
 function envFor(ctx: HostContext): HostEnv {
-  const env: HostEnv = { USER_DATA_PATH: ctx.userDataPath }
-  if (ctx.profile.platform === 'alipay')
-    return { ...env, clientName: 'ap', clientVersion: '10.6.0', language: 'zh-Hans' }
-  if (ctx.profile.platform === 'tt') return { ...env, VERSION: 'production' }
-  return env
+  return { ...ctx.profile.env, USER_DATA_PATH: ctx.userDataPath }
 }
 
 /** The fake host global: only what the adapters and framework runtimes touch (docs/en/testing.md). */

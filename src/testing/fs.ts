@@ -81,7 +81,7 @@ export function createFileSystem(ctx: HostContext): FakeFileSystemManager {
     if (target) return target
     const text = typeof data === 'string' && encoding !== undefined && !/^utf-?8$/i.test(String(encoding))
     // HarmonyOS atomic services write utf-8 only [D]; Xiaohongshu's base64 write throws (redmini #1492) [O]
-    if (text && (ctx.profile.utf8Writes || ctx.profile.platform === 'xhs')) return payloads.encodingRefused(api)
+    if (text && (ctx.profile.utf8Writes || ctx.profile.brokenFileSystem)) return payloads.encodingRefused(api)
     const bytes = encodeData(data, encoding)
     return bytes ? storeUserFile(ctx, api, path, bytes) : payloads.base64Error(api)
   }

@@ -3,7 +3,7 @@ import { addCanvasNode, createCanvasRegistry, type SimulatedCanvasNode } from '.
 import { SimulatedBase, withOptions } from './base'
 import type { HostContext } from './context'
 import { Payloads } from './payloads'
-import { PROFILES, tempPathFor, userDataPathFor } from './profiles'
+import { PROFILES } from './profiles'
 import type { SimulatedProfile } from './profiles'
 import type { GlobalName, HostApi, HostOptions, HostState, SimulatedHost, SimulatedPlatform } from './types'
 
@@ -47,7 +47,7 @@ class Host extends SimulatedBase<HostState> implements SimulatedHost {
     const state = initialState(profile, options)
     // Paths are fixed from the client the host was created with.
     const pathClient = state.client
-    super(state, userDataPathFor(platform, pathClient), (api) => `${profile.globalName}.${api}`)
+    super(state, profile.userDataPath(pathClient), (api) => `${profile.globalName}.${api}`)
     this.profile = profile
     this.platform = platform
     this.globalName = profile.globalName
@@ -66,7 +66,7 @@ class Host extends SimulatedBase<HostState> implements SimulatedHost {
       payloads: new Payloads(profile, state),
       savesInFlight: 0,
       canvases: createCanvasRegistry(),
-      tempPath: (ext) => tempPathFor(platform, pathClient, (++seq).toString(16).padStart(8, '0'), ext),
+      tempPath: (ext) => profile.tempPath(pathClient, (++seq).toString(16).padStart(8, '0'), ext),
     }
     this.ctx = ctx
     this.api = buildApi(ctx)

@@ -83,7 +83,7 @@ function answer(ctx: HostContext, opts: CallbackOptions, response: DownloadRespo
 }
 
 function takesFilePath(ctx: HostContext): boolean {
-  const since = ctx.profile.downloadsToFilePath
+  const since = ctx.profile.downloadsToFile
   return since === true || (!!since && reportsAtLeast(ctx, since.field, since.since))
 }
 

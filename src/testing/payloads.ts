@@ -1,7 +1,5 @@
-import type { SimulatedProfile } from './profiles'
+import { alipay, ALIPAY_DENIALS, alipaySaveFailed, type SimulatedProfile } from './profiles'
 import type { HostResult, HostState } from './types'
-
-export const VIDEO_SAVE = 'saveVideoToPhotosAlbum'
 
 /**
  * Every payload the simulated hosts send. Strings come from the #errors section of each docs/en/hosts/<id>.md unless tagged [I]
@@ -40,126 +38,43 @@ export class Payloads {
       reason === 'not-agreed'
         ? 'privacy permission is not authorized'
         : 'api scope is not declared in the privacy agreement'
-    const errMsg = `${api}:fail ${detail}`
-    if (this.profile.platform === 'tt')
-      return { errMsg, [this.state.errorField]: reason === 'not-agreed' ? 10201 : 10202 }
-    return { errMsg, errno: reason === 'not-agreed' ? 104 : 112 }
+    return this.privacyCode(`${api}:fail ${detail}`, reason === 'not-agreed' ? 0 : 1)
   }
 
-  /**
-   * Album permission refused. `fresh`: the user just refused in the prompt (vs. an earlier refusal).
-   * WeChat by client [O]: devtools "fail auth deny"; Android "fail:auth denied" (authorize: "fail:auth deny");
-   * iOS "fail auth deny", then "fail authorize no response" on later calls. Douyin 112090 [D]. Baidu 10003 [D].
-   */
+  /** Album permission refused. `fresh`: the user just refused in the prompt (vs. an earlier refusal). */
   authDenied(api: string, fresh: boolean): HostResult {
-    switch (this.profile.platform) {
-      case 'weapp':
-        return { errMsg: this.wechatDenial(api, fresh) }
-      case 'tt':
-        // the video save has its own code, 119890 [D]
-        return { errMsg: `${api}:fail auth deny`, [this.state.errorField]: api === VIDEO_SAVE ? 119890 : 112090 }
-      case 'lark':
-      case 'qq':
-      case 'kwai':
-      case 'jd':
-        // none of these publishes its strings: WeChat's devtools text [I]
-        return { errMsg: `${api}:fail auth deny` }
-      case 'xhs':
-        // redmini #1630 [O]
-        return { code: 15, errMsg: `${api} fail: call function: '${api}'，小程序请求写入相册被拒绝` }
-      case 'ascf':
-        // no scope: the refusal is the system confirm's cancel [I text]
-        return { errMsg: `${api}:fail cancel` }
-      case 'app-harmony':
-        // the save dialog closed without a URI: uni-media's 1101001 "user cancel" [O]
-        return { errCode: 1101001, errMsg: `${api}:fail user cancel` }
-      case 'swan':
-        // errCode 10003 "user deny" [D authorize list]; the errMsg wording is [I].
-        return { errCode: 10003, errMsg: `${api}:fail user deny` }
-      case 'alipay':
-      case 'dd':
-        return this.alipayDenied(2001)
-    }
+    return this.profile.authDenied(api, fresh, this.state)
   }
 
   /** Alipay 2001 refusal [D saveImage doc], 2003 refusal with "不再询问", 2002 every call after [D]; texts of 2002/2003 [I]. */
-  alipayDenied(code: 2001 | 2002 | 2003): HostResult {
-    const text = { 2001: '用户拒绝给小程序授权', 2002: '用户已拒绝授权且不再询问', 2003: '用户拒绝授权并勾选不再询问' }
-    return alipay(code, text[code])
+  alipayDenied(code: keyof typeof ALIPAY_DENIALS): HostResult {
+    return alipay(code, ALIPAY_DENIALS[code])
   }
 
-  /** The OS denies the host app photo access. Douyin text completes the truncated "system auth de…" [I]. */
+  /** The OS denies the host app photo access. */
   systemDenied(api: string): HostResult {
-    switch (this.profile.platform) {
-      case 'weapp':
-        return { errMsg: `${api}:fail:system permission denied` }
-      case 'tt':
-        return { errMsg: `${api}:fail system auth deny`, [this.state.errorField]: 112089 }
-      case 'lark':
-      case 'qq':
-      case 'kwai':
-      case 'jd':
-      case 'xhs':
-      case 'ascf':
-        return { errMsg: `${api}:fail system permission denied` }
-      case 'app-harmony':
-        // uni-media's 1101005 "No Permission" [O]
-        return { errCode: 1101005, errMsg: `${api}:fail No Permission` }
-      case 'swan':
-        // errCode 10005 "system deny" [D]; errMsg wording [I].
-        return { errCode: 10005, errMsg: `${api}:fail system deny` }
-      case 'alipay':
-      case 'dd':
-        // DingTalk: dd.saveImage error 15 "iOS album permission off" [D]
-        return alipay(15, '没有开启相册权限(ios only)')
-    }
+    return this.profile.systemDenied(api, this.state)
   }
 
   /** Each host gets one of the documented variants (docs/en/hosts/weapp.md#errors); which one is [I]. */
   fileNotFound(api: string): HostResult {
-    switch (this.profile.platform) {
-      case 'weapp':
-        return { errMsg: `${api}:fail file not found` }
-      case 'tt':
-      case 'lark':
-      case 'kwai':
-      case 'xhs':
-      case 'ascf':
-        return { errMsg: `${api}:fail file not exists` }
-      case 'app-harmony':
-        // the exception of opening a missing file, its message passed on without a code [O uni; the text: ohos fs 13900002]
-        return { errMsg: `${api}:fail No such file or directory` }
-      case 'qq':
-      case 'jd':
-        return { errMsg: `${api}:fail file not found` }
-      case 'swan':
-        return { errMsg: `${api}:fail get file data fail` }
-      case 'alipay':
-      case 'dd':
-        return this.alipaySaveFailed()
-    }
+    return this.profile.fileNotFound(api)
   }
 
   /** WeChat "invalid file type" [O]; the same text on Douyin (Android formats rule [D]) and Baidu is [I]. */
   invalidFileType(api: string): HostResult {
-    return this.profile.alipayErrors ? this.alipaySaveFailed() : { errMsg: `${api}:fail invalid file type` }
+    return this.profile.alipayErrors ? alipaySaveFailed() : { errMsg: `${api}:fail invalid file type` }
   }
 
-  /** A file the video save does not take: Douyin 119802 "can't support this video format" [D]; elsewhere as an image [I]. */
+  /** A file the video save does not take: its own refusal where the host has one; elsewhere an image's [I]. */
   videoRefused(api: string): HostResult {
-    return this.profile.platform === 'tt'
-      ? { errMsg: `${api}:fail can't support this video format`, [this.state.errorField]: 119802 }
-      : this.invalidFileType(api)
+    const own = this.profile.videoFormatRefusal
+    return own ? { errMsg: `${api}:fail ${own.text}`, [this.state.errorField]: own.code } : this.invalidFileType(api)
   }
 
   /** Alipay error 4 "无权限调用" [D, the generic code]: the video save on an individual account [I]. */
   noPermissionToCall(): HostResult {
     return alipay(4, '无权限调用该接口')
-  }
-
-  /** Alipay 17 "保存图片过程中的其他错误" [D]: bad filePath, missing file, non-image content. */
-  alipaySaveFailed(): HostResult {
-    return alipay(17, '保存图片过程中的其他错误')
   }
 
   // ---- file system (codes: WeChat FileError table [D typings]; Alipay writeFile/unlink unions [D typings]) ----
@@ -188,7 +103,7 @@ export class Payloads {
   /** A write in an encoding the host refuses: Xiaohongshu's text [O #1492]; HarmonyOS's [I]. */
   encodingRefused(api: string): HostResult {
     return {
-      errMsg: `${api}:fail ${this.profile.platform === 'xhs' ? 'window is not defined' : 'invalid encoding, only utf8 is supported'}`,
+      errMsg: `${api}:fail ${this.profile.brokenFileSystem ? 'window is not defined' : 'invalid encoding, only utf8 is supported'}`,
     }
   }
 
@@ -238,8 +153,7 @@ export class Payloads {
 
   /** requirePrivacyAuthorize refused: errno 104 and the generic text [D WeChat guide, O]; Douyin's code [I]. */
   privacyRefused(): HostResult {
-    const errMsg = 'requirePrivacyAuthorize:fail privacy permission is not authorized'
-    return this.profile.platform === 'tt' ? { errMsg, [this.state.errorField]: 10201 } : { errMsg, errno: 104 }
+    return this.privacyCode('requirePrivacyAuthorize:fail privacy permission is not authorized', 0)
   }
 
   // ---- openSetting ----
@@ -250,23 +164,14 @@ export class Payloads {
     return this.profile.alipayErrors ? alipay(4, errMsg) : { errMsg }
   }
 
-  private wechatDenial(api: string, fresh: boolean): string {
-    switch (this.state.client) {
-      case 'devtools':
-        return `${api}:fail auth deny`
-      case 'android':
-        return api === 'authorize' ? 'authorize:fail:auth deny' : `${api}:fail:auth denied`
-      case 'ios':
-        return fresh ? `${api}:fail auth deny` : `${api}:fail authorize no response`
-    }
+  /** A privacy refusal's code: the host's own in the client's error field, or WeChat's errno 104 / 112. */
+  private privacyCode(errMsg: string, which: 0 | 1): HostResult {
+    const codes = this.profile.privacyCodes
+    return codes ? { errMsg, [this.state.errorField]: codes[which] } : { errMsg, errno: which ? 112 : 104 }
   }
 
   private fsError(api: string, detail: string, code: number): HostResult {
     const errMsg = `${api}:fail ${detail}`
-    return this.profile.platform === 'weapp' ? { errMsg, errCode: code } : { errMsg }
+    return this.profile.fsErrCodes ? { errMsg, errCode: code } : { errMsg }
   }
-}
-
-function alipay(error: number, errorMessage: string): HostResult {
-  return { error, errorMessage }
 }

@@ -1,5 +1,5 @@
 import type { PlatformId } from '../hosts'
-import type { Client } from './types'
+import type { Client, HostEnv, HostResult, HostState } from './types'
 
 const MiB = 1024 * 1024
 
@@ -9,9 +9,34 @@ export interface HostProfile {
   /** The host global the adapter reads. */
   globalName: string
   /** getSetting / authorize key of the album permission */
-  settingScope: string
+  scopeKey: string
   /** openSetting result key (Alipay differs from its getSetting key [D]) */
-  openSettingScope: string
+  openSettingScopeKey: string
+  /** USER_DATA_PATH as this client reports it */
+  userDataPath(client: Client): string
+  /** The temp file path of download `id`; `ext` null: the response named no image type */
+  tempPath(client: Client, id: string, ext: string | null): string
+  /** What getSystemInfoSync() says of the host itself (its app, version and base library), besides the device */
+  systemInfo: Readonly<Record<string, unknown>>
+  /** getSystemInfoSync()'s `platform` where it is not the client's own name (the Alipay container: 'iOS', 'Android') */
+  platformNames?: Partial<Record<Client, string>>
+  /** Fields of `env` besides USER_DATA_PATH */
+  env?: Omit<HostEnv, 'USER_DATA_PATH'>
+  /** The album permission refused; `fresh`: the user just refused in the prompt (vs. an earlier refusal) */
+  authDenied(api: string, fresh: boolean, state: HostState): HostResult
+  /** The OS denies the host app photo access */
+  systemDenied(api: string, state: HostState): HostResult
+  /** The save's file does not exist */
+  fileNotFound(api: string): HostResult
+  /**
+   * Privacy refusals carry these codes (not agreed, undeclared) in the client's error field (Douyin [D]); else WeChat's
+   * errno 104 and 112
+   */
+  privacyCodes?: readonly [number, number]
+  /** A video container the save refuses has its own code and text (Douyin 119802 [D]); else it is an image's refusal */
+  videoFormatRefusal?: { code: number; text: string }
+  /** File system failures carry the FileError code as errCode (WeChat [D typings]) */
+  fsErrCodes?: true
   defaultQuota: number
   /** Alipay fails payloads as {error, errorMessage}; the others as {errMsg, <code field>} */
   alipayErrors: boolean
@@ -20,7 +45,7 @@ export interface HostProfile {
   /** Image extensions the save accepts per client, where the host documents them (else: any, by content) */
   saveExtensions?: Partial<Record<Client, readonly string[]>>
   /** After a refusal the host opens its own dialog pointing to its settings (Feishu [D]) */
-  guidesAfterDenial?: boolean
+  guidesItself?: boolean
   /** No album scope to grant or refuse (DingTalk, HarmonyOS atomic services) */
   noScope?: boolean
   /** No getSetting, authorize or openSetting (DingTalk: none documented) */
@@ -33,7 +58,7 @@ export interface HostProfile {
    * downloadFile writes to a `filePath` it is given: every client (WeChat [D typings], HarmonyOS atomic services [D]),
    * or those whose getSystemInfoSync `field` is at least `since` (Douyin's base library 2.42.0, Feishu 3.43.0 [D])
    */
-  downloadsToFilePath?: true | { field: 'version' | 'SDKVersion'; since: string }
+  downloadsToFile?: true | { field: 'version' | 'SDKVersion'; since: string }
   /**
    * A download without a `filePath` is named after the URL's path, its extension included or missing, rather than by
    * the response's Content-Type (Feishu: undocumented, so the case its save refuses [I])
@@ -45,7 +70,10 @@ export interface HostProfile {
   toastsSave?: boolean
   /** A privacy agreement gates the save, with requirePrivacyAuthorize and friends (WeChat 2.32.3, Douyin 3.19.0 [D]) */
   privacyLayer?: boolean
-  /** Its file system cannot write base64 images (Xiaohongshu: redengineer/redmini #1344, #1465, #1492 [O]) */
+  /**
+   * Its file system cannot write base64 images: the write throws "window is not defined" (Xiaohongshu:
+   * redengineer/redmini #1344, #1465, #1492 [O])
+   */
   brokenFileSystem?: boolean
   /**
    * The host's page template language and its tap attribute, as a framework's build writes them (wxml, bindtap);
@@ -80,6 +108,67 @@ export interface HostProfile {
   aliases?: readonly string[]
 }
 
+/** Image extensions WeChat accepts for saveImageToPhotosAlbum [I: the set is not documented]. */
+export const WECHAT_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp']
+
+export const VIDEO_SAVE = 'saveVideoToPhotosAlbum'
+
+/** Alipay's failure shape: `{ error, errorMessage }` [D typings]. */
+export const alipay = (error: number, errorMessage: string): HostResult => ({ error, errorMessage })
+/** Alipay 17 "保存图片过程中的其他错误" [D]: bad filePath, missing file, non-image content. */
+export const alipaySaveFailed = (): HostResult => alipay(17, '保存图片过程中的其他错误')
+
+/** Alipay's refusals: 2001 [D saveImage doc], 2003 refused with "不再询问", 2002 every call after [D]; texts of 2002/2003 [I]. */
+export const ALIPAY_DENIALS = {
+  2001: '用户拒绝给小程序授权',
+  2002: '用户已拒绝授权且不再询问',
+  2003: '用户拒绝授权并勾选不再询问',
+}
+
+const errMsg = (text: string): HostResult => ({ errMsg: text })
+
+/** The Alipay container's refusals and paths (Alipay, and DingTalk which shares it [D]). */
+const ALIPAY_CONTAINER = {
+  authDenied: () => alipay(2001, ALIPAY_DENIALS[2001]),
+  // DingTalk: dd.saveImage error 15 "iOS album permission off" [D]
+  systemDenied: () => alipay(15, '没有开启相册权限(ios only)'),
+  fileNotFound: alipaySaveFailed,
+  userDataPath: () => 'https://usr',
+  // images are named `.image`, anything else `.other` [D]
+  tempPath: (_client: Client, id: string, ext: string | null) =>
+    `https://resource/${id}.${ext === null ? 'other' : 'image'}`,
+  platformNames: { ios: 'iOS', android: 'Android' },
+} satisfies Partial<HostProfile>
+/** The hosts whose getSystemInfoSync documents no particular versions: plausible ones [I]. */
+const SOME_VERSIONS = { version: '1.0.0', SDKVersion: '3.0.0' }
+
+/** Paths of a host whose user files are `<scheme>://usr` and temp files `<scheme>://<temp><id>.<ext>`. */
+const schemePaths = (userData: string, temp: string) => ({
+  userDataPath: () => userData,
+  tempPath: (_client: Client, id: string, ext: string | null) => `${temp}${id}${ext ? `.${ext}` : ''}`,
+})
+
+/**
+ * WeChat's refusal by client [O]: devtools "fail auth deny"; Android "fail:auth denied" (authorize: "fail:auth deny");
+ * iOS "fail auth deny", then "fail authorize no response" on later calls.
+ */
+function wechatDenial(api: string, fresh: boolean, state: HostState): HostResult {
+  if (state.client === 'android')
+    return errMsg(api === 'authorize' ? 'authorize:fail:auth deny' : `${api}:fail:auth denied`)
+  return errMsg(state.client === 'ios' && !fresh ? `${api}:fail authorize no response` : `${api}:fail auth deny`)
+}
+
+/**
+ * What a host that publishes none of its texts answers: WeChat's devtools texts [I] (docs/en/hosts/index.md). A
+ * profile says where its host differs.
+ */
+const WECHAT_TEXTS = {
+  authDenied: (api: string) => errMsg(`${api}:fail auth deny`),
+  systemDenied: (api: string) => errMsg(`${api}:fail system permission denied`),
+  fileNotFound: (api: string) => errMsg(`${api}:fail file not found`),
+}
+const fileNotExists = (api: string) => errMsg(`${api}:fail file not exists`)
+
 /** One profile per mini-program host with a simulated twin; its key is the host's platform id. */
 export const PROFILES = {
   weapp: {
@@ -87,17 +176,32 @@ export const PROFILES = {
     template: 'wxml',
     tapAttr: 'bindtap',
     globalName: 'wx',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
-    downloadsToFilePath: true,
+    downloadsToFile: true,
     privacyLayer: true,
     savesMany: true,
     tapOnlySettings: true,
     offscreenCanvas: true,
     opensAppSettings: true,
     videoFormats: ['mp4'],
+    ...WECHAT_TEXTS,
+    authDenied: wechatDenial,
+    systemDenied: (api) => errMsg(`${api}:fail:system permission denied`),
+    // WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]
+    userDataPath: (client) => (client === 'devtools' ? 'http://usr' : 'wxfile://usr'),
+    tempPath: (client, id, ext) =>
+      `${client === 'devtools' ? 'http://tmp/' : 'wxfile://tmp_'}${id}${ext ? `.${ext}` : ''}`,
+    // the save refuses a file without an image extension, e.g. an extensionless downloadFile temp file [O]
+    saveExtensions: {
+      ios: WECHAT_IMAGE_EXTENSIONS,
+      android: WECHAT_IMAGE_EXTENSIONS,
+      devtools: WECHAT_IMAGE_EXTENSIONS,
+    },
+    fsErrCodes: true,
+    systemInfo: { version: '8.0.50', SDKVersion: '3.5.0' },
   },
   // Douyin's album scope is scope.album [D]; user dir quota 50 MB [D] (docs/en/hosts/tt.md#files).
   // downloadFile takes a filePath from base library 2.42.0; before, the temp file is typed by the Content-Type [D].
@@ -106,13 +210,26 @@ export const PROFILES = {
     template: 'ttml',
     tapAttr: 'bindtap',
     globalName: 'tt',
-    settingScope: 'scope.album',
-    openSettingScope: 'scope.album',
+    scopeKey: 'scope.album',
+    openSettingScopeKey: 'scope.album',
     defaultQuota: 50 * MiB,
     alipayErrors: false,
     privacyLayer: true,
-    downloadsToFilePath: { field: 'SDKVersion', since: '2.42.0' },
+    downloadsToFile: { field: 'SDKVersion', since: '2.42.0' },
     exportsNodeByDataUrl: true,
+    ...schemePaths('ttfile://user', 'ttfile://temp/'),
+    env: { VERSION: 'production' },
+    // 112090 [D]; the video save has its own code, 119890 [D]
+    authDenied: (api, _fresh, state) => ({
+      errMsg: `${api}:fail auth deny`,
+      [state.errorField]: api === VIDEO_SAVE ? 119890 : 112090,
+    }),
+    // completes the truncated "system auth de…" [I]
+    systemDenied: (api, state) => ({ errMsg: `${api}:fail system auth deny`, [state.errorField]: 112089 }),
+    fileNotFound: fileNotExists,
+    privacyCodes: [10201, 10202],
+    videoFormatRefusal: { code: 119802, text: "can't support this video format" },
+    systemInfo: { appName: 'Douyin', version: '30.0.0', SDKVersion: '3.50.0' },
   },
   // Alipay: getSetting says writePhotosAlbum, openSetting says album [D]; writeFile fails with
   // "文件夹超过 50M" [D typings], so the folder quota is 50 MiB (single files: 10 MiB, see fs.ts).
@@ -121,14 +238,17 @@ export const PROFILES = {
     template: 'axml',
     tapAttr: 'onTap',
     globalName: 'my',
-    settingScope: 'writePhotosAlbum',
-    openSettingScope: 'album',
+    scopeKey: 'writePhotosAlbum',
+    openSettingScopeKey: 'album',
     defaultQuota: 50 * MiB,
     alipayErrors: true,
     fileLimit: 10 * MiB,
     overlapBug: true,
     videoPathField: 'src',
     enterpriseVideo: true,
+    ...ALIPAY_CONTAINER,
+    env: { clientName: 'ap', clientVersion: '10.6.0', language: 'zh-Hans' },
+    systemInfo: { app: 'alipay', version: '10.6.0', language: 'zh-Hans' },
   },
   // swan.downloadFile documents a filePath [D swan-docs]
   swan: {
@@ -136,12 +256,19 @@ export const PROFILES = {
     template: 'swan',
     tapAttr: 'bindtap',
     globalName: 'swan',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
-    downloadsToFilePath: true,
+    downloadsToFile: true,
     webRendition: true,
+    ...WECHAT_TEXTS,
+    ...schemePaths('bdfile://usr', 'bdfile://tmp/'),
+    // errCode 10003 "user deny" [D authorize list], 10005 "system deny" [D]; the errMsg wordings [I]
+    authDenied: (api) => ({ errCode: 10003, errMsg: `${api}:fail user deny` }),
+    systemDenied: (api) => ({ errCode: 10005, errMsg: `${api}:fail system deny` }),
+    fileNotFound: (api) => errMsg(`${api}:fail get file data fail`),
+    systemInfo: { host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' },
   },
   // Feishu / Lark on `tt` (docs/en/hosts/lark.md [D open.feishu.cn]): WeChat's scope key; 200 MB user dir, ≤ 10 MB per write;
   // the save wants an image extension: iOS png/jpg/jpeg/gif, Android adds webp (devtools: as Android [I]).
@@ -150,8 +277,8 @@ export const PROFILES = {
     template: 'ttml',
     tapAttr: 'bindtap',
     globalName: 'tt',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 200 * MiB,
     alipayErrors: false,
     fileLimit: 10 * MiB,
@@ -160,10 +287,15 @@ export const PROFILES = {
       android: ['png', 'jpg', 'jpeg', 'gif', 'webp'],
       devtools: ['png', 'jpg', 'jpeg', 'gif', 'webp'],
     },
-    guidesAfterDenial: true,
+    guidesItself: true,
     // downloadFile's filePath from Feishu 3.43.0 [D]; older clients' temp names are undocumented [I]
-    downloadsToFilePath: { field: 'version', since: '3.43.0' },
+    downloadsToFile: { field: 'version', since: '3.43.0' },
     namesTempFromUrl: true,
+    ...WECHAT_TEXTS,
+    ...schemePaths('ttfile://user', 'ttfile://temp/'),
+    fileNotFound: fileNotExists,
+    // the doc sample's appName [D]
+    systemInfo: { appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' },
   },
   // DingTalk on `dd` (docs/en/hosts/dd.md [D open.dingtalk.com]): the Alipay container's error shape and temp paths;
   // no album scope or settings page; the host toasts the save; USER_DATA_PATH's value and quota are [I].
@@ -174,14 +306,20 @@ export const PROFILES = {
     template: 'hxml',
     tapAttr: 'bindtap',
     globalName: 'has',
-    settingScope: '',
-    openSettingScope: '',
+    scopeKey: '',
+    openSettingScopeKey: '',
     defaultQuota: 200 * MiB,
     alipayErrors: false,
     noScope: true,
     confirmsEachSave: true,
     utf8Writes: true,
-    downloadsToFilePath: true,
+    downloadsToFile: true,
+    ...WECHAT_TEXTS,
+    ...schemePaths('internal://files', 'internal://tmp/'),
+    // no scope: the refusal is the system confirm's cancel [I text]
+    authDenied: (api) => errMsg(`${api}:fail cancel`),
+    fileNotFound: fileNotExists,
+    systemInfo: SOME_VERSIONS,
   },
   // HarmonyOS NEXT through uni-app: `uni`, whose getSystemInfoSync says osName 'harmonyos' (docs/en/hosts/app-harmony.md,
   // [O] uni's own source): no album permission, the system's save dialog per image (cancelled: 1101001), downloads
@@ -189,14 +327,24 @@ export const PROFILES = {
   'app-harmony': {
     platform: 'app-harmony',
     globalName: 'uni',
-    settingScope: '',
-    openSettingScope: '',
+    scopeKey: '',
+    openSettingScopeKey: '',
     defaultQuota: 200 * MiB,
     alipayErrors: false,
     noScope: true,
     noSettingsPage: true,
     confirmsEachSave: true,
-    downloadsToFilePath: true,
+    downloadsToFile: true,
+    // the app's sandbox files folder: uni reads it from its native side (plus.io.getEnv() [O]); the value is [I];
+    // downloads without a filePath go to CACHE_PATH/uni-download/ [O]
+    ...schemePaths('/data/storage/el2/base/haps/entry/files', '/data/storage/el2/base/haps/entry/cache/uni-download/'),
+    // the save dialog closed without a URI: uni-media's 1101001 "user cancel"; 1101005 "No Permission" [O]
+    authDenied: (api) => ({ errCode: 1101001, errMsg: `${api}:fail user cancel` }),
+    systemDenied: (api) => ({ errCode: 1101005, errMsg: `${api}:fail No Permission` }),
+    // the exception of opening a missing file, its message passed on without a code [O uni; the text: ohos fs 13900002]
+    fileNotFound: (api) => errMsg(`${api}:fail No such file or directory`),
+    // uni-getSystemInfo app-harmony [O]
+    systemInfo: { osName: 'harmonyos', platform: 'harmonyos', uniPlatform: 'app', appVersion: '1.0.0' },
   },
   // QQ on `qq` [D doc mirror]: WeChat's scope key, a 10 MB cap on user and cache files; texts [I]
   qq: {
@@ -204,10 +352,13 @@ export const PROFILES = {
     template: 'qml',
     tapAttr: 'bindtap',
     globalName: 'qq',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
+    ...WECHAT_TEXTS,
+    ...schemePaths('qqfile://usr', 'qqfile://tmp_'),
+    systemInfo: SOME_VERSIONS,
   },
   // Kuaishou on `ks` [O]; JD on `jd` [I: the WeChat shape]; Xiaohongshu on `xhs` [F Taro plugin, O]
   kwai: {
@@ -215,10 +366,14 @@ export const PROFILES = {
     template: 'ksml',
     tapAttr: 'bindtap',
     globalName: 'ks',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
+    ...WECHAT_TEXTS,
+    ...schemePaths('ksfile://usr', 'ksfile://temp/'),
+    fileNotFound: fileNotExists,
+    systemInfo: SOME_VERSIONS,
   },
   jd: {
     platform: 'jd',
@@ -226,35 +381,47 @@ export const PROFILES = {
     tapAttr: 'bindtap',
     readonlyTriggerEvent: true,
     globalName: 'jd',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
+    ...WECHAT_TEXTS,
+    ...schemePaths('jdfile://usr', 'jdfile://tmp_'),
+    systemInfo: SOME_VERSIONS,
   },
   xhs: {
     platform: 'xhs',
     template: 'xhsml',
     tapAttr: 'bindtap',
     globalName: 'xhs',
-    settingScope: 'scope.writePhotosAlbum',
-    openSettingScope: 'scope.writePhotosAlbum',
+    scopeKey: 'scope.writePhotosAlbum',
+    openSettingScopeKey: 'scope.writePhotosAlbum',
     defaultQuota: 10 * MiB,
     alipayErrors: false,
     brokenFileSystem: true,
+    ...WECHAT_TEXTS,
+    // USER_DATA_PATH is declared, but reported undefined (redmini #1465) [O]: a path nothing can write to
+    ...schemePaths('xhsfile://usr', 'xhsfile://tmp/'),
+    // redmini #1630 [O]
+    authDenied: (api) => ({ code: 15, errMsg: `${api} fail: call function: '${api}'，小程序请求写入相册被拒绝` }),
+    fileNotFound: fileNotExists,
+    systemInfo: SOME_VERSIONS,
   },
   dd: {
     platform: 'dd',
     template: 'axml',
     tapAttr: 'onTap',
     globalName: 'dd',
-    settingScope: '',
-    openSettingScope: '',
+    scopeKey: '',
+    openSettingScopeKey: '',
     defaultQuota: 50 * MiB,
     alipayErrors: true,
     noScope: true,
     noSettingsPage: true,
     toastsSave: true,
     aliases: ['my'],
+    ...ALIPAY_CONTAINER,
+    systemInfo: { app: 'DingTalk', version: '7.6.0' },
   },
 } as const satisfies { [P in PlatformId]?: HostProfile & { platform: P } }
 
@@ -274,66 +441,6 @@ export const profileOf = (platform: SimulatedPlatform): SimulatedProfile => PROF
  */
 export const denied = (platform: SimulatedPlatform): 'denied' | 'denied-forever' =>
   profileOf(platform).alipayErrors ? 'denied-forever' : 'denied'
-
-/** USER_DATA_PATH: WeChat devtools 'http://usr' vs device 'wxfile://usr' [O]; tt [D]; my [D typings]; swan [D]. */
-export function userDataPathFor(platform: SimulatedPlatform, client: Client): string {
-  switch (platform) {
-    case 'weapp':
-      return client === 'devtools' ? 'http://usr' : 'wxfile://usr'
-    case 'tt':
-    case 'lark':
-      return 'ttfile://user'
-    case 'alipay':
-    case 'dd':
-      return 'https://usr'
-    case 'swan':
-      return 'bdfile://usr'
-    case 'ascf':
-      return 'internal://files'
-    case 'app-harmony':
-      // the app's sandbox files folder: uni reads it from its native side (plus.io.getEnv() [O]); the value is [I]
-      return '/data/storage/el2/base/haps/entry/files'
-    case 'qq':
-      return 'qqfile://usr'
-    case 'kwai':
-      return 'ksfile://usr'
-    case 'jd':
-      return 'jdfile://usr'
-    case 'xhs':
-      // declared, but reported undefined (redmini #1465) [O]: a path nothing can write to
-      return 'xhsfile://usr'
-  }
-}
-
-/** Temp file path of a download. Alipay names images `.image`, anything else `.other` [D]. */
-export function tempPathFor(platform: SimulatedPlatform, client: Client, id: string, ext: string | null): string {
-  const suffix = ext ? `.${ext}` : ''
-  switch (platform) {
-    case 'weapp':
-      return client === 'devtools' ? `http://tmp/${id}${suffix}` : `wxfile://tmp_${id}${suffix}`
-    case 'tt':
-    case 'lark':
-      return `ttfile://temp/${id}${suffix}`
-    case 'alipay':
-    case 'dd':
-      return `https://resource/${id}.${ext === null ? 'other' : 'image'}`
-    case 'swan':
-      return `bdfile://tmp/${id}${suffix}`
-    case 'ascf':
-      return `internal://tmp/${id}${suffix}`
-    case 'app-harmony':
-      // uni's downloadFile without a filePath: CACHE_PATH/uni-download/ [O]
-      return `/data/storage/el2/base/haps/entry/cache/uni-download/${id}${suffix}`
-    case 'qq':
-      return `qqfile://tmp_${id}${suffix}`
-    case 'kwai':
-      return `ksfile://temp/${id}${suffix}`
-    case 'jd':
-      return `jdfile://tmp_${id}${suffix}`
-    case 'xhs':
-      return `xhsfile://tmp/${id}${suffix}`
-  }
-}
 
 const MIME_EXT: Record<string, string> = {
   'image/png': 'png',
@@ -357,9 +464,6 @@ export function extensionFor(contentType: string | undefined): string | null {
   const match = /^image\/([a-z0-9]+)$/.exec(mime)
   return match ? match[1] : null
 }
-
-/** Image extensions WeChat accepts for saveImageToPhotosAlbum [I: the set is not documented]. */
-export const WECHAT_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp']
 
 export function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1)

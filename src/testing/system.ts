@@ -11,11 +11,12 @@ export function systemInfo(ctx: HostContext): HostResult {
 function defaultSystemInfo(ctx: HostContext): HostResult {
   const { client, systemPermission } = ctx.state
   const ios = client === 'ios'
-  const common: HostResult = {
+  const { profile } = ctx
+  return {
     brand: ios ? 'iPhone' : client === 'devtools' ? 'devtools' : 'HUAWEI',
     model: ios ? 'iPhone 13' : client === 'devtools' ? 'iPhone 6/7/8' : 'NOH-AN00',
     system: ios ? 'iOS 17.5' : 'Android 14',
-    platform: client,
+    platform: (profile.platformNames && profile.platformNames[client]) || client,
     pixelRatio: 3,
     screenWidth: 375,
     screenHeight: 812,
@@ -25,41 +26,7 @@ function defaultSystemInfo(ctx: HostContext): HostResult {
     language: 'zh_CN',
     // The OS → host-app photo permission (WeChat/Alipay expose it as albumAuthorized [D typings]).
     albumAuthorized: systemPermission,
-  }
-  switch (ctx.profile.platform) {
-    case 'weapp':
-      return { ...common, version: '8.0.50', SDKVersion: '3.5.0' }
-    case 'tt':
-      return { ...common, appName: 'Douyin', version: '30.0.0', SDKVersion: '3.50.0' }
-    case 'alipay':
-      return {
-        ...common,
-        platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android',
-        app: 'alipay',
-        version: '10.6.0',
-        language: 'zh-Hans',
-      }
-    case 'swan':
-      return { ...common, host: 'baiduboxapp', version: '13.60.0', SDKVersion: '3.420.0' }
-    case 'ascf':
-    case 'qq':
-    case 'kwai':
-    case 'jd':
-    case 'xhs':
-      return { ...common, version: '1.0.0', SDKVersion: '3.0.0' }
-    case 'dd':
-      return {
-        ...common,
-        platform: ios ? 'iOS' : client === 'devtools' ? 'devtools' : 'Android',
-        app: 'DingTalk',
-        version: '7.6.0',
-      }
-    case 'app-harmony':
-      // uni-getSystemInfo app-harmony [O]
-      return { ...common, osName: 'harmonyos', platform: 'harmonyos', uniPlatform: 'app', appVersion: '1.0.0' }
-    case 'lark':
-      // the doc sample's appName [D]
-      return { ...common, appName: 'Feishu', version: '7.30.0', SDKVersion: '3.60.0' }
+    ...profile.systemInfo,
   }
 }
 

@@ -31,7 +31,7 @@ export function openSettingApi(ctx: HostContext): AsyncFn {
           if (state.settings === 'enable' && state.permission !== 'not-asked') state.permission = 'granted'
           return {
             ok: true,
-            res: payloads.ok('openSetting', { authSetting: authSetting(ctx, ctx.profile.openSettingScope) }),
+            res: payloads.ok('openSetting', { authSetting: authSetting(ctx, ctx.profile.openSettingScopeKey) }),
           }
         },
       }
@@ -46,7 +46,7 @@ export function getSettingApi(ctx: HostContext): AsyncFn {
     () => ({
       settle: () => ({
         ok: true,
-        res: ctx.payloads.ok('getSetting', { authSetting: authSetting(ctx, ctx.profile.settingScope) }),
+        res: ctx.payloads.ok('getSetting', { authSetting: authSetting(ctx, ctx.profile.scopeKey) }),
       }),
     }),
     true,
@@ -59,7 +59,7 @@ export function authorizeApi(ctx: HostContext): AsyncFn {
     'authorize',
     (opts) => ({
       settle: () => {
-        if (opts.scope !== ctx.profile.settingScope) return { ok: true, res: ctx.payloads.ok('authorize') }
+        if (opts.scope !== ctx.profile.scopeKey) return { ok: true, res: ctx.payloads.ok('authorize') }
         const denied = albumPermission(ctx, 'authorize')
         return denied ? { ok: false, res: denied } : { ok: true, res: ctx.payloads.ok('authorize') }
       },

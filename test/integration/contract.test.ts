@@ -167,7 +167,7 @@ describe.each(PLATFORMS)('contract on %s', (platform) => {
       await api.saveImageToAlbum(JPEG_URL)
       expect(host.album[0].format).toBe('jpeg')
       // a host that downloads to a file of ours gets the URL's extension
-      if (profileOf(platform).downloadsToFilePath) expect(host.album[0].path).toMatch(/\.jpg$/)
+      if (profileOf(platform).downloadsToFile) expect(host.album[0].path).toMatch(/\.jpg$/)
     })
   })
 

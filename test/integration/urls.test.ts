@@ -16,7 +16,7 @@ const URLS = {
 const KINDS = Object.keys(URLS) as Array<keyof typeof URLS>
 
 /** Hosts whose current clients download to a file we name. */
-const NAMES_DOWNLOADS = PLATFORMS.filter((platform) => profileOf(platform).downloadsToFilePath)
+const NAMES_DOWNLOADS = PLATFORMS.filter((platform) => profileOf(platform).downloadsToFile)
 
 describe.each(PLATFORMS)('%s: a URL whose path is not an image file name', (platform) => {
   it.each(KINDS)('%s: the image (served as image/jpeg) is saved, and no file of ours is left', async (kind) => {
