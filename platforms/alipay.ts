@@ -1,5 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
-import { createAlipayAdapter, type AlipayHost } from './alipay-container'
+import { createAlipayAdapter, type AlipayHost } from './kit/alipay-container'
 
 // Alipay (`my`): docs/en/hosts/alipay.md
 

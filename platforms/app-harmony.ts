@@ -1,5 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
-import { always, createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { always, createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 // HarmonyOS NEXT apps built by uni-app (`uni build -p app-harmony`): docs/en/hosts/app-harmony.md. uni's own source
 // is the evidence [O]. An app gets no album permission there: uni.saveImageToPhotosAlbum opens the system's save
@@ -10,14 +10,10 @@ declare const uni: CallbackHost | undefined
 
 const host = () => (typeof uni === 'undefined' ? undefined : uni)
 
-const {
-  openSetting: _noSettingsPage,
-  confirm: _noGuide,
-  ...shared
-} = createCallbackHostAdapter({
+export const adapter: HostAdapter = createCallbackHostAdapter({
   platform: 'app-harmony',
   host,
-  scopeKey: '',
+  noSettingsPage: true,
   localPrefixes: ['file://', 'internal://'],
   // uni's downloadFile writes to the filePath it is given (uni-network app-harmony/network/downloadFile.uts [O]);
   // without one it names the file from Content-Disposition or the URL (`image.php` would become an album title
@@ -34,8 +30,6 @@ const {
     1101010: 'UNKNOWN',
   },
 })
-
-export const adapter: HostAdapter = shared
 
 /**
  * The `uni` global is HarmonyOS NEXT's, not the Android / iOS App's (which also has `uni` and `plus`): uni's

@@ -5,7 +5,7 @@ import {
   invoke,
   type CallbackHost,
   type Options,
-} from '../src/core/callback-host'
+} from './kit/callback-host'
 import { CANVAS } from '../src/core/features'
 import { classify, messageOf } from '../src/core/errors'
 
@@ -73,7 +73,6 @@ const albumAuthorized = () => {
 const shared = createCallbackHostAdapter({
   platform: 'app',
   host,
-  scopeKey: '',
   // absolute device paths (uni's getRealPath passes them through)
   localPrefixes: ['file://'],
   codeFields: [],

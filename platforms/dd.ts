@@ -1,5 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
-import { createAlipayAdapter, type AlipayHost } from './alipay-container'
+import { createAlipayAdapter, type AlipayHost } from './kit/alipay-container'
 
 // DingTalk mini-programs (`dd`) run in the Alipay container (docs/en/hosts/dd.md): dd.saveImageToPhotosAlbum from
 // client 7.0.0, else dd.saveImage({ url }); downloadFile answers `filePath`; errors 2 / 3 / 15 (iOS album

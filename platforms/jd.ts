@@ -1,4 +1,4 @@
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 // JD (`jd`): inferred only. uni's API table marks saveImageToPhotosAlbum supported on mp-jd, the decompiled JD
 // engine uses jdfile:// paths [O]; no JD document or real code was found, so this is the WeChat shape [I]

@@ -6,7 +6,7 @@ import {
   readScope,
   type CallbackHost,
   type Options,
-} from '../src/core/callback-host'
+} from './kit/callback-host'
 
 // Kuaishou (`ks`; Taro `kwai`, uni mp-kuaishou): docs/en/hosts/kwai.md, on uni's table, real code and third-party
 // typings [O]: download first (no network paths), scope.writePhotosAlbum, err.code -10005 "暂不支持该功能".

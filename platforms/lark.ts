@@ -1,5 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
-import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, versionAtLeast, type CallbackHost } from './kit/callback-host'
 
 // Feishu / Lark mini-programs run on the `tt` global, like Douyin, but with WeChat's album scope: docs/en/hosts/lark.md
 

@@ -1,4 +1,4 @@
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 // QQ (`qq`): a WeChat-shaped host (docs/en/hosts/qq.md; [D] doc mirrors, [O] real code, [I] its failure texts).
 

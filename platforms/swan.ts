@@ -1,4 +1,4 @@
-import { always, createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { always, createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 declare const swan: CallbackHost | undefined
 

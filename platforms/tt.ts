@@ -5,7 +5,7 @@ import {
   versionAtLeast,
   writeDataUrl,
   type CallbackHost,
-} from '../src/core/callback-host'
+} from './kit/callback-host'
 import { CANVAS } from '../src/core/features'
 
 // Douyin (`tt`): docs/en/hosts/tt.md

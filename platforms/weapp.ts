@@ -10,7 +10,7 @@ import {
   type CallbackHost,
   type OffscreenCanvas,
   type Options,
-} from '../src/core/callback-host'
+} from './kit/callback-host'
 
 // WeChat (`wx`): docs/en/hosts/weapp.md
 

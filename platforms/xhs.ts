@@ -1,5 +1,5 @@
 import { MissingHostApi, type HostAdapter } from '../src/core/adapter'
-import { createCallbackHostAdapter, type CallbackHost } from '../src/core/callback-host'
+import { createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 // Xiaohongshu (`xhs`): docs/en/hosts/xhs.md. Its file system is reported broken (redengineer/redmini #1344:
 // "暂时不支持"; #1465 USER_DATA_PATH undefined; #1492 base64 writeFile throws "window is not defined") [O], so a

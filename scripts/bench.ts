@@ -306,7 +306,7 @@ export const messageOf = String
 export const numericField = () => undefined`,
   ],
   'the WeChat adapter': [
-    /(platforms\/weapp|src\/core\/callback-host)\.ts$/,
+    /platforms\/(weapp|kit\/callback-host)\.ts$/,
     'export const adapter = null; export const createCallbackHostAdapter = () => null',
   ],
 }

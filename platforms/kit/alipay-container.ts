@@ -1,4 +1,4 @@
-import type { Callback, HostAdapter, ModalTexts, Saved } from '../src/core/adapter'
+import type { Callback, HostAdapter, ModalTexts, Saved } from '../../src/core/adapter'
 import {
   callbacks,
   exportOptions,
@@ -8,10 +8,10 @@ import {
   readScope,
   userDataOf,
   type Options,
-} from '../src/core/callback-host'
-import { classify, numericField } from '../src/core/errors'
-import { CANVAS, GUIDE, VIDEO } from '../src/core/features'
-import { mimeOf, type ImageFormat } from '../src/core/format'
+} from './callback-host'
+import { classify, numericField } from '../../src/core/errors'
+import { CANVAS, GUIDE, VIDEO } from '../../src/core/features'
+import { mimeOf, type ImageFormat } from '../../src/core/format'
 
 type AsyncApi = (options: Options) => unknown
 

@@ -1,8 +1,15 @@
-import { MissingHostApi, type CanvasRequest, type Callback, type HostAdapter, type Owned, type Saved } from './adapter'
-import { normalizeBase64 } from './base64'
-import { classify, type ErrorCode } from './errors'
-import type { PlatformId } from '../hosts'
-import { CANVAS, GUIDE, PRIVACY, VIDEO } from './features'
+import {
+  MissingHostApi,
+  type CanvasRequest,
+  type Callback,
+  type HostAdapter,
+  type Owned,
+  type Saved,
+} from '../../src/core/adapter'
+import { decodeBase64, normalizeBase64 } from '../../src/core/base64'
+import { classify, type ErrorCode } from '../../src/core/errors'
+import type { PlatformId } from '../../src/hosts'
+import { CANVAS, GUIDE, PRIVACY, VIDEO } from '../../src/core/features'
 
 export type Options = Record<string, unknown>
 type AsyncApi = (options: Options) => unknown
@@ -46,7 +53,15 @@ interface CallbackHostConfig {
   platform: PlatformId
   /** Reads the host global at call time. */
   host(): CallbackHost | undefined
-  scopeKey: string
+  /**
+   * The album permission's key in openSetting's `authSetting`. Absent where the host has no album permission
+   * (HarmonyOS atomic services): the settings page opens, and the album is not blocked there.
+   */
+  scopeKey?: string
+  /** No settings page (uni-app on HarmonyOS NEXT): no openSetting, and no guide to a page that is not there. */
+  noSettingsPage?: true
+  /** writeFile takes utf-8 text or an ArrayBuffer, never base64 (HarmonyOS atomic services [D]): the bytes go decoded. */
+  writesBytes?: true
   localPrefixes: readonly string[]
   /**
    * This client's `downloadFile` writes to a `filePath` we name, so the file has the image's extension; absent
@@ -248,7 +263,8 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
-      fs.writeFile({ filePath: target, data: base64, encoding: 'base64', ...callbacks(done, () => target) })
+      const data = config.writesBytes ? { data: decodeBase64(base64).buffer } : { data: base64, encoding: 'base64' }
+      fs.writeFile({ filePath: target, ...data, ...callbacks(done, () => target) })
       return target
     },
     exportCanvas: CANVAS ? (request, _target, done) => canvasToTempFile(host(), request, done) : undefined,
@@ -276,21 +292,25 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
               callbacks(done, () => true),
             )
         : undefined,
-    openSetting(done: Callback<boolean>) {
-      call(
-        'openSetting',
-        callbacks(done, (res) => readScope(res, config.scopeKey)),
-      )
-    },
-    confirm: GUIDE
-      ? (texts, done) =>
-          call('showModal', {
-            ...texts,
-            showCancel: true,
-            success: (res: Options) => done(!!(res && res.confirm)),
-            fail: () => done(false),
-          })
-      : undefined,
+    openSetting: config.noSettingsPage
+      ? undefined
+      : (done: Callback<boolean>) => {
+          const { scopeKey } = config
+          call(
+            'openSetting',
+            callbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),
+          )
+        },
+    confirm:
+      GUIDE && !config.noSettingsPage
+        ? (texts, done) =>
+            call('showModal', {
+              ...texts,
+              showCancel: true,
+              success: (res: Options) => done(!!(res && res.confirm)),
+              fail: () => done(false),
+            })
+        : undefined,
     loading: {
       show: (title) => call('showLoading', { title, mask: true }),
       hide: () => call('hideLoading', {}),
