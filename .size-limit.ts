@@ -1,10 +1,33 @@
 // Size budgets (`npm test` runs `npm run size`): each entry as an app bundles it in a production build
 // (dist/prod: every code and check, no developer messages), every export included, minified by esbuild,
-// gzip. An entry that grows past its budget fails CI. Each host has two budgets in its row of the host table: its
-// entry with every feature (no plugin, the worst case), and the same entry as the build plugins bundle it with the
-// privacy step, the guide, canvases and conversion left out (scripts/size-variants.ts writes it to .size/ first).
+// gzip. An entry that grows past its budget fails CI. Every budget is here: each host has two, its entry with every
+// feature (no plugin, the worst case), and the same entry as the build plugins bundle it with the privacy step, the
+// guide, canvases and conversion left out (scripts/size-variants.ts writes it to .size/ first). A budget is what was
+// measured last, plus 20 B, rounded up to 50 B: a change that grows an entry says so by raising its budget.
 import { entryFile } from './src/build/entries'
-import { HOSTS } from './src/hosts'
+import { HOSTS, type PlatformId } from './src/hosts'
+
+/** Each host's budgets, min+gz: [every feature, the features left out]. */
+export const BUDGETS: Record<PlatformId, readonly [number, number]> = {
+  lark: [8250, 6750],
+  tt: [8450, 6800],
+  qq: [8150, 6600],
+  kwai: [8200, 6650],
+  xhs: [8200, 6700],
+  jd: [8150, 6600],
+  ascf: [8350, 6850],
+  weapp: [8800, 6800],
+  swan: [8150, 6650],
+  dd: [7850, 6350],
+  alipay: [7900, 6350],
+  'app-harmony': [8200, 6650],
+  app: [8700, 7100],
+  'harmony-hybrid': [11000, 8800],
+  h5: [10350, 8050],
+}
+/** The entry of a target without an adapter, and the universal entry. */
+const UNSUPPORTED_BUDGET = 650
+const UNIVERSAL_BUDGET = 14650
 
 export const SIZE_DIR = '.size'
 /** The feature variants with budgets of their own: file name → variant (test/harness/variants.ts). */
@@ -19,14 +42,14 @@ const budget = (name: string, limit: number, path: string) => ({
 })
 
 export default [
-  ...HOSTS.map((host) => budget(host.id, host.budget, `dist/prod/${entryFile(host.id)}.mjs`)),
+  ...HOSTS.map((host) => budget(host.id, BUDGETS[host.id][0], `dist/prod/${entryFile(host.id)}.mjs`)),
   ...HOSTS.map((host) =>
     budget(
       `${host.id}, privacy, guide, canvas and convert left out`,
-      host.budgetOff,
+      BUDGETS[host.id][1],
       `${SIZE_DIR}/${host.id}.features-off.mjs`,
     ),
   ),
-  budget('a target without an adapter', 650, 'dist/prod/unsupported.mjs'),
-  budget('universal (every adapter, found at run time)', 14650, 'dist/prod/index.mjs'),
+  budget('a target without an adapter', UNSUPPORTED_BUDGET, 'dist/prod/unsupported.mjs'),
+  budget('universal (every adapter, found at run time)', UNIVERSAL_BUDGET, 'dist/prod/index.mjs'),
 ]

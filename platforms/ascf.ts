@@ -1,4 +1,5 @@
 import type { HostAdapter } from '../src/core/adapter'
+import { decodeBase64 } from '../src/core/base64'
 import { always, createCallbackHostAdapter, type CallbackHost } from './kit/callback-host'
 
 // HarmonyOS atomic services (ASCF, the `has` global; uni mp-harmony, Taro ascf): docs/en/hosts/ascf.md, [D] Huawei
@@ -18,7 +19,7 @@ export const adapter: HostAdapter = {
     downloadsToFile: always,
     // no scopeKey: no album permission to turn on [D "不需要scope.writePhotosAlbum权限"]
     // writeFile takes utf-8 only [D]: the decoded bytes go as an ArrayBuffer
-    writesBytes: true,
+    writeData: (base64) => ({ data: decodeBase64(base64).buffer }),
     codeFields: ['errCode', 'errno', 'code'],
     codes: {},
   }),

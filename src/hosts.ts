@@ -1,6 +1,6 @@
 /**
  * The one table of hosts. Everything that lists hosts is derived from it: the entry of each host and the universal
- * one (generated at build time), the package's exports, the size budgets, both plugins' target maps, `PlatformId`,
+ * one (generated at build time), the package's exports, both plugins' target maps, `PlatformId`,
  * the universal build's detection order, and the hosts the tests and the bench run on. A host is its row, its
  * adapter (`platforms/<adapter>.ts`, exporting `adapter`), its simulated host (src/testing/profiles.ts) and its
  * tests. Node code and the build read this file; an app's bundle never holds it.
@@ -44,10 +44,6 @@ export interface Host {
    */
   readonly fallback?: string
   readonly evidence: Evidence
-  /** Size budget of its production entry, every export and every feature (no plugin), min+gz (size-limit). */
-  readonly budget: number
-  /** The same with the privacy step, the guide, canvases and conversion left out by the build plugin's options. */
-  readonly budgetOff: number
 }
 
 /**
@@ -67,8 +63,6 @@ export const HOSTS = [
     adapter: 'lark',
     sharesGlobal: true,
     evidence: 'D',
-    budget: 8200,
-    budgetOff: 6700,
   },
   {
     id: 'tt',
@@ -79,8 +73,6 @@ export const HOSTS = [
     uni: ['mp-toutiao'],
     adapter: 'tt',
     evidence: 'D',
-    budget: 8400,
-    budgetOff: 6750,
   },
   {
     id: 'qq',
@@ -91,8 +83,6 @@ export const HOSTS = [
     uni: ['mp-qq'],
     adapter: 'qq',
     evidence: 'D',
-    budget: 8100,
-    budgetOff: 6550,
   },
   {
     id: 'kwai',
@@ -103,8 +93,6 @@ export const HOSTS = [
     uni: ['mp-kuaishou'],
     adapter: 'kwai',
     evidence: 'O',
-    budget: 8150,
-    budgetOff: 6600,
   },
   {
     id: 'xhs',
@@ -115,8 +103,6 @@ export const HOSTS = [
     uni: ['mp-xhs'],
     adapter: 'xhs',
     evidence: 'O',
-    budget: 8150,
-    budgetOff: 6650,
   },
   {
     id: 'jd',
@@ -127,8 +113,6 @@ export const HOSTS = [
     uni: ['mp-jd'],
     adapter: 'jd',
     evidence: 'I',
-    budget: 8100,
-    budgetOff: 6550,
   },
   {
     id: 'ascf',
@@ -139,8 +123,6 @@ export const HOSTS = [
     uni: ['mp-harmony'],
     adapter: 'ascf',
     evidence: 'D',
-    budget: 8400,
-    budgetOff: 6850,
   },
   {
     id: 'weapp',
@@ -151,8 +133,6 @@ export const HOSTS = [
     uni: ['mp-weixin'],
     adapter: 'weapp',
     evidence: 'D',
-    budget: 8800,
-    budgetOff: 6750,
   },
   {
     id: 'swan',
@@ -163,8 +143,6 @@ export const HOSTS = [
     uni: ['mp-baidu'],
     adapter: 'swan',
     evidence: 'D',
-    budget: 8150,
-    budgetOff: 6600,
   },
   {
     id: 'dd',
@@ -175,8 +153,6 @@ export const HOSTS = [
     uni: [{ target: 'mp-dingtalk', platform: 'mp-alipay', define: 'MP-DINGTALK' }],
     adapter: 'dd',
     evidence: 'D',
-    budget: 7900,
-    budgetOff: 6350,
   },
   {
     id: 'alipay',
@@ -187,8 +163,6 @@ export const HOSTS = [
     uni: ['mp-alipay'],
     adapter: 'alipay',
     evidence: 'D',
-    budget: 7900,
-    budgetOff: 6350,
   },
   {
     id: 'app-harmony',
@@ -200,8 +174,6 @@ export const HOSTS = [
     adapter: 'app-harmony',
     sharesGlobal: true,
     evidence: 'O',
-    budget: 8150,
-    budgetOff: 6650,
   },
   {
     id: 'app',
@@ -212,8 +184,6 @@ export const HOSTS = [
     uni: ['app'],
     adapter: 'app',
     evidence: 'D',
-    budget: 8650,
-    budgetOff: 7050,
   },
   {
     id: 'harmony-hybrid',
@@ -225,8 +195,6 @@ export const HOSTS = [
     adapter: 'browser/harmony-hybrid',
     fallback: 'h5',
     evidence: 'O',
-    budget: 11000,
-    budgetOff: 8800,
   },
   {
     id: 'h5',
@@ -237,8 +205,6 @@ export const HOSTS = [
     uni: ['h5'],
     adapter: 'browser/h5',
     evidence: 'D',
-    budget: 10350,
-    budgetOff: 8050,
   },
 ] as const satisfies readonly Host[]
 

@@ -6,7 +6,7 @@ import {
   type Owned,
   type Saved,
 } from '../../src/core/adapter'
-import { decodeBase64, normalizeBase64 } from '../../src/core/base64'
+import { normalizeBase64 } from '../../src/core/base64'
 import { classify, type ErrorCode } from '../../src/core/errors'
 import type { PlatformId } from '../../src/hosts'
 import { CANVAS, GUIDE, PRIVACY, VIDEO } from '../../src/core/features'
@@ -60,8 +60,11 @@ interface CallbackHostConfig {
   scopeKey?: string
   /** No settings page (uni-app on HarmonyOS NEXT): no openSetting, and no guide to a page that is not there. */
   noSettingsPage?: true
-  /** writeFile takes utf-8 text or an ArrayBuffer, never base64 (HarmonyOS atomic services [D]): the bytes go decoded. */
-  writesBytes?: true
+  /**
+   * writeFile's data for base64 image data, where the host takes no base64 text (HarmonyOS atomic services: utf-8 or
+   * an ArrayBuffer [D]); else the text, `encoding: 'base64'`.
+   */
+  writeData?: (base64: string) => Options
   localPrefixes: readonly string[]
   /**
    * This client's `downloadFile` writes to a `filePath` we name, so the file has the image's extension; absent
@@ -204,7 +207,7 @@ export function canvasToTempFile(h: CallbackHost | undefined, request: CanvasReq
 }
 
 export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapter {
-  const { host, privacyType } = config
+  const { host, privacyType, scopeKey } = config
   const call = (name: keyof CallbackHost, options: Options): unknown => invoke(host(), name, options)
   return {
     platform: config.platform,
@@ -263,7 +266,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
-      const data = config.writesBytes ? { data: decodeBase64(base64).buffer } : { data: base64, encoding: 'base64' }
+      const data = config.writeData ? config.writeData(base64) : { data: base64, encoding: 'base64' }
       fs.writeFile({ filePath: target, ...data, ...callbacks(done, () => target) })
       return target
     },
@@ -295,7 +298,6 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
     openSetting: config.noSettingsPage
       ? undefined
       : (done: Callback<boolean>) => {
-          const { scopeKey } = config
           call(
             'openSetting',
             callbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),

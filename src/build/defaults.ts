@@ -1,5 +1,6 @@
 import { SaveImageError } from '../core/errors'
 import { isRecord } from '../core/invalid'
+import { optionsOfKind } from '../core/options'
 import { parseDefaults } from '../core/validate'
 import type { PluginOptions } from '../core/types'
 
@@ -29,9 +30,14 @@ export function defaultsDefine(plugin: string, options: unknown): Record<string,
     throw new Error(`[mp-save-image] invalid ${plugin} option: ${message}`, { cause })
   }
   // `canvas`, `convert` and `video` choose what the build holds; they are no call's defaults
-  const { canvas = true, convert = true, video = false, ...rest }: PluginOptions = isRecord(options) ? options : {}
-  for (const [name, value] of Object.entries({ canvas, convert, video }))
-    if (typeof value !== 'boolean') fail(`${name} must be a boolean, got ${typeof value}`)
+  const record: PluginOptions = isRecord(options) ? options : {}
+  const rest: Record<string, unknown> = { ...record }
+  for (const name of optionsOfKind(true)) {
+    if (record[name] !== undefined && typeof record[name] !== 'boolean')
+      fail(`${name} must be a boolean, got ${typeof record[name]}`)
+    delete rest[name]
+  }
+  const { canvas = true, convert = true, video = false } = record
   let defaults: PluginOptions = {}
   try {
     defaults = parseDefaults(isRecord(options) ? rest : options)

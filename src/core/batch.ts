@@ -4,7 +4,8 @@ import type { Prepared } from './prepare'
 import type { MediaOutcome } from './types'
 import { parse } from './invalid'
 import type { Source } from './source'
-import { parseBatch, parseBatchItem, type Settings } from './validate'
+import type { Settings } from './settings'
+import { parseBatch, parseBatchItem } from './validate'
 import { safely } from './watchdog'
 
 /** Failures of one file, rather than of the permission or the host: a batch saved in one call retries them one by one. */

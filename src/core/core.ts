@@ -7,7 +7,7 @@ import { asSaveImageError, step } from './step'
 import type { AppDefaults, SaveImageResult, SaveVideoResult } from './types'
 import { safely } from './watchdog'
 import type { Source } from './source'
-import { BASE_DEFAULTS, type Context, type Settings } from './validate'
+import { BASE_DEFAULTS, type Context, type Settings } from './settings'
 
 // A build plugin defines both (see src/build/defaults.ts): the flag, so the defaults appear once in the bundle.
 declare const __MP_SAVE_IMAGE_PLUGIN__: true

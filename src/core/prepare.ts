@@ -4,7 +4,7 @@ import { CANVAS, CONVERT, LEFT_OUT, VIDEO } from './features'
 import { extensionOf, formatOfType, sniffHead, sniffVideoHead, type FileFormat } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
-import type { Settings } from './validate'
+import type { Settings } from './settings'
 
 /** A file ready for the host's save API; `release` removes the files of ours it took to make it. */
 export interface Prepared {

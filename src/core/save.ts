@@ -3,7 +3,7 @@ import { SaveImageError } from './errors'
 import { GUIDE, PRIVACY } from './features'
 import { sharedPrompt } from './prompt'
 import { step } from './step'
-import type { Settings } from './validate'
+import type { Settings } from './settings'
 import { createQueue } from './watchdog'
 
 /** How long the guide modal and the settings page may wait for the user before the call gives up. */

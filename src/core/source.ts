@@ -3,7 +3,7 @@ import { decodedLength, normalizeBase64 } from './base64'
 import { sniffBase64, sniffHead, type FileFormat } from './format'
 import { describe, invalid, isRecord, withoutUndefined } from './invalid'
 import { CANVAS, CONVERT, LEFT_OUT } from './features'
-import type { Context, Settings } from './validate'
+import type { Context, Settings } from './settings'
 
 // The image of a call: exactly one of its source options, checked and read before any host call.
 

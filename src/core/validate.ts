@@ -1,58 +1,17 @@
 import type { ModalTexts } from './adapter'
-import type { PlatformId } from '../hosts'
 import { GUIDE, LEFT_OUT, PRIVACY, VIDEO } from './features'
 import { describe, invalid, isRecord, parse, withoutUndefined } from './invalid'
+import { MAX_TIMER_MS, optionsOfKind } from './options'
 import { parseSourceOf, parseVideoSource, videoExtension, type Source } from './source'
-import type {
-  AppDefaults,
-  CommonOptions,
-  DownloadProgress,
-  GuideTexts,
-  SaveImageOptions,
-  SaveImageResult,
-  SaveMediaOptions,
-  SaveVideoResult,
-} from './types'
-import type { SaveImageError } from './errors'
-
-/** The guide's modal, and the one for the phone's own settings (SYSTEM_PERMISSION_DENIED). */
-export interface GuideModals extends ModalTexts {
-  system: ModalTexts
-}
-
-export interface Settings {
-  headers: Record<string, string> | undefined
-  timeout: number
-  guide: GuideModals | null
-  loading: string | null
-  maxBytes: number
-  /** Absent: the adapter's own default. */
-  hint: string | undefined
-  privacy: boolean
-  /** What a canvas is exported as, and a redrawn image saved as. */
-  fileType: 'png' | 'jpg'
-  onDownloadProgress: ((progress: DownloadProgress) => void) | undefined
-  /** The item's index in a batch; 0 for a single call. */
-  index: number
-}
-
-export interface Callbacks {
-  success?: (result: SaveImageResult | SaveVideoResult) => void
-  fail?: SaveImageOptions['fail']
-  complete?: (outcome: SaveImageResult | SaveVideoResult | SaveImageError) => void
-}
-
-/** What parses a call's input: its source and settings, its callbacks put in `callbacks` first. */
-export type InputParser = (input: unknown, ctx: Context, callbacks: Callbacks) => { source: Source; settings: Settings }
-
-export interface Context {
-  platform: PlatformId | null
-  /** Host-local paths that look like URLs. */
-  isHostLocal(path: string): boolean
-  /** The host documents a 2D canvas that redraws an image: an SVG source is drawn, not refused. */
-  redraws: boolean
-  defaults: Required<Omit<CommonOptions, 'headers' | 'hint' | 'onDownloadProgress'>> & Pick<CommonOptions, 'hint'>
-}
+import {
+  BASE_DEFAULTS,
+  type Callbacks,
+  type Context,
+  type GuideModals,
+  type InputParser,
+  type Settings,
+} from './settings'
+import type { AppDefaults, GuideTexts, SaveMediaOptions } from './types'
 
 const DEFAULT_GUIDE: ModalTexts = {
   title: '提示',
@@ -63,23 +22,6 @@ const DEFAULT_GUIDE: ModalTexts = {
 // the OS refused the host app itself: only the phone's own settings can change that
 const SYSTEM_CONTENT = '请在手机“设置”中允许访问照片后重试'
 const DEFAULT_LOADING = '保存中'
-export const BASE_DEFAULTS: Context['defaults'] = {
-  timeout: 30000,
-  // a build that leaves the guide out has it off by default: a call without the option still works
-  guide: GUIDE,
-  loading: false,
-  maxBytes: 20 * 1024 * 1024,
-  privacy: false,
-}
-const DEFAULT_KEYS: readonly string[] = [
-  'guide',
-  'timeout',
-  'loading',
-  'maxBytes',
-  'hint',
-  'privacy',
-] satisfies (keyof AppDefaults)[]
-const MAX_TIMER_MS = 2147483647
 
 function optionsOf(input: unknown): Record<string, unknown> {
   return input === undefined
@@ -125,9 +67,10 @@ export const parseVideoInput: InputParser = (input, ctx, callbacks) => parseInpu
 export function parseDefaults(input: unknown): AppDefaults {
   return parse(null, () => {
     const options = optionsOf(input)
-    const unknown = Object.keys(options).find((key) => DEFAULT_KEYS.indexOf(key) < 0)
+    const keys: string[] = optionsOfKind(false)
+    const unknown = Object.keys(options).find((key) => keys.indexOf(key) < 0)
     if (unknown !== undefined)
-      invalid(__DEV__ && `unknown option "${unknown}"; the app-wide defaults are ${DEFAULT_KEYS.join(', ')}`)
+      invalid(__DEV__ && `unknown option "${unknown}"; the app-wide defaults are ${keys.join(', ')}`)
     parseSettings(options, BASE_DEFAULTS)
     return withoutUndefined(options) as AppDefaults
   })

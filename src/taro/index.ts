@@ -6,6 +6,7 @@
 import { defaultsDefine } from '../build/defaults'
 import { platformResolver, PACKAGE, type ResolvePlugin } from '../build/resolve-plugin'
 import { platformBuild } from '../build/targets'
+import { MAX_TIMER_MS, PLUGIN_OPTIONS, type PluginOption } from '../core/options'
 import type { PluginOptions } from '../core/types'
 
 /**
@@ -54,25 +55,31 @@ const RUNTIME = `post:${PACKAGE}/taro/runtime`
 const guideTexts = (joi: TaroJoi) =>
   joi.object({ title: joi.string(), content: joi.string(), confirmText: joi.string(), cancelText: joi.string() })
 
+/** Each kind of option (src/core/options.ts) in Taro's joi: the plugin's options are checked when Taro loads it. */
+const JOI: Record<(typeof PLUGIN_OPTIONS)[PluginOption], (joi: TaroJoi) => TaroJoiSchema> = {
+  guide: (joi) => joi.alternatives().try(joi.boolean(), guideTexts(joi)),
+  timeout: (joi) => joi.number().greater(0).max(MAX_TIMER_MS),
+  flagOrText: (joi) => joi.alternatives().try(joi.boolean(), joi.string()),
+  positive: (joi) => joi.number().greater(0),
+  text: (joi) => joi.string(),
+  flag: (joi) => joi.boolean(),
+  build: (joi) => joi.boolean(),
+}
+
+const optionsSchema = (joi: TaroJoi) =>
+  joi.object(
+    Object.fromEntries(
+      (Object.keys(PLUGIN_OPTIONS) as PluginOption[]).map((name) => [name, JOI[PLUGIN_OPTIONS[name]](joi)]),
+    ),
+  )
+
 /**
  * Taro plugin: builds each app for the one host it targets. The bare `mp-save-image` import is aliased
  * to that host's build (webpack5 and vite alike), and a runtime module puts the API on `Taro`. A target
  * without an adapter still builds, with a warning; the API rejects UNSUPPORTED_PLATFORM there.
  */
 export default function saveImageTaroPlugin(ctx: TaroPluginContext, options: SaveImageTaroOptions = {}): void {
-  ctx.addPluginOptsSchema((joi) =>
-    joi.object({
-      guide: joi.alternatives().try(joi.boolean(), guideTexts(joi)),
-      timeout: joi.number().greater(0).max(2147483647),
-      loading: joi.alternatives().try(joi.boolean(), joi.string()),
-      maxBytes: joi.number().greater(0),
-      hint: joi.string(),
-      privacy: joi.boolean(),
-      canvas: joi.boolean(),
-      convert: joi.boolean(),
-      video: joi.boolean(),
-    }),
-  )
+  ctx.addPluginOptsSchema(optionsSchema)
   // Resolved when a build starts, so `taro info` and friends never see it; a target without an adapter warns once.
   let build: { file: string; define: Record<string, string> } | undefined
   const current = () => {
