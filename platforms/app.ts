@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type HostAdapter, type Owned } from '../src/core/adapter'
+import { MissingHostApi, type Done, type HostAdapter, type Owned } from '../src/core/adapter'
 import {
   canvasToTempFile,
   createCallbackHostAdapter,
@@ -110,7 +110,7 @@ export const adapter: HostAdapter = {
     return target
   },
   /** Writes the bytes as they are (a Bitmap re-encodes at quality 50): the way base64ToPath does on current runtimes. */
-  writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
+  writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
     const slash = target.lastIndexOf('/')
     plusApi().io.resolveLocalFileSystemURL(
       target.slice(0, slash),
@@ -147,7 +147,7 @@ export const adapter: HostAdapter = {
     }
   },
   /** The system settings page: the answer comes when the app returns to the foreground. */
-  openSetting(done: Callback<boolean>) {
+  openSetting(done: Done<boolean>) {
     const events = plusApi().globalEvent
     let open = true
     const finish = (then: () => void) => () => {

@@ -1,6 +1,6 @@
-import type { Callback, HostAdapter } from '../src/core/adapter'
+import type { Done, HostAdapter } from '../src/core/adapter'
 import {
-  callbacks,
+  hostCallbacks,
   createCallbackHostAdapter,
   invoke,
   readScope,
@@ -29,11 +29,11 @@ const shared = createCallbackHostAdapter({
 export const adapter: HostAdapter = {
   ...shared,
   // typings in the wild read the settings from `result`, not `authSetting` [O]: either says it
-  openSetting(done: Callback<boolean>) {
+  openSetting(done: Done<boolean>) {
     invoke(
       host(),
       'openSetting',
-      callbacks(done, (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true)),
+      hostCallbacks(done, (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true)),
     )
   },
 }

@@ -1,4 +1,4 @@
-import type { CanvasRequest, Callback, HostAdapter, Owned } from '../src/core/adapter'
+import type { CanvasRequest, Done, HostAdapter, Owned } from '../src/core/adapter'
 import {
   canvasToTempFile,
   createCallbackHostAdapter,
@@ -45,7 +45,7 @@ export const adapter: HostAdapter = {
   exportCanvas: CANVAS ? exportCanvas : undefined,
 }
 
-function exportCanvas(request: CanvasRequest, target: string, done: Callback<string>): Owned {
+function exportCanvas(request: CanvasRequest, target: string, done: Done<string>): Owned {
   const node = request.canvas as DataUrlCanvas | undefined
   if (!node) return canvasToTempFile(host(), request, done)
   const jpg = request.fileType === 'jpg'

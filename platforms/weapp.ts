@@ -1,8 +1,8 @@
-import type { Callback, HostAdapter, Owned } from '../src/core/adapter'
+import type { Done, HostAdapter, Owned, Saved } from '../src/core/adapter'
 import { CONVERT, GUIDE, VIDEO } from '../src/core/features'
 import {
   always,
-  callbacks,
+  hostCallbacks,
   createCallbackHostAdapter,
   inAlbum,
   invoke,
@@ -48,14 +48,14 @@ export const adapter: HostAdapter = {
   // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video); only a video comes near it
   downloadLimit: VIDEO ? 200 * 1024 * 1024 : undefined,
   // base library ≥ 3.17.2 (docs/en/hosts/weapp.md#accepts): a batch is one call and one system prompt
-  saveMany() {
+  get saveMany() {
     const wechat = host()
     if (!wechat || typeof wechat.saveMediaToPhotosAlbum !== 'function') return undefined
-    return (filePaths, videos, done) =>
+    return (filePaths: string[], videos: boolean[], done: Done<Saved[]>) =>
       invoke(wechat, 'saveMediaToPhotosAlbum', {
         filePaths,
         mediaTypes: videos.map((video) => (VIDEO && video ? 'video' : 'image')),
-        ...callbacks(done, () => filePaths.map(inAlbum)),
+        ...hostCallbacks(done, () => filePaths.map(inAlbum)),
       })
   },
   // only where this client has the page: an older one keeps the refusal, with no modal that leads nowhere
@@ -67,7 +67,7 @@ export const adapter: HostAdapter = {
   redraw: CONVERT ? redraw : undefined,
 }
 
-function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned {
+function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned {
   const wechat = host()
   // a client before 2.16.1: the host's refusal of the format stands
   if (!wechat || !wechat.createOffscreenCanvas) return done.fail({ errMsg: 'redraw:fail no createOffscreenCanvas' })
@@ -80,7 +80,7 @@ function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Cal
  * and the page has opened, in whichever order the two arrive. iOS reports the album switch; Android does not, so the
  * retry finds out.
  */
-function openAppSetting(done: Callback<boolean>) {
+function openAppSetting(done: Done<boolean>) {
   const wechat = host()
   let opened = false
   let back = !wechat || !wechat.onAppShow

@@ -94,7 +94,7 @@ export const GUIDES_ITSELF = hostsWhere((profile) => profile.guidesItself)
 /** Hosts of the Alipay container: `{ error, errorMessage }` failures, `confirm`, base64 written by downloading its data URI. */
 export const inAlipayContainer = (platform: SimulatedPlatform) => profileOf(platform).alipayErrors
 /** Hosts that save several files in one call (WeChat ≥ 3.17.2 saveMediaToPhotosAlbum). */
-export const SAVES_MANY = hostsWhere((profile) => profile.savesMany)
+export const SAVES_MANY = hostsWhere((profile) => profile.saveMany)
 /** Hosts with a privacy agreement gating the save (WeChat, Douyin). */
 export const PRIVACY = hostsWhere((profile) => profile.privacyLayer)
 /** Hosts with no album scope (DingTalk, HarmonyOS): no AUTH_DENIED, no guide. */

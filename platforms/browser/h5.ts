@@ -1,21 +1,21 @@
-import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
+import type { CanvasRequest, Done, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { classify as byMessage, messageOf, type ErrorCode } from '../../src/core/errors'
 import { encodeBase64 } from '../../src/core/base64'
 import { CANVAS, CONVERT, VIDEO } from '../../src/core/features'
-import { extensionOf, mimeOf, sniffFormat, sniffVideoHead, type FileFormat } from '../../src/core/format'
+import { extensionOfFormat, mimeOf, sniffFormat, sniffVideoHead, type FileFormat } from '../../src/core/format'
 import { hideToast, showImage, showToast } from './h5-view'
 
 // A browser has no album API: the image is shared (iOS), downloaded, or shown for long-press saving,
 // and the result says which (docs/en/hosts/h5.md). No page can confirm it reached the album.
 
-/** A prepared image: what the overlay shows (the URL itself, or a data URI), and its bytes when the page could read them. */
-interface Prepared {
+/** An image made ready to show: what the overlay shows (the URL itself, or a data URI), and its bytes when the page could read them. */
+interface Shown {
   src: string
   bytes?: Uint8Array<ArrayBuffer>
 }
 
 /** Keyed by the target path the core hands us, and removed by its cleanup. */
-const prepared = new Map<string, Prepared>()
+const prepared = new Map<string, Shown>()
 
 // How long a download's object URL lives: iOS asks "download?" before reading it (FileSaver.js waits as long).
 const REVOKE_MS = 40_000
@@ -33,7 +33,7 @@ const inAppBrowser = () => IN_APP.test(userAgent()) || (IOS.test(userAgent()) &&
 
 /** The file name offered: the URL's own name with the extension of the bytes, else `<kind>.<ext>`. */
 function fileName(src: string, format: FileFormat, kind = 'image'): string {
-  const extension = extensionOf(format)
+  const extension = extensionOfFormat(format)
   if (/^data:/i.test(src)) return `${kind}.${extension}`
   let name = (/([^/?#]*)(?:[?#].*)?$/.exec(src) || ['', ''])[1]
   try {
@@ -53,7 +53,7 @@ function fileName(src: string, format: FileFormat, kind = 'image'): string {
 function read(
   url: string,
   headers: Record<string, string> | undefined,
-): Promise<{ image: Prepared; response?: Response }> {
+): Promise<{ image: Shown; response?: Response }> {
   const shown = { image: { src: url } }
   if (inAppBrowser()) return Promise.resolve(shown)
   return fetch(url, headers ? { headers } : undefined).then(
@@ -87,7 +87,7 @@ function canShare(file: File): boolean {
   )
 }
 
-function overlay(src: string, hint: string | undefined, done: Callback<Saved>, share?: () => Promise<unknown>) {
+function overlay(src: string, hint: string | undefined, done: Done<Saved>, share?: () => Promise<unknown>) {
   showImage(src, hint, (error) => (error ? done.fail(error) : done.success({ mode: 'overlay', filePath: src })), share)
 }
 
@@ -95,7 +95,7 @@ function overlay(src: string, hint: string | undefined, done: Callback<Saved>, s
 const nameOf = (raw: unknown) =>
   typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined
 
-function present(image: Prepared, hint: string | undefined, done: Callback<Saved>) {
+function present(image: Shown, hint: string | undefined, done: Done<Saved>) {
   if (!image.bytes || inAppBrowser()) return overlay(image.src, hint, done)
   const format = sniffFormat(image.bytes)
   if (!format)
@@ -120,10 +120,10 @@ function present(image: Prepared, hint: string | undefined, done: Callback<Saved
  * A video: shared where the share sheet takes the file (iOS: "Save Video"), else downloaded as a typed file. Never
  * shown in an overlay: a page cannot offer a video for long-press saving.
  */
-function saveVideo(path: string, done: Callback<Saved>) {
+function saveVideo(path: string, done: Done<Saved>) {
   const known = prepared.get(path)
   ;(known ? Promise.resolve({ image: known, response: undefined }) : read(path, undefined)).then(
-    ({ image, response }: { image: Prepared; response?: Response }) => {
+    ({ image, response }: { image: Shown; response?: Response }) => {
       if (response && !response.ok) return done.fail(response)
       const bytes = image.bytes
       if (!bytes || inAppBrowser())
@@ -165,7 +165,7 @@ export function canvasById(canvasId: string, component: object | undefined): HTM
 function exportCanvas(
   { canvas, canvasId, component, fileType, quality }: CanvasRequest,
   target: string,
-  done: Callback<string>,
+  done: Done<string>,
 ): Owned {
   const element = (canvas || canvasById(canvasId!, component)) as HTMLCanvasElement | null
   if (!element || typeof element.toBlob !== 'function') {
@@ -182,7 +182,7 @@ function toFile(
   fileType: 'png' | 'jpg',
   quality: number | undefined,
   target: string,
-  done: Callback<string>,
+  done: Done<string>,
 ): Owned {
   // a canvas tainted by a cross-origin image throws SecurityError here: the drawing's failure, reported as such
   element.toBlob(
@@ -205,7 +205,7 @@ function toFile(
  * (JPEG on white): the HTML canvas every browser documents. Read from its bytes where the page has them, so the
  * canvas is never tainted.
  */
-function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned {
+function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned {
   const image = prepared.get(path)
   const bytes = image && image.bytes
   const type = (bytes && sniffFormat(bytes)) || 'svg'
@@ -268,7 +268,7 @@ export const adapter: HostAdapter = {
     return target
   },
   redraw: CONVERT ? redraw : undefined,
-  writeImage(base64: string, format: FileFormat, target: string, done: Callback<string>): Owned {
+  writeImage(base64: string, format: FileFormat, target: string, done: Done<string>): Owned {
     prepared.set(target, {
       src: `data:${mimeOf(format)};base64,${base64}`,
       bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
@@ -280,7 +280,7 @@ export const adapter: HostAdapter = {
   removeFile(path: string) {
     prepared.delete(path)
   },
-  save(path: string, done: Callback<Saved>, hint: string | undefined) {
+  save(path: string, done: Done<Saved>, hint: string | undefined) {
     const image = prepared.get(path)
     if (image) return present(image, hint, done)
     // a local path or blob: URL, used as it is: read like a download, but an HTTP error fails the save

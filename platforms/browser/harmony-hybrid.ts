@@ -1,4 +1,4 @@
-import type { CanvasRequest, Callback, HostAdapter, Owned, Saved } from '../../src/core/adapter'
+import type { CanvasRequest, Done, HostAdapter, Owned, Saved } from '../../src/core/adapter'
 import { MissingHostApi } from '../../src/core/adapter'
 import { encodeBase64 } from '../../src/core/base64'
 import { CANVAS, VIDEO } from '../../src/core/features'
@@ -59,7 +59,7 @@ function call(name: (typeof METHODS)[number], options: BridgeOptions): void {
 }
 
 /** A data URL written by the shell to `target`, a file of ours. */
-function writeDataUrl(data: string, url: string, target: string, done: Callback<string>): Owned {
+function writeDataUrl(data: string, url: string, target: string, done: Done<string>): Owned {
   call('saveDataUrlToFile', {
     filePath: target,
     url,
@@ -82,7 +82,7 @@ export const adapter: HostAdapter = {
       if (!response.ok) return done.success({ path: '', statusCode: response.status, raw: response })
       return response.arrayBuffer().then((body) => {
         const type = response.headers.get('content-type') || 'application/octet-stream'
-        const written: Callback<string> = {
+        const written: Done<string> = {
           success: (path) => done.success({ path, statusCode: response.status, raw: response }),
           fail: done.fail,
         }
@@ -91,7 +91,7 @@ export const adapter: HostAdapter = {
     }, done.fail)
     return target
   },
-  writeImage: (base64: string, format: ImageFormat, target: string, done: Callback<string>): Owned =>
+  writeImage: (base64: string, format: ImageFormat, target: string, done: Done<string>): Owned =>
     writeDataUrl(`data:${mimeOf(format)};base64,${base64}`, '', target, done),
   exportCanvas: CANVAS ? exportCanvas : undefined,
   removeFile(path: string) {
@@ -101,21 +101,21 @@ export const adapter: HostAdapter = {
       // best effort: a shell without it keeps the file
     }
   },
-  save: (filePath: string, done: Callback<Saved>) => saveTo('saveImageToPhotosAlbum', filePath, done),
+  save: (filePath: string, done: Done<Saved>) => saveTo('saveImageToPhotosAlbum', filePath, done),
   // Taro's own saveVideoToPhotosAlbum calls the shell's method of that name [O] (docs/en/guide/video.md#hosts)
   saveVideo: VIDEO ? (filePath, done) => saveTo('saveVideoToPhotosAlbum', filePath, done) : undefined,
   // the shell's failures are not documented [I]: the shared text rules read them
   classify: (raw) => classify(raw, ['errCode', 'code'], {}),
 }
 
-function saveTo(name: 'saveImageToPhotosAlbum' | 'saveVideoToPhotosAlbum', filePath: string, done: Callback<Saved>) {
+function saveTo(name: 'saveImageToPhotosAlbum' | 'saveVideoToPhotosAlbum', filePath: string, done: Done<Saved>) {
   call(name, { filePath, success: () => done.success({ mode: 'album', filePath }), fail: done.fail })
 }
 
 function exportCanvas(
   { canvas, canvasId, component, fileType, quality }: CanvasRequest,
   target: string,
-  done: Callback<string>,
+  done: Done<string>,
 ): Owned {
   const element = (canvas || canvasById(canvasId as string, component)) as HTMLCanvasElement | null
   if (!element || typeof element.toDataURL !== 'function')

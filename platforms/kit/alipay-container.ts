@@ -1,6 +1,6 @@
-import type { Callback, HostAdapter, ModalTexts, Saved } from '../../src/core/adapter'
+import type { Done, HostAdapter, ModalTexts, Saved } from '../../src/core/adapter'
 import {
-  callbacks,
+  hostCallbacks,
   exportOptions,
   headerOf,
   inAlbum,
@@ -73,7 +73,7 @@ export function createAlipayAdapter(
         url,
         ...(headers && { header: headers }),
         // no download task event is documented; the success payload carries the response headers [D typings]
-        ...callbacks(done, (res) => ({
+        ...hostCallbacks(done, (res) => ({
           path: downloadedPath(res),
           raw: res,
           contentType: headerOf(res.header || res.headers, 'content-type'),
@@ -81,30 +81,30 @@ export function createAlipayAdapter(
       })
     },
     // User files need client 10.2.70 (and were iOS-only), so use the documented route: download the data URI
-    writeImage(base64: string, format: ImageFormat, _target: string, done: Callback<string>) {
-      call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...callbacks(done, downloadedPath) })
+    writeImage(base64: string, format: ImageFormat, _target: string, done: Done<string>) {
+      call('downloadFile', { url: `data:${mimeOf(format)};base64,${base64}`, ...hostCallbacks(done, downloadedPath) })
     },
     // takes a legacy canvas's `id` or, from base library 2.7.15, a Canvas 2D node; ids are page-wide (docs/en/hosts/alipay.md#canvas)
     exportCanvas: CANVAS
       ? (request, _target, done) => {
-          call('canvasToTempFilePath', { ...exportOptions(request), ...callbacks(done, downloadedPath) })
+          call('canvasToTempFilePath', { ...exportOptions(request), ...hostCallbacks(done, downloadedPath) })
         }
       : undefined,
-    save(filePath: string, done: Callback<Saved>) {
-      const answers = callbacks(done, () => inAlbum(filePath))
+    save(filePath: string, done: Done<Saved>) {
+      const answers = hostCallbacks(done, () => inAlbum(filePath))
       if (hasModernSave(host() || {})) call('saveImageToPhotosAlbum', { filePath, hideToast: true, ...answers })
       else call('saveImage', { url: filePath, showActionSheet: false, ...answers })
     },
     // the video's path goes by a host's own name: Alipay `src`, DingTalk `filePath` (docs/en/guide/video.md#hosts)
     saveVideo: VIDEO
       ? (filePath, done) =>
-          call('saveVideoToPhotosAlbum', { [videoPath]: filePath, ...callbacks(done, () => inAlbum(filePath)) })
+          call('saveVideoToPhotosAlbum', { [videoPath]: filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
       : undefined,
-    openSetting(done: Callback<boolean>) {
+    openSetting(done: Done<boolean>) {
       // openSetting reports the album as `album`, getSetting as `writePhotosAlbum` (docs/en/hosts/alipay.md#permission)
       call(
         'openSetting',
-        callbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')),
+        hostCallbacks(done, (res) => readScope(res, 'album') || readScope(res, 'writePhotosAlbum')),
       )
     },
     confirm: GUIDE

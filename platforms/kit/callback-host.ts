@@ -1,7 +1,7 @@
 import {
   MissingHostApi,
   type CanvasRequest,
-  type Callback,
+  type Done,
   type HostAdapter,
   type Owned,
   type Saved,
@@ -79,7 +79,7 @@ interface CallbackHostConfig {
 }
 
 /** The `{ success, fail }` of a host API call, mapping its success payload. */
-export function callbacks<T>(done: Callback<T>, map: (res: Options) => T): Options {
+export function hostCallbacks<T>(done: Done<T>, map: (res: Options) => T): Options {
   return { success: (res: Options) => done.success(map(res || {})), fail: done.fail }
 }
 
@@ -127,7 +127,7 @@ export function writeDataUrl(
   url: unknown,
   jpg: boolean,
   target: string,
-  done: Callback<string>,
+  done: Done<string>,
 ): Owned {
   const text = String(url || '')
   const base64 = normalizeBase64(text.slice(text.indexOf(',') + 1))
@@ -165,7 +165,7 @@ export function redrawOffscreen(
   path: string,
   fileType: 'png' | 'jpg',
   target: string,
-  done: Callback<string>,
+  done: Done<string>,
 ): Owned {
   const image = canvas.createImage()
   const jpg = fileType === 'jpg'
@@ -196,12 +196,12 @@ export function exportOptions({ canvas, canvasId, fileType, quality }: CanvasReq
 }
 
 /** A canvas exported by the host's `canvasToTempFilePath`: a host temp file, the host's to clean. */
-export function canvasToTempFile(h: CallbackHost | undefined, request: CanvasRequest, done: Callback<string>): Owned {
+export function canvasToTempFile(h: CallbackHost | undefined, request: CanvasRequest, done: Done<string>): Owned {
   const api = h && h.canvasToTempFilePath
   if (typeof api !== 'function') throw new MissingHostApi('canvasToTempFilePath')
   api.call(
     h,
-    { ...exportOptions(request), ...callbacks(done, (res) => String(res.tempFilePath || '')) },
+    { ...exportOptions(request), ...hostCallbacks(done, (res) => String(res.tempFilePath || '')) },
     request.component,
   )
 }
@@ -226,7 +226,7 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
         url,
         ...(headers && { header: headers }),
         ...(named && { filePath: target }),
-        ...callbacks(done, (res) => ({
+        ...hostCallbacks(done, (res) => ({
           path: String(res.filePath || res.tempFilePath || ''),
           statusCode: res.statusCode as number | undefined,
           raw: res,
@@ -253,21 +253,21 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
         encoding: 'base64',
         position: 0,
         length: 256,
-        ...callbacks(done, (res) => String(res.data || '')),
+        ...hostCallbacks(done, (res) => String(res.data || '')),
       })
     },
     renameFile(from, to, done) {
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs || !fs.rename) throw new MissingHostApi('rename')
-      fs.rename({ oldPath: from, newPath: to, ...callbacks(done, () => to) })
+      fs.rename({ oldPath: from, newPath: to, ...hostCallbacks(done, () => to) })
     },
-    writeImage(base64: string, _format, target: string, done: Callback<string>): Owned {
+    writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
       const h = host()
       const fs = h && h.getFileSystemManager && h.getFileSystemManager()
       if (!fs) throw new MissingHostApi('getFileSystemManager')
       const data = config.writeData ? config.writeData(base64) : { data: base64, encoding: 'base64' }
-      fs.writeFile({ filePath: target, ...data, ...callbacks(done, () => target) })
+      fs.writeFile({ filePath: target, ...data, ...hostCallbacks(done, () => target) })
       return target
     },
     exportCanvas: CANVAS ? (request, _target, done) => canvasToTempFile(host(), request, done) : undefined,
@@ -279,28 +279,29 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
         // already gone, or the host refuses: either way nothing more we can do without a round-trip
       }
     },
-    save(filePath: string, done: Callback<Saved>) {
-      call('saveImageToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
+    save(filePath: string, done: Done<Saved>) {
+      call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
     },
     // every host of this shape names it so; one without it is UNSUPPORTED_PLATFORM (docs/en/guide/video.md)
     saveVideo: VIDEO
-      ? (filePath, done) => call('saveVideoToPhotosAlbum', { filePath, ...callbacks(done, () => inAlbum(filePath)) })
+      ? (filePath, done) =>
+          call('saveVideoToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
       : undefined,
     privacyType,
     authorizePrivacy:
       PRIVACY && privacyType
-        ? (done: Callback<unknown>) =>
+        ? (done: Done<unknown>) =>
             call(
               'requirePrivacyAuthorize',
-              callbacks(done, () => true),
+              hostCallbacks(done, () => true),
             )
         : undefined,
     openSetting: config.noSettingsPage
       ? undefined
-      : (done: Callback<boolean>) => {
+      : (done: Done<boolean>) => {
           call(
             'openSetting',
-            callbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),
+            hostCallbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),
           )
         },
     confirm:

@@ -7,7 +7,7 @@ import type { CanvasSource, SaveImageResult } from './types'
 export type Saved = Pick<SaveImageResult, 'mode' | 'filePath'>
 
 /** How an adapter reports the end of one host call. */
-export interface Callback<T> {
+export interface Done<T> {
   success(value: T): void
   fail(raw: unknown): void
 }
@@ -75,42 +75,42 @@ export interface HostAdapter {
     url: string,
     headers: Record<string, string> | undefined,
     target: string,
-    done: Callback<Downloaded>,
+    done: Done<Downloaded>,
     progress: Progress,
   ): Owned
   /**
    * The base64 of a file's first bytes, for a download whose headers did not say what it is. Absent where the host
    * has no way to read a file: the download is then taken on trust.
    */
-  readHead?(path: string, done: Callback<string>): void
+  readHead?(path: string, done: Done<string>): void
   /** Renames a file of ours (a download whose bytes are not what its name says). */
-  renameFile?(from: string, to: string, done: Callback<unknown>): void
+  renameFile?(from: string, to: string, done: Done<unknown>): void
   /**
    * Draws an image file (or an SVG) on a 2D canvas the host documents, and exports it as `fileType` to a file the
    * host can save. Absent where the host documents no such canvas, or the build leaves conversion out.
    */
-  redraw?(path: string, fileType: 'png' | 'jpg', target: string, done: Callback<string>): Owned
+  redraw?(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned
   /** Turns base64 image data into a file the host can save; resolves its path. */
-  writeImage(base64: string, format: FileFormat, target: string, done: Callback<string>): Owned
+  writeImage(base64: string, format: FileFormat, target: string, done: Done<string>): Owned
   /** Exports a canvas to an image file the host can save; resolves its path. Absent where the build leaves canvases out. */
-  exportCanvas?(canvas: CanvasRequest, target: string, done: Callback<string>): Owned
+  exportCanvas?(canvas: CanvasRequest, target: string, done: Done<string>): Owned
   /**
    * Removes a file of ours; present wherever a step returns one. Best effort and synchronous: cleanup must not add a
    * round-trip or fail a save.
    */
   removeFile?(path: string): void
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
-  save(filePath: string, done: Callback<Saved>, hint: string | undefined): void
+  save(filePath: string, done: Done<Saved>, hint: string | undefined): void
   /**
    * Saves a video to the album. Absent where the build leaves videos out; a host without a video save API throws
    * MissingHostApi (UNSUPPORTED_PLATFORM).
    */
-  saveVideo?(filePath: string, done: Callback<Saved>): void
+  saveVideo?(filePath: string, done: Done<Saved>): void
   /**
-   * The host's save of several files in one call (one system prompt), where this client has one: one `Saved` per path;
-   * `videos[k]` says the k-th file is a video.
+   * The host's save of several files in one call (one system prompt), read when a batch starts: absent where this
+   * client has none. One `Saved` per path; `videos[k]` says the k-th file is a video.
    */
-  saveMany?(): ((filePaths: string[], videos: boolean[], done: Callback<Saved[]>) => void) | undefined
+  readonly saveMany?: (filePaths: string[], videos: boolean[], done: Done<Saved[]>) => void
   /** The largest file the host downloads, where it documents one: a larger download fails as soon as its size is known. */
   readonly downloadLimit?: number
   /** What the app must declare in the host's privacy agreement to save to the album, where the host has one. */
@@ -119,14 +119,14 @@ export interface HostAdapter {
    * The host's privacy step: lets the app's privacy popup run, and succeeds once the user agreed. Absent where the
    * build leaves the privacy step out.
    */
-  authorizePrivacy?(done: Callback<unknown>): void
+  authorizePrivacy?(done: Done<unknown>): void
   /** Opens the host settings page; resolves whether the album permission is on afterwards. */
-  openSetting?(done: Callback<boolean>): void
+  openSetting?(done: Done<boolean>): void
   /**
    * Opens the phone's settings for the host app (where the OS, not the host, refused the album), where the host
    * documents such a page; resolves false only when the host reports the album still off once the user is back.
    */
-  openAppSetting?(done: Callback<boolean>): void
+  openAppSetting?(done: Done<boolean>): void
   /**
    * After a refusal the host itself shows a dialog that leads to its settings (Feishu): the core shows no guide of
    * its own, and that refusal answers every save that was already waiting, so the dialog is shown once.

@@ -5,7 +5,7 @@ import type { SaveImageError } from './errors'
 import { LEFT_OUT, VIDEO } from './features'
 import type { SaveImageApi } from './types'
 import { invalid, isRecord, parse } from './invalid'
-import type { Callbacks, InputParser } from './settings'
+import type { UserCallbacks, InputParser } from './settings'
 import { parseSaveInput, parseVideoInput, takeCallbacks } from './validate'
 import { noop, safely } from './watchdog'
 import type { SaveResult } from './core'
@@ -17,14 +17,14 @@ export { createCore }
 
 /** A single save over a core, its input read by `parseInput`. */
 function single<R extends SaveResult>(core: Core, parseInput: InputParser): (input: unknown) => Promise<R> {
-  async function save(input: unknown, callbacks: Callbacks): Promise<SaveResult> {
+  async function save(input: unknown, callbacks: UserCallbacks): Promise<SaveResult> {
     const run = core.run()
     const { source, settings } = parse(run.context.platform, () => parseInput(input, run.context, callbacks))
     return run.withLoading(settings.loading, () => saveSource(run, source, settings))
   }
   return (input) => {
     // filled while the input is parsed, which runs before save's first await
-    const callbacks: Callbacks = {}
+    const callbacks: UserCallbacks = {}
     return withCallbacks(save(input, callbacks), callbacks) as Promise<R>
   }
 }
@@ -80,7 +80,7 @@ export function createSaveImage(resolveAdapter: () => HostAdapter | null, unsupp
   }
 }
 
-function withCallbacks(promise: Promise<SaveResult>, callbacks: Callbacks): Promise<SaveResult> {
+function withCallbacks(promise: Promise<SaveResult>, callbacks: UserCallbacks): Promise<SaveResult> {
   const settled = promise.then(
     (result) => {
       safely(callbacks.success, result)

@@ -32,7 +32,7 @@ export async function saveSource(run: Run, source: Source, settings: Settings): 
 /**
  * `saveImagesToAlbum`: `concurrency` workers prepare the images, saves run one at a time (the saver's queue), and
  * every image gets its own outcome, in input order. Where the client saves several files in one call, the workers
- * only prepare; the files are then saved together.
+ * only prepare; the files are then saved in that one call.
  */
 export async function saveAll(run: Run, sources: unknown, options: unknown, media?: boolean): Promise<MediaOutcome[]> {
   const { context } = run
@@ -50,7 +50,7 @@ export async function saveAll(run: Run, sources: unknown, options: unknown, medi
       ...(outcome.ok ? { result: outcome.result } : { error: outcome.error }),
     })
   }
-  const together = items.length > 1 ? run.together() : undefined
+  const saveMany = items.length > 1 ? run.saveMany() : undefined
   const ready: Ready[] = []
   let next = 0
   const worker = async () => {
@@ -60,7 +60,7 @@ export async function saveAll(run: Run, sources: unknown, options: unknown, medi
         const { source, settings } = parse(context.platform, () =>
           parseBatchItem(items[index], index, context, batch, media),
         )
-        if (together) ready.push({ index, file: await run.prepare(source, settings) })
+        if (saveMany) ready.push({ index, file: await run.prepare(source, settings) })
         else report(index, { ok: true, result: await saveSource(run, source, settings) })
       } catch (error) {
         report(index, { ok: false, error: error as SaveImageError })
@@ -69,10 +69,10 @@ export async function saveAll(run: Run, sources: unknown, options: unknown, medi
   }
   await run.withLoading(items.length ? batch.loading : null, async () => {
     await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
-    if (together)
-      await saveReady(
+    if (saveMany)
+      await saveManyOf(
         run,
-        together,
+        saveMany,
         ready.sort((a, b) => a.index - b.index),
         batch,
         report,
@@ -81,41 +81,31 @@ export async function saveAll(run: Run, sources: unknown, options: unknown, medi
   return results
 }
 
-type Together = NonNullable<ReturnType<Run['together']>>
+type SaveMany = NonNullable<ReturnType<Run['saveMany']>>
 
-/** The prepared images saved in one host call, then their files removed. */
-async function saveReady(
+/**
+ * The prepared files saved in the host's one call, then removed. A file the host refuses fails the whole call: then
+ * each is saved alone, for its own outcome.
+ */
+async function saveManyOf(
   run: Run,
-  together: Together,
+  saveMany: SaveMany,
   ready: Ready[],
   settings: Settings,
   report: Report,
 ): Promise<void> {
-  const outcomes = await saveInOneCall(
-    run,
-    together,
-    ready.map(({ file }) => file),
-    settings,
-  )
-  for (const { file } of ready) file.release()
-  outcomes.forEach((outcome, k) => report(ready[k].index, outcome))
-}
-
-/** A file the host refuses fails the whole call: then each is saved alone, for its own outcome. */
-async function saveInOneCall(
-  run: Run,
-  together: Together,
-  files: Prepared[],
-  settings: Settings,
-): Promise<MediaOutcome[]> {
+  const files = ready.map(({ file }) => file)
   const alone = () => Promise.all(files.map((file) => settle(run.save(file, settings))))
-  if (files.length < 2) return alone()
+  let outcomes: MediaOutcome[]
   try {
-    return (await together(files, settings)).map((result) => ({ ok: true, result }))
+    outcomes =
+      files.length < 2 ? await alone() : (await saveMany(files, settings)).map((result) => ({ ok: true, result }))
   } catch (failure) {
     const error = failure as SaveImageError
-    return FILE_CODES.indexOf(error.code) < 0 ? files.map(() => ({ ok: false, error })) : alone()
+    outcomes = FILE_CODES.indexOf(error.code) < 0 ? files.map(() => ({ ok: false, error })) : await alone()
   }
+  for (const file of files) file.release()
+  outcomes.forEach((outcome, k) => report(ready[k]!.index, outcome))
 }
 const settle = (saving: Promise<SaveResult>): Promise<MediaOutcome> =>
   saving.then(

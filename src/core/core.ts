@@ -29,7 +29,7 @@ export interface Run {
   /** Saves one file, recovering as the contract says: a format the host refuses is redrawn once where it can be. */
   save(file: Prepared, settings: Settings): Promise<SaveResult>
   /** Where the host saves several files in one call on this client (one system prompt for a batch): that save. */
-  together(): ((files: Prepared[], settings: Settings) => Promise<SaveResult[]>) | undefined
+  saveMany(): ((files: Prepared[], settings: Settings) => Promise<SaveResult[]>) | undefined
   /** `work` with the host's loading indicator (one for overlapping calls), hidden before the last one settles. */
   withLoading<T>(title: string | null, work: () => Promise<T>): Promise<T>
   /** The host settings page; resolves whether the album permission is on afterwards. */
@@ -119,9 +119,9 @@ export function createCore(
             return resultOf(adapter, redrawn)(await saveOnce(redrawn.path))
           }
         }),
-      together() {
-        // the host's own check tells whether this client has it
-        const saveMany = adapter && adapter.saveMany && adapter.saveMany()
+      saveMany() {
+        // read once: the host's own check tells whether this client has it
+        const saveMany = adapter && adapter.saveMany
         if (!saveMany) return undefined
         return (files, settings) =>
           onHost((adapter) =>

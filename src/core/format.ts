@@ -36,7 +36,7 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
   return (SIGNATURES.find(([signature]) => signature.test(head)) || [])[1] || null
 }
 
-export const extensionOf = (format: FileFormat): string => (format === 'jpeg' ? 'jpg' : format)
+export const extensionOfFormat = (format: FileFormat): string => (format === 'jpeg' ? 'jpg' : format)
 
 export const mimeOf = (format: FileFormat): string => `image/${format === 'svg' ? 'svg+xml' : format}`
 

@@ -1,7 +1,7 @@
-import { MissingHostApi, type Callback, type Downloaded, type HostAdapter, type Owned } from './adapter'
+import { MissingHostApi, type Done, type Downloaded, type HostAdapter, type Owned } from './adapter'
 import { SaveImageError, type ErrorCode } from './errors'
 import { CANVAS, CONVERT, LEFT_OUT, VIDEO } from './features'
-import { extensionOf, formatOfType, sniffHead, sniffVideoHead, type FileFormat } from './format'
+import { extensionOfFormat, formatOfType, sniffHead, sniffVideoHead, type FileFormat } from './format'
 import { step, type StepCode } from './step'
 import type { Source } from './source'
 import type { Settings } from './settings'
@@ -72,10 +72,10 @@ export async function prepare(
   const making = <T>(
     name: string | false,
     code: StepCode,
-    start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => Owned,
+    start: (done: Done<T>, alive: (giveUp?: unknown) => void) => Owned,
   ): Promise<T> => {
     let ours: Owned
-    const begin = (done: Callback<T>, alive: (giveUp?: unknown) => void) => {
+    const begin = (done: Done<T>, alive: (giveUp?: unknown) => void) => {
       if ((ours = start(done, alive))) owned.push(ours)
     }
     return step<T>(adapter, name, settings.timeout, begin, code, () => ours && remove(adapter, ours))
@@ -108,7 +108,7 @@ export async function prepare(
 type Making = <T>(
   name: string | false,
   code: StepCode,
-  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => Owned,
+  start: (done: Done<T>, alive: (giveUp?: unknown) => void) => Owned,
 ) => Promise<T>
 
 async function fileOf(
@@ -139,7 +139,7 @@ async function fileOf(
   if (source.kind === 'data') {
     const { base64, format } = source
     const path = await making<string>(__DEV__ && 'write', writeFailure, (done) =>
-      adapter.writeImage(base64, format, target(extensionOf(format)), done),
+      adapter.writeImage(base64, format, target(extensionOfFormat(format)), done),
     )
     return { path, format }
   }
@@ -191,8 +191,8 @@ async function fileOf(
     )
   // a file we named gets the extension of what it holds: some albums read the type from the name
   const rename = adapter.renameFile
-  if (format && res.path === named && extensionOf(format) !== source.extension && rename) {
-    const renamed = target(extensionOf(format))
+  if (format && res.path === named && extensionOfFormat(format) !== source.extension && rename) {
+    const renamed = target(extensionOfFormat(format))
     // a file that cannot be renamed is saved as it is
     const path = await making<unknown>(__DEV__ && 'rename', 'DOWNLOAD_FAILED', (done) => {
       rename.call(adapter, named, renamed, done)

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type HostAdapter } from './adapter'
+import { MissingHostApi, type Done, type HostAdapter } from './adapter'
 import { SaveImageError } from './errors'
 import { GUIDE, PRIVACY } from './features'
 import { sharedPrompt } from './prompt'
@@ -35,7 +35,7 @@ export interface Saver {
    * retry, which passes through the privacy step again; on SYSTEM_PERMISSION_DENIED the same with the phone's settings
    * for the host app, where the host can open them.
    */
-  save<T>(adapter: HostAdapter, settings: Settings, since: Since, start: (done: Callback<T>) => void): Promise<T>
+  save<T>(adapter: HostAdapter, settings: Settings, since: Since, start: (done: Done<T>) => void): Promise<T>
 }
 
 export function createSaver(): Saver {
@@ -52,7 +52,7 @@ export function createSaver(): Saver {
     adapter: HostAdapter,
     settings: Settings,
     since: Since,
-    start: (done: Callback<T>) => void,
+    start: (done: Done<T>) => void,
   ): Promise<T> {
     // refused since this call began, on a host that then showed its own settings dialog: that was the answer
     return queue(() =>
@@ -72,7 +72,7 @@ export function createSaver(): Saver {
     adapter: HostAdapter,
     settings: Settings,
     since: Since,
-    start: (done: Callback<T>) => void,
+    start: (done: Done<T>) => void,
   ): Promise<T> {
     try {
       return await attempt(adapter, settings, since, start)
@@ -125,7 +125,7 @@ export function createSaver(): Saver {
 }
 
 /** Opens a settings page; resolves whether the permission is on afterwards. */
-type Open = (done: Callback<boolean>) => void
+type Open = (done: Done<boolean>) => void
 
 /**
  * The guide: a modal whose confirm opens a settings page. It is opened synchronously inside the modal's callback:

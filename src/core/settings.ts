@@ -28,14 +28,18 @@ export interface Settings {
   index: number
 }
 
-export interface Callbacks {
+export interface UserCallbacks {
   success?: (result: SaveImageResult | SaveVideoResult) => void
   fail?: SaveImageOptions['fail']
   complete?: (outcome: SaveImageResult | SaveVideoResult | SaveImageError) => void
 }
 
 /** What parses a call's input: its source and settings, its callbacks put in `callbacks` first. */
-export type InputParser = (input: unknown, ctx: Context, callbacks: Callbacks) => { source: Source; settings: Settings }
+export type InputParser = (
+  input: unknown,
+  ctx: Context,
+  callbacks: UserCallbacks,
+) => { source: Source; settings: Settings }
 
 export interface Context {
   platform: PlatformId | null

@@ -1,4 +1,4 @@
-import { MissingHostApi, type Callback, type HostAdapter } from './adapter'
+import { MissingHostApi, type Done, type HostAdapter } from './adapter'
 import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
 import { TIMED_OUT, watchdog } from './watchdog'
 
@@ -13,7 +13,7 @@ export function step<T>(
   adapter: HostAdapter,
   name: string | false,
   timeoutMs: number,
-  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => void,
+  start: (done: Done<T>, alive: (giveUp?: unknown) => void) => void,
   code?: StepCode,
   onLate?: () => void,
 ): Promise<T> {

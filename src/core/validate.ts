@@ -5,7 +5,7 @@ import { MAX_TIMER_MS, optionsOfKind } from './options'
 import { parseSourceOf, parseVideoSource, videoExtension, type Source } from './source'
 import {
   BASE_DEFAULTS,
-  type Callbacks,
+  type UserCallbacks,
   type Context,
   type GuideModals,
   type InputParser,
@@ -38,7 +38,7 @@ function optionsOf(input: unknown): Record<string, unknown> {
 function parseInput(
   input: unknown,
   ctx: Context,
-  callbacks: Callbacks,
+  callbacks: UserCallbacks,
   video: boolean,
 ): { source: Source; settings: Settings } {
   if (typeof input === 'string') input = { src: input }
@@ -50,7 +50,7 @@ function parseInput(
 }
 
 /** The `success`, `fail` and `complete` of an input; one that is not a function is invalid. */
-export function takeCallbacks(input: Record<string, unknown>, callbacks: Callbacks): void {
+export function takeCallbacks(input: Record<string, unknown>, callbacks: UserCallbacks): void {
   let notFunction: string | undefined
   for (const key of ['success', 'fail', 'complete'] as const) {
     const callback = input[key]

@@ -1,4 +1,4 @@
-import type { Callback } from './adapter'
+import type { Done } from './adapter'
 import { VIDEO } from './features'
 
 /** What a host call that did not call back in time rejects with. */
@@ -12,7 +12,7 @@ export const TIMED_OUT = {}
  */
 export function watchdog<T>(
   timeoutMs: number,
-  start: (done: Callback<T>, alive: (giveUp?: unknown) => void) => void,
+  start: (done: Done<T>, alive: (giveUp?: unknown) => void) => void,
   onLate?: () => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -48,7 +48,7 @@ export function buildApi(ctx: HostContext): HostApi {
   if (profile.offscreenCanvas) api.createOffscreenCanvas = createOffscreenCanvasApi(ctx)
   if (profile.opensAppSettings) Object.assign(api, appSettingsApis(ctx))
   // WeChat base library ≥ 3.17.2 [D]
-  if (profile.savesMany) {
+  if (profile.saveMany) {
     const saveMedia = saveMediaApi(ctx)
     Object.defineProperty(api, 'saveMediaToPhotosAlbum', {
       get: () => (state.saveMedia ? saveMedia : undefined),

@@ -14,7 +14,7 @@
  * await host.idle()
  * ```
  *
- * Callbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
+ * UserCallbacks run on real timers (`setTimeout(latency)`); with fake timers, advance them before awaiting idle().
  *
  * @module mp-save-image/testing
  */

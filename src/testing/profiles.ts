@@ -84,7 +84,7 @@ export interface HostProfile {
   /** Its component instances have a read-only triggerEvent, which uni's runtime for it works around (JD) */
   readonlyTriggerEvent?: boolean
   /** saveMediaToPhotosAlbum saves several files in one call, from base library 3.17.2 (WeChat [D]) */
-  savesMany?: boolean
+  saveMany?: boolean
   /** openSetting opens only inside a tap (WeChat ≥ 2.3.0 [D]); undocumented elsewhere */
   tapOnlySettings?: boolean
   /** A Canvas 2D node is exported by its toDataURL, its legacy canvasToTempFilePath being unmaintained (Douyin [D]) */
@@ -182,7 +182,7 @@ export const PROFILES = {
     alipayErrors: false,
     downloadsToFile: true,
     privacyLayer: true,
-    savesMany: true,
+    saveMany: true,
     tapOnlySettings: true,
     offscreenCanvas: true,
     opensAppSettings: true,

@@ -126,7 +126,7 @@ describe.each(BUILDS.map((build) => [titleOf(build), build] as const))('%s', (_t
     tap('Save image + video')
     expect(await status('media')).toBe('media: 2/2 saved')
     expect(host.album.map((entry) => entry.kind)).toEqual(['video', 'image', 'video'])
-    expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).savesMany ? 1 : 0)
+    expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).saveMany ? 1 : 0)
     expect(host.userFiles()).toEqual([])
   })
 

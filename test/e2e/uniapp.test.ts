@@ -210,7 +210,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
       app.tap('Save image + video')
       expect(await app.waitForStatus(/^media: (?!saving)/)).toBe('media: 2/2 saved')
       expect(host.album.map((entry) => entry.kind)).toEqual(['video', 'image', 'video'])
-      expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).savesMany ? 1 : 0)
+      expect(host.count('saveMediaToPhotosAlbum')).toBe(profileOf(platform).saveMany ? 1 : 0)
     })
 
     it('the QR code SVG is saved as PNG where the host can redraw it, UNSUPPORTED_FORMAT with no host call elsewhere', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Callback } from '../../src/core/adapter'
+import type { Done } from '../../src/core/adapter'
 import { createQueue, TIMED_OUT, watchdog } from '../../src/core/watchdog'
 import { decodeBase64, encodeBase64, normalizeBase64 } from '../../src/core/base64'
 import { sniffFormat } from '../../src/core/format'
@@ -10,7 +10,7 @@ import { adapterOf, LOCAL_PATH, outcome, PLATFORMS, setup, inAlipayContainer } f
 describe('watchdog (the watchdog)', () => {
   it('the first outcome wins; a duplicate callback does not run the late-callback cleanup', async () => {
     const onLate = vi.fn()
-    let done!: Callback<string>
+    let done!: Done<string>
     const result = watchdog<string>(1000, (cb) => (done = cb), onLate)
     done.success('a')
     done.fail('b')
@@ -21,7 +21,7 @@ describe('watchdog (the watchdog)', () => {
 
   it('rejects TIMED_OUT when nothing calls back, and runs onLate for a callback that arrives after', async () => {
     const onLate = vi.fn()
-    let done!: Callback<string>
+    let done!: Done<string>
     const result = watchdog<string>(10, (cb) => (done = cb), onLate)
     await expect(result).rejects.toBe(TIMED_OUT)
     done.success('too late')

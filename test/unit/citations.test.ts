@@ -55,7 +55,7 @@ describe('citations', () => {
 
   it.each(files.map((file) => [relative(root, file), file] as const))('%s cites only files of the repo', (_, file) => {
     const text = readFileSync(file, 'utf8')
-    // the background documents the first sessions worked from: not in the repo, so never cited
+    // a section sign or a document number names nothing a reader can open: a citation is a path or a URL
     expect(text).not.toMatch(/\b[Ss]eed \d{3}\b|\u00a7/)
     for (const { path, anchor } of citationsIn(text)) {
       // a bare file name (a string the code builds a path from) is a page of docs/, or a file at the root
