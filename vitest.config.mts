@@ -23,7 +23,7 @@ const UNIT = [
   'test/testing/**/*.test.ts',
 ]
 const PRODUCTION = [
-  'test/integration/contract.test.ts',
+  'test/integration/contract-*.test.ts',
   'test/integration/host-errors.test.ts',
   'test/integration/features.test.ts',
   'test/reliability/fuzz.test.ts',
