@@ -1,38 +1,22 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'rollup'
 import dts from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 import { FEATURE_GLOBALS } from './src/build/defaults'
-import { entryFile, hostEntry, universalEntry } from './src/build/entries'
+import { entryFile, entrySource } from './src/build/entries'
 import { HOSTS } from './src/hosts'
 import { flagsInPlacePlugin } from './scripts/flags-in-place'
 
-const ROOT = resolve('.')
-const ENTRY = '\0mp-save-image:entry:'
-
 /**
- * What apps bundle: the universal runtime, one entry per host of the table (both generated, see
- * src/build/entries.ts), and the entry the build plugins point a target without an adapter at (not exported:
- * only the plugins use it). Each is built twice: in dist/ with developer messages, and in dist/prod/ without them
- * (every code and check kept).
+ * What apps bundle: the universal runtime, one entry per host of the table (both generated into src/entries/ by
+ * src/build/entries.ts), and the entry the build plugins point a target without an adapter at (not exported: only the
+ * plugins use it). Each is built twice: in dist/ with developer messages, and in dist/prod/ without them (every code
+ * and check kept).
  */
 export const runtimeEntries: Record<string, string> = {
-  index: `${ENTRY}index`,
-  ...Object.fromEntries(HOSTS.map((host) => [entryFile(host.id), `${ENTRY}${host.id}`])),
+  index: entrySource('index'),
+  ...Object.fromEntries(HOSTS.map((host) => [entryFile(host.id), entrySource(host.id)])),
   unsupported: 'src/unsupported.ts',
-}
-
-/** The generated entries' code. */
-const generatedEntries: Plugin = {
-  name: 'generated-entries',
-  resolveId: (source) => (source.startsWith(ENTRY) ? source : null),
-  load(id) {
-    if (!id.startsWith(ENTRY)) return null
-    const name = id.slice(ENTRY.length)
-    const host = HOSTS.find((row) => row.id === name)
-    return host ? hostEntry(ROOT, host) : universalEntry(ROOT)
-  },
 }
 
 /** The build plugins, which run in Node. */
@@ -145,12 +129,12 @@ const augment = (file: string) => readFileSync(file, 'utf8')
 export default defineConfig([
   {
     input: { ...runtimeEntries, testing: 'src/testing/index.ts' },
-    plugins: [generatedEntries, es2018(), flagsInPlace],
+    plugins: [es2018(), flagsInPlace],
     output: runtimeOutputs('dist'),
   },
   {
     input: runtimeEntries,
-    plugins: [generatedEntries, es2018(false), flagsInPlace],
+    plugins: [es2018(false), flagsInPlace],
     output: runtimeOutputs('dist/prod'),
   },
   {

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { BUDGETS } from '../.size-limit'
-import { entryFile, hostEntry } from '../src/build/entries'
+import { entryFile, entrySource } from '../src/build/entries'
 import { HOSTS, type PlatformId } from '../src/hosts'
 import { denied, PROFILES, type SimulatedPlatform } from '../src/testing/profiles'
 import { gzippedScripts, taroWith, uniWith } from '../test/harness/added'
@@ -316,9 +316,8 @@ async function fromSource(stub?: [RegExp, string]) {
   const plugins: Plugin[] = stub
     ? [{ name: 'stub', setup: (b) => b.onLoad({ filter: stub[0] }, () => ({ contents: stub[1], loader: 'js' })) }]
     : []
-  const weapp = HOSTS.find((host) => host.id === 'weapp')!
   const result = await esbuild({
-    stdin: { contents: hostEntry(root, weapp), resolveDir: root, loader: 'js' },
+    entryPoints: [join(root, entrySource('weapp'))],
     bundle: true,
     minify: true,
     format: 'esm',

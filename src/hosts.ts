@@ -1,6 +1,6 @@
 /**
  * The one table of hosts. Everything that lists hosts is derived from it: the entry of each host and the universal
- * one (generated at build time), the package's exports, both plugins' target maps, `PlatformId`,
+ * one (generated into src/entries/ by `npm run entries`), the package's exports, both plugins' target maps, `PlatformId`,
  * the universal build's detection order, and the hosts the tests and the bench run on. A host is its row, its
  * adapter (`platforms/<adapter>.ts`, exporting `adapter`), its simulated host (src/testing/profiles.ts) and its
  * tests. Node code and the build read this file; an app's bundle never holds it.

@@ -1,10 +1,10 @@
 import { transform } from 'esbuild'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { rollup, type Plugin } from 'rollup'
+import { rollup } from 'rollup'
 import esbuild from 'rollup-plugin-esbuild'
 import { defaultsDefine } from '../../src/build/defaults'
-import { entryFile, hostEntry } from '../../src/build/entries'
+import { entryFile, entrySource } from '../../src/build/entries'
 import { HOSTS, type PlatformId } from '../../src/hosts'
 import type { PluginOptions } from '../../src/core/types'
 
@@ -29,8 +29,6 @@ export type Variant = keyof typeof VARIANTS
 export const definesOf = (options: PluginOptions | undefined): Record<string, string> =>
   options === undefined ? {} : defaultsDefine('mp-save-image', options)
 
-const GENERATED = '\0mp-save-image:variant'
-
 /**
  * The code of a host entry built with these plugin options (undefined: no plugin), one module, not yet minified.
  * `from: 'dist'` bundles
@@ -41,18 +39,11 @@ export async function bundleHost(
   options: PluginOptions | undefined,
   from: 'dist' | 'source',
 ): Promise<string> {
-  const host = HOSTS.find((row) => row.id === id)
-  if (!host) throw new Error(`no host ${id}`)
+  if (!HOSTS.some((row) => row.id === id)) throw new Error(`no host ${id}`)
   const define = { ...definesOf(options), __DEV__: 'false' }
-  const generated: Plugin = {
-    name: 'generated-entry',
-    resolveId: (source) => (source === GENERATED ? source : null),
-    load: (source) => (source === GENERATED ? hostEntry(ROOT, host) : null),
-  }
   const bundle = await rollup({
-    input: from === 'dist' ? resolve(ROOT, 'dist/prod', `${entryFile(id)}.mjs`) : GENERATED,
+    input: resolve(ROOT, from === 'dist' ? `dist/prod/${entryFile(id)}.mjs` : entrySource(id)),
     plugins: [
-      generated,
       esbuild({ loaders: { '.mjs': 'js' }, target: 'es2018', tsconfig: resolve(ROOT, 'tsconfig.json'), define }),
     ],
     onwarn: (warning) => {

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { entryFile } from '../../src/build/entries'
+import { entryFile, entrySources } from '../../src/build/entries'
 import { HOSTS, uniTargetName, type Host } from '../../src/hosts'
 import { PROFILES } from '../../src/testing/profiles'
 import { moduleOf } from '../helpers'
@@ -59,6 +59,12 @@ describe('the host table', () => {
     expect(pkg.typesVersions['*']['*']).toEqual([`dist/${dir}.d.cts`])
     // nothing lists hosts by hand
     for (const id of ids) expect(Object.keys(pkg.exports)).not.toContain(`./${id}`)
+  })
+
+  it('the generated entries in src/entries/ are those of the table (npm run entries writes them)', () => {
+    for (const [file, code] of Object.entries(entrySources()))
+      expect(existsSync(join(root, file)) && readFileSync(join(root, file), 'utf8'), file).toBe(code)
+    expect(readdirSync(join(root, 'src/entries')).length).toBe(Object.keys(entrySources()).length)
   })
 
   it('the configs name no host: the core type check takes platforms/ by a glob; the size budgets, keyed by id, are all in .size-limit.ts', () => {
