@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { adaptersIn, install, root } from '../harness/examples'
+import { adaptersIn, root } from '../harness/examples'
 import { taroVariant, type TaroBuild } from '../harness/taro'
 import { BUILD_MS, builtOk, closeApp, h5Keys, miniKeys, openApp, withH5App, type Launched } from './taro-app'
 import { withOurKeys } from './taro-object'
@@ -13,11 +13,6 @@ const FRAMEWORKS = 'test/apps/taro-frameworks'
 /** The app's folder: the repository's own, or its variant without the plugin. */
 const folder = (app: string) => join(root, app)
 const HOOKS = ['useLaunch', 'useLoad', 'useDidShow']
-
-beforeAll(() => {
-  install(TARO_36)
-  install(FRAMEWORKS)
-}, 15 * 60_000)
 
 afterEach(closeApp)
 

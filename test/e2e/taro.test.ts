@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { adaptersIn, dynamicCodeIn, install, outputText, runtimeBuildIn } from '../harness/examples'
+import { adaptersIn, dynamicCodeIn, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
 import { denied, GUIDES_ITSELF, NO_SCOPE, PRIVACY, SAVES_MANY } from '../helpers'
 import { HOSTS } from '../../src/hosts'
@@ -21,10 +21,6 @@ import { withOurKeys } from './taro-object'
 const CONFIGURED_TITLE = '保存到相册'
 /** The guide text set there: the plugin's define puts it into the app once. */
 const CONFIGURED_CONTENT = '需要“添加到相册”权限才能保存海报，去设置里打开吧'
-
-beforeAll(() => {
-  install('example-taro')
-}, 15 * 60_000)
 
 afterEach(closeApp)
 

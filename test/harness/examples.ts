@@ -1,7 +1,7 @@
 // Installs an example app the way a user would: its locked dependencies from npm, and this package
 // from its packed tarball (`npm pack` → .pack/mp-save-image.tgz, which the example's package.json names).
 // Used by the e2e tests, the demo and the bench.
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -31,6 +31,16 @@ function run(cmd: string, args: string[], cwd: string): string {
   }
 }
 
+function runAsync(cmd: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile(cmd, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return resolve()
+      const said = `${stdout}${stderr}`.split('\n').filter((line) => line && !line.includes('nodedir'))
+      reject(new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${said.slice(0, 12).join('\n')}`, { cause: error }))
+    }),
+  )
+}
+
 /** Packs the built package to `tarball` (run `npm run build` first). */
 export function pack(): string {
   mkdirSync(dirname(tarball), { recursive: true })
@@ -55,26 +65,54 @@ function unpinTarball(lockFile: string) {
   }
 }
 
+/** The apps the e2e tests build: test/global-setup.ts installs them all before any test file runs. */
+export const E2E_APPS = ['example-taro', 'example-uniapp', 'test/apps/taro-3.6', 'test/apps/taro-frameworks']
+
 /**
- * Installs an app folder of the repository (e.g. 'example-taro') with the fresh tarball; returns its absolute path.
- * `npm ci` when the lockfile changed since the last install, else only the fresh tarball is unpacked.
+ * How an app folder of the repository gets the fresh tarball: `npm ci` when its lockfile changed since the last
+ * install (`fresh` false), else only the tarball unpacked over its copy of the package (`finish`).
  */
-export function install(app: string): string {
+function installPlan(app: string) {
   const dir = join(root, app)
   const lockFile = join(dir, 'package-lock.json')
   unpinTarball(lockFile)
   const stamp = join(dir, 'node_modules', '.msi-lock-hash')
   const hash = createHash('sha256').update(readFileSync(lockFile)).digest('hex')
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash
+  const finish = () => {
+    if (!fresh) return writeFileSync(stamp, hash)
     const target = join(dir, 'node_modules', 'mp-save-image')
     rmSync(target, { recursive: true, force: true })
     mkdirSync(target, { recursive: true })
     run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], dir)
-  } else {
-    run('npm', ['ci', '--no-audit', '--no-fund'], dir)
-    writeFileSync(stamp, hash)
   }
-  return dir
+  return { dir, fresh, finish }
+}
+
+const NPM_CI = ['ci', '--no-audit', '--no-fund']
+
+/** Installs an app folder of the repository (e.g. 'example-taro') with the fresh tarball; returns its absolute path. */
+export function install(app: string): string {
+  const plan = installPlan(app)
+  if (!plan.fresh) run('npm', NPM_CI, plan.dir)
+  plan.finish()
+  return plan.dir
+}
+
+/**
+ * Installs these apps, two `npm ci` at a time: test files that run side by side then never install into one folder
+ * at once, or unpack the package while another builds with it.
+ */
+export async function installAll(apps: readonly string[]): Promise<void> {
+  const queue = [...apps]
+  const worker = async () => {
+    for (let app = queue.shift(); app; app = queue.shift()) {
+      const plan = installPlan(app)
+      if (!plan.fresh) await runAsync('npm', NPM_CI, plan.dir)
+      plan.finish()
+    }
+  }
+  await Promise.all([worker(), worker()])
 }
 
 /**
