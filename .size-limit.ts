@@ -9,25 +9,25 @@ import { HOSTS, type PlatformId } from './src/hosts'
 
 /** Each host's budgets, min+gz: [every feature, the features left out]. */
 export const BUDGETS: Record<PlatformId, readonly [number, number]> = {
-  lark: [8250, 6750],
-  tt: [8450, 6800],
-  qq: [8150, 6600],
-  kwai: [8200, 6650],
-  xhs: [8200, 6700],
+  lark: [8300, 6750],
+  tt: [8500, 6800],
+  qq: [8150, 6650],
+  kwai: [8250, 6700],
+  xhs: [8250, 6700],
   jd: [8150, 6600],
-  ascf: [8350, 6850],
-  weapp: [8800, 6800],
-  swan: [8150, 6650],
-  dd: [7850, 6350],
+  ascf: [8400, 6850],
+  weapp: [8850, 6850],
+  swan: [8200, 6650],
+  dd: [7900, 6350],
   alipay: [7900, 6350],
-  'app-harmony': [8200, 6650],
-  app: [8700, 7100],
-  'harmony-hybrid': [11000, 8800],
+  'app-harmony': [8200, 6700],
+  app: [8750, 7150],
+  'harmony-hybrid': [11050, 8800],
   h5: [10350, 8050],
 }
 /** The entry of a target without an adapter, and the universal entry. */
 const UNSUPPORTED_BUDGET = 650
-const UNIVERSAL_BUDGET = 14650
+const UNIVERSAL_BUDGET = 14800
 
 export const SIZE_DIR = '.size'
 /** The feature variants with budgets of their own: file name → variant (test/harness/variants.ts). */

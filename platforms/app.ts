@@ -81,91 +81,7 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
-  // the app's private documents: ours to write and to clean
-  userDataPath: () => '_doc',
   available: () => shared.available() && typeof plus !== 'undefined',
-  /**
-   * uni.downloadFile names the file from the URL or headers, and Android reports success for a file
-   * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
-   * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
-   */
-  download(url, headers, target, done, progress) {
-    const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
-      statusCode
-        ? done.success({
-            path: download.filename || target,
-            statusCode,
-            raw: download,
-            contentType: download.getResponseHeader && download.getResponseHeader('Content-Type'),
-          })
-        : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
-    )
-    if (task.addEventListener)
-      task.addEventListener(
-        'statechanged',
-        (d) => d.state === 3 && progress(d.downloadedSize || 0, d.totalSize || undefined),
-      )
-    for (const name in headers) task.setRequestHeader(name, headers[name]!)
-    task.start()
-    return target
-  },
-  /** Writes the bytes as they are (a Bitmap re-encodes at quality 50): the way base64ToPath does on current runtimes. */
-  writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
-    const slash = target.lastIndexOf('/')
-    plusApi().io.resolveLocalFileSystemURL(
-      target.slice(0, slash),
-      (dir) =>
-        dir.getFile(
-          target.slice(slash + 1),
-          { create: true },
-          (file) =>
-            file.createWriter((writer) => {
-              writer.onwrite = () => done.success(target)
-              writer.onerror = done.fail
-              writer.writeAsBinary(base64)
-            }, done.fail),
-          done.fail,
-        ),
-      done.fail,
-    )
-    return target
-  },
-  // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
-  exportCanvas: CANVAS
-    ? (request, _target, done): Owned => {
-        if (request.canvas)
-          throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
-        return canvasToTempFile(host(), request, done)
-      }
-    : undefined,
-  removeFile(path: string) {
-    const ignore = () => {}
-    try {
-      plusApi().io.resolveLocalFileSystemURL(path, (entry) => entry.remove(ignore, ignore), ignore)
-    } catch {
-      // best effort, like every host's cleanup
-    }
-  },
-  /** The system settings page: the answer comes when the app returns to the foreground. */
-  openSetting(done: Done<boolean>) {
-    const events = plusApi().globalEvent
-    let open = true
-    const finish = (then: () => void) => () => {
-      if (!open) return
-      open = false
-      events.removeEventListener('resume', back)
-      then()
-    }
-    // iOS reports the album state; Android does not, so the retry finds out
-    const back = finish(() => done.success(albumAuthorized() !== 'denied'))
-    events.addEventListener('resume', back)
-    try {
-      invoke(host(), 'openAppAuthorizeSetting', { fail: (raw: unknown) => finish(() => done.fail(raw))() })
-    } catch (missing) {
-      finish(() => {})()
-      throw missing
-    }
-  },
   /**
    * plus.gallery.save documents no error codes: uni passes on its message and `code`. A save that fails
    * while iOS reports the album denied is the denial, whatever the message says.
@@ -175,5 +91,95 @@ export const adapter: HostAdapter = {
     return code === 'UNKNOWN' && /^saveImageToPhotosAlbum:/.test(messageOf(raw)) && albumAuthorized() === 'denied'
       ? 'AUTH_DENIED'
       : code
+  },
+  files: {
+    ...shared.files,
+    // the app's private documents: ours to write and to clean
+    userDataPath: () => '_doc',
+    /**
+     * uni.downloadFile names the file from the URL or headers, and Android reports success for a file
+     * without an image extension that never reaches the album (dcloudio/uni-app#2429): the downloader
+     * writes to our own name instead. A status of 0 is a network failure (uni's own downloadFile reads it so).
+     */
+    download(url, headers, target, done, progress) {
+      const task = plusApi().downloader.createDownload(url, { filename: target, retry: 0 }, (download, statusCode) =>
+        statusCode
+          ? done.success({
+              path: download.filename || target,
+              statusCode,
+              raw: download,
+              contentType: download.getResponseHeader && download.getResponseHeader('Content-Type'),
+            })
+          : done.fail({ errMsg: 'downloadFile:fail statusCode: 0', download }),
+      )
+      if (task.addEventListener)
+        task.addEventListener(
+          'statechanged',
+          (d) => d.state === 3 && progress(d.downloadedSize || 0, d.totalSize || undefined),
+        )
+      for (const name in headers) task.setRequestHeader(name, headers[name]!)
+      task.start()
+      return target
+    },
+    /** Writes the bytes as they are (a Bitmap re-encodes at quality 50): the way base64ToPath does on current runtimes. */
+    writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
+      const slash = target.lastIndexOf('/')
+      plusApi().io.resolveLocalFileSystemURL(
+        target.slice(0, slash),
+        (dir) =>
+          dir.getFile(
+            target.slice(slash + 1),
+            { create: true },
+            (file) =>
+              file.createWriter((writer) => {
+                writer.onwrite = () => done.success(target)
+                writer.onerror = done.fail
+                writer.writeAsBinary(base64)
+              }, done.fail),
+            done.fail,
+          ),
+        done.fail,
+      )
+      return target
+    },
+    // uni's App export takes a canvasId only (its page lookup needs no component); the file it writes is uni's
+    exportCanvas: CANVAS
+      ? (request, _target, done): Owned => {
+          if (request.canvas)
+            throw new MissingHostApi('Canvas 2D export: the uni-app App exports a legacy canvas by canvasId')
+          return canvasToTempFile(host(), request, done)
+        }
+      : undefined,
+    removeFile(path: string) {
+      const ignore = () => {}
+      try {
+        plusApi().io.resolveLocalFileSystemURL(path, (entry) => entry.remove(ignore, ignore), ignore)
+      } catch {
+        // best effort, like every host's cleanup
+      }
+    },
+  },
+  recovery: {
+    ...shared.recovery,
+    /** The system settings page: the answer comes when the app returns to the foreground. */
+    openSetting(done: Done<boolean>) {
+      const events = plusApi().globalEvent
+      let open = true
+      const finish = (then: () => void) => () => {
+        if (!open) return
+        open = false
+        events.removeEventListener('resume', back)
+        then()
+      }
+      // iOS reports the album state; Android does not, so the retry finds out
+      const back = finish(() => done.success(albumAuthorized() !== 'denied'))
+      events.addEventListener('resume', back)
+      try {
+        invoke(host(), 'openAppAuthorizeSetting', { fail: (raw: unknown) => finish(() => done.fail(raw))() })
+      } catch (missing) {
+        finish(() => {})()
+        throw missing
+      }
+    },
   },
 }

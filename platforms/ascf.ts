@@ -10,19 +10,21 @@ declare const has: CallbackHost | undefined
 
 const host = () => (typeof has === 'undefined' ? undefined : has)
 
+const shared = createCallbackHostAdapter({
+  platform: 'ascf',
+  host,
+  localPrefixes: ['internal://'],
+  // downloadFile takes a filePath under internal://files/ [D]: our own, named file
+  downloadsToFile: always,
+  // no scopeKey: no album permission to turn on [D "不需要scope.writePhotosAlbum权限"]
+  // writeFile takes utf-8 only [D]: the decoded bytes go as an ArrayBuffer
+  writeData: (base64) => ({ data: decodeBase64(base64).buffer }),
+  codeFields: ['errCode', 'errno', 'code'],
+  codes: {},
+})
+
 export const adapter: HostAdapter = {
-  ...createCallbackHostAdapter({
-    platform: 'ascf',
-    host,
-    localPrefixes: ['internal://'],
-    // downloadFile takes a filePath under internal://files/ [D]: our own, named file
-    downloadsToFile: always,
-    // no scopeKey: no album permission to turn on [D "不需要scope.writePhotosAlbum权限"]
-    // writeFile takes utf-8 only [D]: the decoded bytes go as an ArrayBuffer
-    writeData: (base64) => ({ data: decodeBase64(base64).buffer }),
-    codeFields: ['errCode', 'errno', 'code'],
-    codes: {},
-  }),
+  ...shared,
   // writable, unlike USER_DATA_PATH whose value the docs do not state
-  userDataPath: () => 'internal://files',
+  files: { ...shared.files, userDataPath: () => 'internal://files' },
 }

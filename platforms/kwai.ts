@@ -28,12 +28,18 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
-  // typings in the wild read the settings from `result`, not `authSetting` [O]: either says it
-  openSetting(done: Done<boolean>) {
-    invoke(
-      host(),
-      'openSetting',
-      hostCallbacks(done, (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true)),
-    )
+  recovery: {
+    ...shared.recovery,
+    // typings in the wild read the settings from `result`, not `authSetting` [O]: either says it
+    openSetting(done: Done<boolean>) {
+      invoke(
+        host(),
+        'openSetting',
+        hostCallbacks(
+          done,
+          (res) => readScope(res, SCOPE) || (!!res.result && (res.result as Options)[SCOPE] === true),
+        ),
+      )
+    },
   },
 }

@@ -23,7 +23,7 @@ const shared = createCallbackHostAdapter({
 export const adapter: HostAdapter = {
   ...shared,
   // After a refusal Feishu itself opens a dialog pointing to its settings [D]: the guide would be a second one.
-  guidesItself: true,
+  recovery: { ...shared.recovery, guidesItself: true },
 }
 
 /** The `tt` global is Feishu's, not Douyin's: `appName` from getSystemInfoSync [D Feishu sample; Lark's value: I]. */

@@ -42,7 +42,7 @@ export const adapter: HostAdapter = {
   ...shared,
   // canvasToTempFilePath is for the legacy canvas and no longer maintained; a Canvas 2D node is exported with
   // toDataURL, then written as base64, as Douyin documents (docs/en/hosts/tt.md#canvas)
-  exportCanvas: CANVAS ? exportCanvas : undefined,
+  files: { ...shared.files, exportCanvas: CANVAS ? exportCanvas : undefined },
 }
 
 function exportCanvas(request: CanvasRequest, target: string, done: Done<string>): Owned {

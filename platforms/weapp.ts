@@ -45,26 +45,35 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
-  // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video); only a video comes near it
-  downloadLimit: VIDEO ? 200 * 1024 * 1024 : undefined,
-  // base library ≥ 3.17.2 (docs/en/hosts/weapp.md#accepts): a batch is one call and one system prompt
-  get saveMany() {
-    const wechat = host()
-    if (!wechat || typeof wechat.saveMediaToPhotosAlbum !== 'function') return undefined
-    return (filePaths: string[], videos: boolean[], done: Done<Saved[]>) =>
-      invoke(wechat, 'saveMediaToPhotosAlbum', {
-        filePaths,
-        mediaTypes: videos.map((video) => (VIDEO && video ? 'video' : 'image')),
-        ...hostCallbacks(done, () => filePaths.map(inAlbum)),
-      })
+  files: {
+    ...shared.files,
+    // wx.downloadFile: "单次下载允许的最大文件为 200MB" (docs/en/hosts/weapp.md#video); only a video comes near it
+    downloadLimit: VIDEO ? 200 * 1024 * 1024 : undefined,
+    // an offscreen 2D canvas (2.16.1 [D]) exported by its toDataURL [O] (docs/en/hosts/weapp.md#convert)
+    redraw: CONVERT ? redraw : undefined,
   },
-  // only where this client has the page: an older one keeps the refusal, with no modal that leads nowhere
-  get openAppSetting() {
-    const wechat = host()
-    return GUIDE && wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
+  album: {
+    ...shared.album,
+    // base library ≥ 3.17.2 (docs/en/hosts/weapp.md#accepts): a batch is one call and one system prompt
+    get saveMany() {
+      const wechat = host()
+      if (!wechat || typeof wechat.saveMediaToPhotosAlbum !== 'function') return undefined
+      return (filePaths: string[], videos: boolean[], done: Done<Saved[]>) =>
+        invoke(wechat, 'saveMediaToPhotosAlbum', {
+          filePaths,
+          mediaTypes: videos.map((video) => (VIDEO && video ? 'video' : 'image')),
+          ...hostCallbacks(done, () => filePaths.map(inAlbum)),
+        })
+    },
   },
-  // an offscreen 2D canvas (2.16.1 [D]) exported by its toDataURL [O] (docs/en/hosts/weapp.md#convert)
-  redraw: CONVERT ? redraw : undefined,
+  recovery: {
+    ...shared.recovery,
+    // only where this client has the page: an older one keeps the refusal, with no modal that leads nowhere
+    get openAppSetting() {
+      const wechat = host()
+      return GUIDE && wechat && typeof wechat.openAppAuthorizeSetting === 'function' ? openAppSetting : undefined
+    },
+  },
 }
 
 function redraw(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned {

@@ -21,8 +21,11 @@ const shared = createCallbackHostAdapter({
 
 export const adapter: HostAdapter = {
   ...shared,
-  // nothing is ever written, so nothing to clean up
-  writeImage() {
-    throw new MissingHostApi('file system that can write base64 images (Xiaohongshu: redmini #1344, #1492)')
+  files: {
+    ...shared.files,
+    // nothing is ever written, so nothing to clean up
+    writeImage() {
+      throw new MissingHostApi('file system that can write base64 images (Xiaohongshu: redmini #1344, #1492)')
+    },
   },
 }

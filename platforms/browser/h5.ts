@@ -245,52 +245,57 @@ function classify(raw: unknown): ErrorCode {
 
 export const adapter: HostAdapter = {
   platform: 'h5',
-  // `blob:` URLs are the page's own images (e.g. from canvas.toBlob)
-  localPrefixes: ['blob:'],
   // Taro's mini-program builds provide their own `document` and `window`; only a browser has fetch and object URLs.
   available: () =>
     typeof document !== 'undefined' &&
     typeof fetch === 'function' &&
     typeof URL !== 'undefined' &&
     typeof URL.createObjectURL === 'function',
-  userDataPath: () => '',
-  // every prepared image is ours, kept in `prepared` under its target
-  download(url, headers, target, done) {
-    read(url, headers).then(({ image, response }) => {
-      prepared.set(target, image)
-      done.success({
-        path: target,
-        statusCode: response && response.status,
-        raw: response,
-        contentType: (response && response.headers.get('content-type')) || undefined,
-      })
-    }, done.fail)
-    return target
-  },
-  redraw: CONVERT ? redraw : undefined,
-  writeImage(base64: string, format: FileFormat, target: string, done: Done<string>): Owned {
-    prepared.set(target, {
-      src: `data:${mimeOf(format)};base64,${base64}`,
-      bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
-    })
-    done.success(target)
-    return target
-  },
-  exportCanvas: CANVAS ? exportCanvas : undefined,
-  removeFile(path: string) {
-    prepared.delete(path)
-  },
-  save(path: string, done: Done<Saved>, hint: string | undefined) {
-    const image = prepared.get(path)
-    if (image) return present(image, hint, done)
-    // a local path or blob: URL, used as it is: read like a download, but an HTTP error fails the save
-    read(path, undefined).then(
-      ({ image, response }) => (response && !response.ok ? done.fail(response) : present(image, hint, done)),
-      done.fail,
-    )
-  },
-  saveVideo: VIDEO ? saveVideo : undefined,
-  // no openSetting and no confirm: a browser has no album permission, so nothing to guide to
-  loading: { show: showToast, hide: hideToast },
   classify,
+  files: {
+    // `blob:` URLs are the page's own images (e.g. from canvas.toBlob)
+    localPrefixes: ['blob:'],
+    userDataPath: () => '',
+    // every prepared image is ours, kept in `prepared` under its target
+    download(url, headers, target, done) {
+      read(url, headers).then(({ image, response }) => {
+        prepared.set(target, image)
+        done.success({
+          path: target,
+          statusCode: response && response.status,
+          raw: response,
+          contentType: (response && response.headers.get('content-type')) || undefined,
+        })
+      }, done.fail)
+      return target
+    },
+    redraw: CONVERT ? redraw : undefined,
+    writeImage(base64: string, format: FileFormat, target: string, done: Done<string>): Owned {
+      prepared.set(target, {
+        src: `data:${mimeOf(format)};base64,${base64}`,
+        bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+      })
+      done.success(target)
+      return target
+    },
+    exportCanvas: CANVAS ? exportCanvas : undefined,
+    removeFile(path: string) {
+      prepared.delete(path)
+    },
+  },
+  album: {
+    save(path: string, done: Done<Saved>, hint: string | undefined) {
+      const image = prepared.get(path)
+      if (image) return present(image, hint, done)
+      // a local path or blob: URL, used as it is: read like a download, but an HTTP error fails the save
+      read(path, undefined).then(
+        ({ image, response }) => (response && !response.ok ? done.fail(response) : present(image, hint, done)),
+        done.fail,
+      )
+    },
+    saveVideo: VIDEO ? saveVideo : undefined,
+  },
+  // no openSetting and no confirm: a browser has no album permission, so nothing to guide to
+  recovery: {},
+  loading: { show: showToast, hide: hideToast },
 }

@@ -72,40 +72,46 @@ function writeDataUrl(data: string, url: string, target: string, done: Done<stri
 
 export const adapter: HostAdapter = {
   platform: 'harmony-hybrid',
-  localPrefixes: ['internal://', 'file://'],
   available: () => !!native(),
-  // Taro's harmony-hybrid env ([O] https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/base/index.ts)
-  userDataPath: () => 'internal://files',
-  // fetched in the page, as Taro's downloadFile does, then written by the shell
-  download(url, headers, target, done) {
-    fetch(url, headers ? { headers } : undefined).then((response) => {
-      if (!response.ok) return done.success({ path: '', statusCode: response.status, raw: response })
-      return response.arrayBuffer().then((body) => {
-        const type = response.headers.get('content-type') || 'application/octet-stream'
-        const written: Done<string> = {
-          success: (path) => done.success({ path, statusCode: response.status, raw: response }),
-          fail: done.fail,
-        }
-        writeDataUrl(`data:${type};base64,${encodeBase64(new Uint8Array(body))}`, url, target, written)
-      })
-    }, done.fail)
-    return target
-  },
-  writeImage: (base64: string, format: ImageFormat, target: string, done: Done<string>): Owned =>
-    writeDataUrl(`data:${mimeOf(format)};base64,${base64}`, '', target, done),
-  exportCanvas: CANVAS ? exportCanvas : undefined,
-  removeFile(path: string) {
-    try {
-      call('removeSavedFile', { filePath: path, success: () => undefined, fail: () => undefined })
-    } catch {
-      // best effort: a shell without it keeps the file
-    }
-  },
-  save: (filePath: string, done: Done<Saved>) => saveTo('saveImageToPhotosAlbum', filePath, done),
-  // Taro's own saveVideoToPhotosAlbum calls the shell's method of that name [O] (docs/en/guide/video.md#hosts)
-  saveVideo: VIDEO ? (filePath, done) => saveTo('saveVideoToPhotosAlbum', filePath, done) : undefined,
   // the shell's failures are not documented [I]: the shared text rules read them
   classify: (raw) => classify(raw, ['errCode', 'code'], {}),
+  files: {
+    localPrefixes: ['internal://', 'file://'],
+    // Taro's harmony-hybrid env ([O] https://github.com/NervJS/taro/blob/main/packages/taro-platform-harmony-hybrid/src/api/apis/base/index.ts)
+    userDataPath: () => 'internal://files',
+    // fetched in the page, as Taro's downloadFile does, then written by the shell
+    download(url, headers, target, done) {
+      fetch(url, headers ? { headers } : undefined).then((response) => {
+        if (!response.ok) return done.success({ path: '', statusCode: response.status, raw: response })
+        return response.arrayBuffer().then((body) => {
+          const type = response.headers.get('content-type') || 'application/octet-stream'
+          const written: Done<string> = {
+            success: (path) => done.success({ path, statusCode: response.status, raw: response }),
+            fail: done.fail,
+          }
+          writeDataUrl(`data:${type};base64,${encodeBase64(new Uint8Array(body))}`, url, target, written)
+        })
+      }, done.fail)
+      return target
+    },
+    writeImage: (base64: string, format: ImageFormat, target: string, done: Done<string>): Owned =>
+      writeDataUrl(`data:${mimeOf(format)};base64,${base64}`, '', target, done),
+    exportCanvas: CANVAS ? exportCanvas : undefined,
+    removeFile(path: string) {
+      try {
+        call('removeSavedFile', { filePath: path, success: () => undefined, fail: () => undefined })
+      } catch {
+        // best effort: a shell without it keeps the file
+      }
+    },
+  },
+  album: {
+    save: (filePath: string, done: Done<Saved>) => saveTo('saveImageToPhotosAlbum', filePath, done),
+    // Taro's own saveVideoToPhotosAlbum calls the shell's method of that name [O] (docs/en/guide/video.md#hosts)
+    saveVideo: VIDEO ? (filePath, done) => saveTo('saveVideoToPhotosAlbum', filePath, done) : undefined,
+  },
+  // the shell has no album permission of its own to recover
+  recovery: {},
 }
 
 function saveTo(name: 'saveImageToPhotosAlbum' | 'saveVideoToPhotosAlbum', filePath: string, done: Done<Saved>) {

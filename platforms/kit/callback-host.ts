@@ -133,7 +133,7 @@ export function writeDataUrl(
   const base64 = normalizeBase64(text.slice(text.indexOf(',') + 1))
   if (!/^data:image\//.test(text) || !base64)
     return done.fail({ errMsg: 'toDataURL:fail the canvas gave no image data' })
-  return adapter.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
+  return adapter.files.writeImage(base64, jpg ? 'jpeg' : 'png', target, done)
 }
 
 /** An offscreen 2D canvas as a host documents it (WeChat `wx.createOffscreenCanvas({ type: '2d' })`, 2.16.1 [D]). */
@@ -211,113 +211,119 @@ export function createCallbackHostAdapter(config: CallbackHostConfig): HostAdapt
   const call = (name: keyof CallbackHost, options: Options): unknown => invoke(host(), name, options)
   return {
     platform: config.platform,
-    localPrefixes: config.localPrefixes,
     available() {
       const h = host()
       return !!h && typeof h.saveImageToPhotosAlbum === 'function'
     },
-    userDataPath: () => userDataOf(host()),
-    download(url, headers, target, done, progress) {
-      const h = host()
-      const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
-      let contentType: string | undefined
-      // hosts check their parameters: pass only what is set
-      const task = call('downloadFile', {
-        url,
-        ...(headers && { header: headers }),
-        ...(named && { filePath: target }),
-        ...hostCallbacks(done, (res) => ({
-          path: String(res.filePath || res.tempFilePath || ''),
-          statusCode: res.statusCode as number | undefined,
-          raw: res,
-          // the task's headers event comes first; a host without one may put them in its payload (Alipay)
-          contentType: contentType || headerOf(res.header || res.headers, 'content-type'),
-        })),
-      }) as DownloadTask | undefined
-      if (task && task.onHeadersReceived)
-        task.onHeadersReceived((res) => (contentType = headerOf(res.header, 'content-type')))
-      if (task && task.onProgressUpdate)
-        task.onProgressUpdate((res) =>
-          progress(Number(res.totalBytesWritten) || 0, Number(res.totalBytesExpectedToWrite) || undefined),
-        )
-      // a failed download's body is written there too
-      return named ? target : undefined
-    },
-    readHead(path, done) {
-      const h = host()
-      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
-      if (!fs || !fs.readFile) throw new MissingHostApi('readFile')
-      // position and length: WeChat ≥ 2.10.0 [D]; a host that ignores them returns the whole file, still readable
-      fs.readFile({
-        filePath: path,
-        encoding: 'base64',
-        position: 0,
-        length: 256,
-        ...hostCallbacks(done, (res) => String(res.data || '')),
-      })
-    },
-    renameFile(from, to, done) {
-      const h = host()
-      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
-      if (!fs || !fs.rename) throw new MissingHostApi('rename')
-      fs.rename({ oldPath: from, newPath: to, ...hostCallbacks(done, () => to) })
-    },
-    writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
-      const h = host()
-      const fs = h && h.getFileSystemManager && h.getFileSystemManager()
-      if (!fs) throw new MissingHostApi('getFileSystemManager')
-      const data = config.writeData ? config.writeData(base64) : { data: base64, encoding: 'base64' }
-      fs.writeFile({ filePath: target, ...data, ...hostCallbacks(done, () => target) })
-      return target
-    },
-    exportCanvas: CANVAS ? (request, _target, done) => canvasToTempFile(host(), request, done) : undefined,
-    removeFile(path: string) {
-      try {
+    classify: (raw) => classify(raw, config.codeFields, config.codes),
+    files: {
+      localPrefixes: config.localPrefixes,
+      userDataPath: () => userDataOf(host()),
+      download(url, headers, target, done, progress) {
         const h = host()
-        if (h && h.getFileSystemManager) h.getFileSystemManager().unlinkSync(path)
-      } catch {
-        // already gone, or the host refuses: either way nothing more we can do without a round-trip
-      }
-    },
-    save(filePath: string, done: Done<Saved>) {
-      call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
-    },
-    // every host of this shape names it so; one without it is UNSUPPORTED_PLATFORM (docs/en/guide/video.md)
-    saveVideo: VIDEO
-      ? (filePath, done) =>
-          call('saveVideoToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
-      : undefined,
-    privacyType,
-    authorizePrivacy:
-      PRIVACY && privacyType
-        ? (done: Done<unknown>) =>
-            call(
-              'requirePrivacyAuthorize',
-              hostCallbacks(done, () => true),
-            )
-        : undefined,
-    openSetting: config.noSettingsPage
-      ? undefined
-      : (done: Done<boolean>) => {
-          call(
-            'openSetting',
-            hostCallbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),
+        const named = !!h && !!config.downloadsToFile && config.downloadsToFile(h)
+        let contentType: string | undefined
+        // hosts check their parameters: pass only what is set
+        const task = call('downloadFile', {
+          url,
+          ...(headers && { header: headers }),
+          ...(named && { filePath: target }),
+          ...hostCallbacks(done, (res) => ({
+            path: String(res.filePath || res.tempFilePath || ''),
+            statusCode: res.statusCode as number | undefined,
+            raw: res,
+            // the task's headers event comes first; a host without one may put them in its payload (Alipay)
+            contentType: contentType || headerOf(res.header || res.headers, 'content-type'),
+          })),
+        }) as DownloadTask | undefined
+        if (task && task.onHeadersReceived)
+          task.onHeadersReceived((res) => (contentType = headerOf(res.header, 'content-type')))
+        if (task && task.onProgressUpdate)
+          task.onProgressUpdate((res) =>
+            progress(Number(res.totalBytesWritten) || 0, Number(res.totalBytesExpectedToWrite) || undefined),
           )
-        },
-    confirm:
-      GUIDE && !config.noSettingsPage
-        ? (texts, done) =>
-            call('showModal', {
-              ...texts,
-              showCancel: true,
-              success: (res: Options) => done(!!(res && res.confirm)),
-              fail: () => done(false),
-            })
+        // a failed download's body is written there too
+        return named ? target : undefined
+      },
+      readHead(path, done) {
+        const h = host()
+        const fs = h && h.getFileSystemManager && h.getFileSystemManager()
+        if (!fs || !fs.readFile) throw new MissingHostApi('readFile')
+        // position and length: WeChat ≥ 2.10.0 [D]; a host that ignores them returns the whole file, still readable
+        fs.readFile({
+          filePath: path,
+          encoding: 'base64',
+          position: 0,
+          length: 256,
+          ...hostCallbacks(done, (res) => String(res.data || '')),
+        })
+      },
+      renameFile(from, to, done) {
+        const h = host()
+        const fs = h && h.getFileSystemManager && h.getFileSystemManager()
+        if (!fs || !fs.rename) throw new MissingHostApi('rename')
+        fs.rename({ oldPath: from, newPath: to, ...hostCallbacks(done, () => to) })
+      },
+      writeImage(base64: string, _format, target: string, done: Done<string>): Owned {
+        const h = host()
+        const fs = h && h.getFileSystemManager && h.getFileSystemManager()
+        if (!fs) throw new MissingHostApi('getFileSystemManager')
+        const data = config.writeData ? config.writeData(base64) : { data: base64, encoding: 'base64' }
+        fs.writeFile({ filePath: target, ...data, ...hostCallbacks(done, () => target) })
+        return target
+      },
+      exportCanvas: CANVAS ? (request, _target, done) => canvasToTempFile(host(), request, done) : undefined,
+      removeFile(path: string) {
+        try {
+          const h = host()
+          if (h && h.getFileSystemManager) h.getFileSystemManager().unlinkSync(path)
+        } catch {
+          // already gone, or the host refuses: either way nothing more we can do without a round-trip
+        }
+      },
+    },
+    album: {
+      save(filePath: string, done: Done<Saved>) {
+        call('saveImageToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
+      },
+      // every host of this shape names it so; one without it is UNSUPPORTED_PLATFORM (docs/en/guide/video.md)
+      saveVideo: VIDEO
+        ? (filePath, done) =>
+            call('saveVideoToPhotosAlbum', { filePath, ...hostCallbacks(done, () => inAlbum(filePath)) })
         : undefined,
+    },
+    recovery: {
+      privacyType,
+      authorizePrivacy:
+        PRIVACY && privacyType
+          ? (done: Done<unknown>) =>
+              call(
+                'requirePrivacyAuthorize',
+                hostCallbacks(done, () => true),
+              )
+          : undefined,
+      openSetting: config.noSettingsPage
+        ? undefined
+        : (done: Done<boolean>) => {
+            call(
+              'openSetting',
+              hostCallbacks(done, (res) => !scopeKey || readScope(res, scopeKey)),
+            )
+          },
+      confirm:
+        GUIDE && !config.noSettingsPage
+          ? (texts, done) =>
+              call('showModal', {
+                ...texts,
+                showCancel: true,
+                success: (res: Options) => done(!!(res && res.confirm)),
+                fail: () => done(false),
+              })
+          : undefined,
+    },
     loading: {
       show: (title) => call('showLoading', { title, mask: true }),
       hide: () => call('hideLoading', {}),
     },
-    classify: (raw) => classify(raw, config.codeFields, config.codes),
   }
 }

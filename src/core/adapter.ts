@@ -57,13 +57,25 @@ export interface PlatformModule {
 }
 
 /**
- * Everything the core needs from one host. Where hosts differ, the adapter says so through this shape;
- * the core never asks which host it runs on. What a host lacks is absent.
+ * Everything the core needs from one host, one concern per part: how a source becomes a file (`files`), how files
+ * reach the album (`album`), how a refusal is recovered (`recovery`). Where hosts differ, the adapter says so through
+ * this shape; the core never asks which host it runs on. What a host lacks is absent.
  */
 export interface HostAdapter {
   readonly platform: PlatformId
   /** The host global exists and has a save API. Read at call time: importing must never throw. */
   available(): boolean
+  /** The contract's code for a host's failure payload. */
+  classify(raw: unknown): ErrorCode
+  readonly files: HostFiles
+  readonly album: HostAlbum
+  readonly recovery: HostRecovery
+  /** The host's loading indicator. */
+  readonly loading?: { show(title: string): void; hide(): void }
+}
+
+/** How a source becomes a file the host can save, and how the files of ours are removed. */
+export interface HostFiles {
   userDataPath(): string
   /** Prefixes of host-local paths that look like URLs (e.g. a devtools `http://tmp/`). */
   readonly localPrefixes: readonly string[]
@@ -78,6 +90,8 @@ export interface HostAdapter {
     done: Done<Downloaded>,
     progress: Progress,
   ): Owned
+  /** The largest file the host downloads, where it documents one: a larger download fails as soon as its size is known. */
+  readonly downloadLimit?: number
   /**
    * The base64 of a file's first bytes, for a download whose headers did not say what it is. Absent where the host
    * has no way to read a file: the download is then taken on trust.
@@ -85,20 +99,24 @@ export interface HostAdapter {
   readHead?(path: string, done: Done<string>): void
   /** Renames a file of ours (a download whose bytes are not what its name says). */
   renameFile?(from: string, to: string, done: Done<unknown>): void
-  /**
-   * Draws an image file (or an SVG) on a 2D canvas the host documents, and exports it as `fileType` to a file the
-   * host can save. Absent where the host documents no such canvas, or the build leaves conversion out.
-   */
-  redraw?(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned
   /** Turns base64 image data into a file the host can save; resolves its path. */
   writeImage(base64: string, format: FileFormat, target: string, done: Done<string>): Owned
   /** Exports a canvas to an image file the host can save; resolves its path. Absent where the build leaves canvases out. */
   exportCanvas?(canvas: CanvasRequest, target: string, done: Done<string>): Owned
   /**
+   * Draws an image file (or an SVG) on a 2D canvas the host documents, and exports it as `fileType` to a file the
+   * host can save. Absent where the host documents no such canvas, or the build leaves conversion out.
+   */
+  redraw?(path: string, fileType: 'png' | 'jpg', target: string, done: Done<string>): Owned
+  /**
    * Removes a file of ours; present wherever a step returns one. Best effort and synchronous: cleanup must not add a
    * round-trip or fail a save.
    */
   removeFile?(path: string): void
+}
+
+/** How files reach the album: one image, one video, or several in one call. */
+export interface HostAlbum {
   /** `hint`: the call's `hint` option, for a host that shows the image to the user (H5). */
   save(filePath: string, done: Done<Saved>, hint: string | undefined): void
   /**
@@ -111,8 +129,10 @@ export interface HostAdapter {
    * client has none. One `Saved` per path; `videos[k]` says the k-th file is a video.
    */
   readonly saveMany?: (filePaths: string[], videos: boolean[], done: Done<Saved[]>) => void
-  /** The largest file the host downloads, where it documents one: a larger download fails as soon as its size is known. */
-  readonly downloadLimit?: number
+}
+
+/** How a refusal is recovered: the host's privacy step, its settings pages, the guide's modal. */
+export interface HostRecovery {
   /** What the app must declare in the host's privacy agreement to save to the album, where the host has one. */
   readonly privacyType?: string
   /**
@@ -134,7 +154,4 @@ export interface HostAdapter {
   readonly guidesItself?: true
   /** A two-button modal; `done(true)` on confirm. Absent: the host has none (or the build leaves the guide out), so no guide. */
   confirm?(texts: ModalTexts, done: (confirmed: boolean) => void): void
-  /** The host's loading indicator. */
-  readonly loading?: { show(title: string): void; hide(): void }
-  classify(raw: unknown): ErrorCode
 }

@@ -92,16 +92,16 @@ export function createCore(
       context: {
         platform: adapter && adapter.platform,
         isHostLocal: (path) => !!adapter && isHostLocal(adapter, path),
-        redraws: !!adapter && !!adapter.redraw,
+        redraws: !!adapter && !!adapter.files.redraw,
         defaults: DEFAULTS,
       },
       prepare: (source, settings) => onHost((adapter) => prepare(adapter, source, settings, progress(settings))),
       save: (file, settings) =>
         onHost(async (adapter) => {
-          const saveVideo = VIDEO && file.video && adapter.saveVideo
+          const saveVideo = VIDEO && file.video && adapter.album.saveVideo
           const saveOnce = (path: string) =>
             saver.save<Saved>(adapter, settings, since, (done) => {
-              if (!VIDEO || !file.video) return adapter.save(path, done, settings.hint)
+              if (!VIDEO || !file.video) return adapter.album.save(path, done, settings.hint)
               if (!saveVideo) throw new MissingHostApi('video save')
               saveVideo.call(adapter, path, done)
             })
@@ -121,7 +121,7 @@ export function createCore(
         }),
       saveMany() {
         // read once: the host's own check tells whether this client has it
-        const saveMany = adapter && adapter.saveMany
+        const saveMany = adapter && adapter.album.saveMany
         if (!saveMany) return undefined
         return (files, settings) =>
           onHost((adapter) =>
@@ -152,8 +152,8 @@ export function createCore(
       async openSetting() {
         const adapter = host()
         return step<boolean>(adapter, __DEV__ && 'openSetting', USER_WAIT_MS, (done) => {
-          if (!adapter.openSetting) throw new MissingHostApi('settings page')
-          adapter.openSetting(done)
+          if (!adapter.recovery.openSetting) throw new MissingHostApi('settings page')
+          adapter.recovery.openSetting(done)
         })
       },
     }
@@ -170,9 +170,9 @@ function quietly(fn: () => void) {
 }
 
 function isHostLocal(adapter: HostAdapter, path: string): boolean {
-  const userData = adapter.userDataPath()
+  const userData = adapter.files.userDataPath()
   return (
-    adapter.localPrefixes.some((prefix) => path.startsWith(prefix)) ||
+    adapter.files.localPrefixes.some((prefix) => path.startsWith(prefix)) ||
     (!!userData && (path === userData || path.startsWith(`${userData}/`)))
   )
 }

@@ -35,7 +35,7 @@ export type OnProgress = (loaded: number, total: number | undefined) => void
 const writeFailure = (hostCode: ErrorCode): ErrorCode =>
   hostCode === 'INVALID_ARGUMENT' ? hostCode : 'FILE_WRITE_FAILED'
 
-const remove = (adapter: HostAdapter, path: string) => adapter.removeFile && adapter.removeFile(path)
+const remove = (adapter: HostAdapter, path: string) => adapter.files.removeFile && adapter.files.removeFile(path)
 
 let sequence = 0
 /** A file name no concurrent call can share. */
@@ -46,7 +46,7 @@ export const cannotSave = (adapter: HostAdapter, format: FileFormat | undefined,
   new SaveImageError(
     'UNSUPPORTED_FORMAT',
     __DEV__ &&
-      `${adapter.platform} cannot save ${format ? `a ${format} ${video ? 'video' : 'image'}` : 'this file'}${video ? ' (albums take mp4)' : adapter.redraw ? '' : CONVERT ? ', and documents no canvas to redraw it' : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
+      `${adapter.platform} cannot save ${format ? `a ${format} ${video ? 'video' : 'image'}` : 'this file'}${video ? ' (albums take mp4)' : adapter.files.redraw ? '' : CONVERT ? ', and documents no canvas to redraw it' : `; ${LEFT_OUT} conversion: remove convert: false from the plugin's options`}`,
     adapter.platform,
     raw,
   )
@@ -80,12 +80,12 @@ export async function prepare(
     }
     return step<T>(adapter, name, settings.timeout, begin, code, () => ours && remove(adapter, ours))
   }
-  const target = (extension: string) => `${adapter.userDataPath()}/msi-${unique()}.${extension}`
+  const target = (extension: string) => `${adapter.files.userDataPath()}/msi-${unique()}.${extension}`
   try {
     const { path, format } = await fileOf(adapter, source, settings, making, target, progress)
     if (VIDEO && 'video' in source) return { path, format, video: true, release }
     // without CONVERT no adapter has `redraw`: this drops the rest from such a build
-    const draw = CONVERT && adapter.redraw
+    const draw = CONVERT && adapter.files.redraw
     const redraw = draw
       ? async (): Promise<Redrawn> => {
           const fileType = settings.fileType
@@ -121,7 +121,7 @@ async function fileOf(
 ): Promise<{ path: string; format?: FileFormat }> {
   if (source.kind === 'local') return { path: source.path }
   if (source.kind === 'canvas') {
-    const exportCanvas = adapter.exportCanvas
+    const exportCanvas = adapter.files.exportCanvas
     // without CANVAS, validation already refused the source; this drops the rest from such a build
     if (!CANVAS || !exportCanvas) throw new MissingHostApi('canvas export')
     // the export's failures are the drawing's (no canvas by that id, an empty or tainted canvas), never a host write
@@ -139,15 +139,15 @@ async function fileOf(
   if (source.kind === 'data') {
     const { base64, format } = source
     const path = await making<string>(__DEV__ && 'write', writeFailure, (done) =>
-      adapter.writeImage(base64, format, target(extensionOfFormat(format)), done),
+      adapter.files.writeImage(base64, format, target(extensionOfFormat(format)), done),
     )
     return { path, format }
   }
   const named = target(source.extension)
   const video = VIDEO && !!source.video
-  const limit = VIDEO && adapter.downloadLimit
+  const limit = VIDEO && adapter.files.downloadLimit
   const res = await making<Downloaded>(__DEV__ && 'download', 'DOWNLOAD_FAILED', (done, alive) =>
-    adapter.download(source.url, settings.headers, named, done, (loaded, total) => {
+    adapter.files.download(source.url, settings.headers, named, done, (loaded, total) => {
       // over the host's limit: failed now, not when the host gives up (a late answer's file is removed)
       if (limit && (total || loaded) > limit)
         return alive({ errMsg: `${total || loaded} bytes, over the host's download limit of ${limit}` })
@@ -170,8 +170,8 @@ async function fileOf(
   // what the server said, else what the bytes say; a URL's `.svg` where neither could be read
   let format = formatOfType(res.contentType, video)
   let head: string | undefined
-  if (format === undefined && adapter.readHead) {
-    const read = adapter.readHead
+  if (format === undefined && adapter.files.readHead) {
+    const read = adapter.files.readHead
     // a file the host cannot read is taken on trust, as where the host has no way to read one
     head = await making<string>(__DEV__ && 'read', 'DOWNLOAD_FAILED', (done) =>
       read.call(adapter, res.path, done),
@@ -190,7 +190,7 @@ async function fileOf(
             : 'the body is empty'),
     )
   // a file we named gets the extension of what it holds: some albums read the type from the name
-  const rename = adapter.renameFile
+  const rename = adapter.files.renameFile
   if (format && res.path === named && extensionOfFormat(format) !== source.extension && rename) {
     const renamed = target(extensionOfFormat(format))
     // a file that cannot be renamed is saved as it is

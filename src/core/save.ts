@@ -59,7 +59,7 @@ export function createSaver(): Saver {
       refusal && refusals !== since.refusals
         ? Promise.reject(refusal)
         : step<T>(adapter, __DEV__ && 'save', settings.timeout, start).catch((failure: SaveImageError) => {
-            if (adapter.guidesItself && failure.code === 'AUTH_DENIED') {
+            if (adapter.recovery.guidesItself && failure.code === 'AUTH_DENIED') {
               refusal = failure
               refusals++
             }
@@ -77,7 +77,7 @@ export function createSaver(): Saver {
     try {
       return await attempt(adapter, settings, since, start)
     } catch (refused) {
-      const authorize = adapter.authorizePrivacy
+      const authorize = adapter.recovery.authorizePrivacy
       if (!PRIVACY || (refused as SaveImageError).code !== 'PRIVACY_NOT_AUTHORIZED' || !settings.privacy || !authorize)
         throw refused
       const agreed = await privacy.ask(since.privacy, () =>
@@ -98,15 +98,15 @@ export function createSaver(): Saver {
         return await withPrivacy(adapter, settings, since, start)
       } catch (denied) {
         const texts = settings.guide
-        const confirm = adapter.confirm
+        const confirm = adapter.recovery.confirm
         const code = (denied as SaveImageError).code
         // the album's own settings page, or the phone's settings for the host app where the OS refused it
-        const openApp = adapter.openAppSetting
+        const openApp = adapter.recovery.openAppSetting
         const open: Open | undefined =
-          code === 'AUTH_DENIED' && !adapter.guidesItself
+          code === 'AUTH_DENIED' && !adapter.recovery.guidesItself
             ? (done) => {
-                if (!adapter.openSetting) throw new MissingHostApi('settings page')
-                adapter.openSetting(done)
+                if (!adapter.recovery.openSetting) throw new MissingHostApi('settings page')
+                adapter.recovery.openSetting(done)
               }
             : code === 'SYSTEM_PERMISSION_DENIED' && openApp
               ? (done) => openApp.call(adapter, done)

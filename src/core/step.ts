@@ -28,8 +28,8 @@ export function step<T>(
     // a configuration error of the app, seen first on real devices: every build says what to declare
     const undeclared =
       failed === 'PRIVACY_SCOPE_UNDECLARED' &&
-      adapter.privacyType &&
-      `declare "${adapter.privacyType}" in the app's privacy agreement`
+      adapter.recovery.privacyType &&
+      `declare "${adapter.recovery.privacyType}" in the app's privacy agreement`
     const detail = __DEV__ ? [undeclared, `${name}: ${detailOf(raw)}`].filter(Boolean).join('; ') : undeclared
     throw new SaveImageError(failed, detail, platform, raw)
   })

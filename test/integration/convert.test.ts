@@ -61,7 +61,7 @@ describe.each(DRAWS)('%s redraws what its album refuses', (platform) => {
   })
 })
 
-describe.each(PLATFORMS.filter((platform) => !adapterOf(platform).redraw))(
+describe.each(PLATFORMS.filter((platform) => !adapterOf(platform).files.redraw))(
   '%s documents no canvas to redraw',
   (platform) => {
     it('an SVG is UNSUPPORTED_FORMAT before any host call, naming the host', async () => {

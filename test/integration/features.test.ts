@@ -21,12 +21,12 @@ describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
   const adapter = adapterOf(platform)
 
   it('its adapter holds exactly the features of the build', () => {
-    expect(typeof adapter.exportCanvas === 'function').toBe(CANVAS)
-    expect(typeof adapter.authorizePrivacy === 'function').toBe(PRIVACY && !!profileOf(platform).privacyLayer)
+    expect(typeof adapter.files.exportCanvas === 'function').toBe(CANVAS)
+    expect(typeof adapter.recovery.authorizePrivacy === 'function').toBe(PRIVACY && !!profileOf(platform).privacyLayer)
     // a host whose own dialog follows a refusal (Feishu) keeps its modal for nothing else either
-    if (!GUIDE) expect(adapter.confirm).toBeUndefined()
-    expect(typeof adapter.redraw === 'function').toBe(CONVERT && !!profileOf(platform).offscreenCanvas)
-    expect(typeof adapter.saveVideo === 'function').toBe(VIDEO)
+    if (!GUIDE) expect(adapter.recovery.confirm).toBeUndefined()
+    expect(typeof adapter.files.redraw === 'function').toBe(CONVERT && !!profileOf(platform).offscreenCanvas)
+    expect(typeof adapter.album.saveVideo === 'function').toBe(VIDEO)
   })
 
   it.runIf(!CONVERT && !!profileOf(platform).offscreenCanvas)(
@@ -117,8 +117,8 @@ describe.each(PLATFORMS)(`%s, ${variant}`, (platform) => {
 describe(`the uni-app App, ${variant}`, () => {
   it('its adapter holds exactly the features of the build', () => {
     const adapter = adapterOf('app')
-    expect(typeof adapter.exportCanvas === 'function').toBe(CANVAS)
-    expect(typeof adapter.confirm === 'function').toBe(GUIDE)
+    expect(typeof adapter.files.exportCanvas === 'function').toBe(CANVAS)
+    expect(typeof adapter.recovery.confirm === 'function').toBe(GUIDE)
   })
 
   it.runIf(!GUIDE)('a refusal is AUTH_DENIED at once, with no modal', async () => {

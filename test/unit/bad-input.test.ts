@@ -84,8 +84,8 @@ describe.each(PLATFORMS)('bad input on %s', (platform) => {
   // a host whose own paths are file: URIs (HarmonyOS NEXT) takes a file: URL for a local path, as it is
   const inputs = BAD_INPUTS.filter(
     ([name, input]) =>
-      !(typeof input === 'string' && adapterOf(platform).localPrefixes.some((p) => input.startsWith(p))) &&
-      !(adapterOf(platform).redraw && REDRAWN.includes(name)),
+      !(typeof input === 'string' && adapterOf(platform).files.localPrefixes.some((p) => input.startsWith(p))) &&
+      !(adapterOf(platform).files.redraw && REDRAWN.includes(name)),
   )
   it.each(inputs)('%s → %s, with no host call', async (_name, input, code) => {
     const { host, api } = setup(platform)
