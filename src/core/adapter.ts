@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors'
+import { Failure, type ErrorCode } from './errors'
 import type { FileFormat } from './format'
 import type { PlatformId } from '../hosts'
 import type { CanvasSource, SaveImageResult } from './types'
@@ -29,8 +29,10 @@ export type Progress = (loaded: number, total: number | undefined) => void
 export type CanvasRequest = CanvasSource & Required<Pick<CanvasSource, 'fileType'>>
 
 /** Thrown by an adapter when the host lacks an API it needs: the call rejects UNSUPPORTED_PLATFORM. */
-export class MissingHostApi {
-  constructor(readonly api: string) {}
+export class MissingHostApi extends Failure {
+  constructor(api: string) {
+    super('UNSUPPORTED_PLATFORM', __DEV__ && `the host has no ${api}`)
+  }
 }
 
 export interface ModalTexts {

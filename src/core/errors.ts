@@ -43,6 +43,36 @@ export class SaveImageError extends Error {
 
 export const isSaveImageError = (value: unknown): value is SaveImageError => value instanceof SaveImageError
 
+/** A developer-facing message; `false` in the production build. */
+export type Detail = string | false
+
+/**
+ * A failure of ours, thrown before the platform is at hand: a bad input (src/core/invalid.ts), a host API the host
+ * lacks (MissingHostApi), a host call that never called back (src/core/step.ts).
+ */
+export class Failure {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: Detail,
+    readonly raw?: unknown,
+  ) {}
+}
+
+/**
+ * The one way any failure becomes the SaveImageError a call rejects with: ours as it is, a Failure with its code, and
+ * anything else (a host's payload aside, which step.ts classifies first) as `fallback`, with what was thrown as `raw`.
+ */
+export function toSaveImageError(
+  failure: unknown,
+  platform: PlatformId | null,
+  fallback: ErrorCode,
+  detail: Detail,
+): SaveImageError {
+  if (failure instanceof SaveImageError) return failure
+  if (failure instanceof Failure) return new SaveImageError(failure.code, failure.detail, platform, failure.raw)
+  return new SaveImageError(fallback, detail, platform, failure)
+}
+
 // Order matters: "system auth deny" must win over "auth deny", privacy texts over "permission".
 // Each pattern is the distinctive part of the host strings in the #errors section of docs/en/hosts/<id>.md (every one a test case).
 const MESSAGE_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [

@@ -1,20 +1,11 @@
-import { SaveImageError, type ErrorCode } from './errors'
+import { Failure, toSaveImageError, type Detail, type ErrorCode } from './errors'
 import type { PlatformId } from '../hosts'
 
 // What every parser of the input shares: how it says the input is bad, and how it reads unknown values.
 
-/** A developer-facing message; `false` in the production build. */
-export type Detail = string | false
-
 /** What a parser throws for bad input; `parse` makes it a SaveImageError of the platform. */
-class Invalid {
-  constructor(
-    readonly code: ErrorCode,
-    readonly detail: Detail,
-  ) {}
-}
 export const invalid = (detail: Detail, code: ErrorCode = 'INVALID_ARGUMENT'): never => {
-  throw new Invalid(code, detail)
+  throw new Failure(code, detail)
 }
 
 /**
@@ -25,9 +16,7 @@ export function parse<T>(platform: PlatformId | null, run: () => T): T {
   try {
     return run()
   } catch (e) {
-    throw e instanceof Invalid
-      ? new SaveImageError(e.code, e.detail, platform)
-      : new SaveImageError('INVALID_ARGUMENT', __DEV__ && 'reading the input threw (see raw)', platform, e)
+    throw toSaveImageError(e, platform, 'INVALID_ARGUMENT', __DEV__ && 'reading the input threw (see raw)')
   }
 }
 

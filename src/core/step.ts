@@ -1,5 +1,5 @@
-import { MissingHostApi, type Done, type HostAdapter } from './adapter'
-import { messageOf, numericField, SaveImageError, type ErrorCode } from './errors'
+import type { Done, HostAdapter } from './adapter'
+import { Failure, messageOf, numericField, SaveImageError, toSaveImageError, type ErrorCode } from './errors'
 import { TIMED_OUT, watchdog } from './watchdog'
 
 /** A step's own code (a failed download is DOWNLOAD_FAILED whatever the host said), or a rule over the host's. */
@@ -19,10 +19,9 @@ export function step<T>(
 ): Promise<T> {
   return watchdog<T>(timeoutMs, start, onLate).catch((raw: unknown) => {
     const platform = adapter.platform
-    if (raw === TIMED_OUT)
-      throw new SaveImageError('TIMEOUT', __DEV__ && `${name} did not call back within ${timeoutMs} ms`, platform)
-    if (raw instanceof MissingHostApi)
-      throw new SaveImageError('UNSUPPORTED_PLATFORM', __DEV__ && `the host has no ${raw.api}`, platform, raw)
+    if (raw === TIMED_OUT) raw = new Failure('TIMEOUT', __DEV__ && `${name} did not call back within ${timeoutMs} ms`)
+    if (raw instanceof Failure) throw toSaveImageError(raw, platform, 'UNKNOWN', false)
+    // a host's failure payload: the code the adapter reads in it
     const hostCode = adapter.classify(raw)
     const failed = typeof code === 'string' ? code : code ? code(hostCode) : hostCode
     // a configuration error of the app, seen first on real devices: every build says what to declare
@@ -37,9 +36,7 @@ export function step<T>(
 
 /** Any failure as a SaveImageError of this host: an unexpected throw is UNKNOWN, with what was thrown as `raw`. */
 export const asSaveImageError = (adapter: HostAdapter, failure: unknown): SaveImageError =>
-  failure instanceof SaveImageError
-    ? failure
-    : new SaveImageError('UNKNOWN', __DEV__ && String(failure), adapter.platform, failure)
+  toSaveImageError(failure, adapter.platform, 'UNKNOWN', __DEV__ && String(failure))
 
 function detailOf(raw: unknown): string {
   const code = numericField(raw, ['errno', 'errNo', 'errorCode', 'errCode', 'error'])
