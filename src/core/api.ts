@@ -1,13 +1,14 @@
 import type { HostAdapter, PlatformModule } from './adapter'
-import { saveAll, saveSource } from './batch'
-import { createCore, type Core } from './core'
+import { saveAll } from './batch'
+import { createCore, saveSource, type Core } from './core'
 import type { SaveImageError } from './errors'
 import { LEFT_OUT, VIDEO } from './features'
 import type { SaveImageApi } from './types'
 import { invalid, isRecord, parse } from './invalid'
 import type { UserCallbacks, InputParser } from './settings'
 import { parseSaveInput, parseVideoInput, takeCallbacks } from './validate'
-import { noop, safely } from './watchdog'
+import { noop } from './queue'
+import { safely } from './safely'
 import type { SaveResult } from './core'
 
 // The API functions over a core. Entries export them one by one, each made by a pure call, so an app that

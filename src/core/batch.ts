@@ -1,12 +1,11 @@
-import type { Run, SaveResult } from './core'
+import { saveSource, type Run, type SaveResult } from './core'
 import type { ErrorCode, SaveImageError } from './errors'
 import type { Prepared } from './prepare'
 import type { MediaOutcome } from './types'
 import { parse } from './invalid'
-import type { Source } from './source'
 import type { Settings } from './settings'
 import { parseBatch, parseBatchItem } from './validate'
-import { safely } from './watchdog'
+import { safely } from './safely'
 
 /** Failures of one file, rather than of the permission or the host: a batch saved in one call retries them one by one. */
 const FILE_CODES: readonly ErrorCode[] = ['FILE_NOT_FOUND', 'UNSUPPORTED_FORMAT', 'INVALID_ARGUMENT', 'UNKNOWN']
@@ -18,16 +17,6 @@ interface Ready {
 }
 
 type Report = (index: number, outcome: MediaOutcome) => void
-
-/** A source prepared, saved, and its files of ours removed whatever happened. */
-export async function saveSource(run: Run, source: Source, settings: Settings): Promise<SaveResult> {
-  const file = await run.prepare(source, settings)
-  try {
-    return await run.save(file, settings)
-  } finally {
-    file.release()
-  }
-}
 
 /**
  * `saveImagesToAlbum`: `concurrency` workers prepare the images, saves run one at a time (the saver's queue), and

@@ -5,7 +5,7 @@ import { cannotSave, prepare, type Prepared } from './prepare'
 import { createSaver, USER_WAIT_MS } from './save'
 import { asSaveImageError, step } from './step'
 import type { AppDefaults, SaveImageResult, SaveVideoResult } from './types'
-import { safely } from './watchdog'
+import { safely } from './safely'
 import type { Source } from './source'
 import { BASE_DEFAULTS, type Context, type Settings } from './settings'
 
@@ -175,4 +175,14 @@ function isHostLocal(adapter: HostAdapter, path: string): boolean {
     adapter.files.localPrefixes.some((prefix) => path.startsWith(prefix)) ||
     (!!userData && (path === userData || path.startsWith(`${userData}/`)))
   )
+}
+
+/** A source prepared, saved, and its files of ours removed whatever happened. */
+export async function saveSource(run: Run, source: Source, settings: Settings): Promise<SaveResult> {
+  const file = await run.prepare(source, settings)
+  try {
+    return await run.save(file, settings)
+  } finally {
+    file.release()
+  }
 }

@@ -4,7 +4,7 @@ import { GUIDE, PRIVACY } from './features'
 import { sharedPrompt } from './prompt'
 import { step } from './step'
 import type { Settings } from './settings'
-import { createQueue } from './watchdog'
+import { createQueue } from './queue'
 
 /** How long the guide modal and the settings page may wait for the user before the call gives up. */
 export const USER_WAIT_MS = 5 * 60 * 1000

@@ -45,25 +45,3 @@ export function watchdog<T>(
     }
   })
 }
-
-/** Runs tasks one at a time, in order; a failed or timed-out task frees the queue for the next. */
-export function createQueue() {
-  let tail: Promise<unknown> = Promise.resolve()
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const result = tail.then(task, task)
-    tail = result.then(noop, noop)
-    return result
-  }
-}
-
-export function noop() {}
-
-/** Calls a user callback; its throw is reported but never changes an outcome. */
-export function safely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
-  try {
-    if (fn) fn(arg)
-  } catch (error) {
-    if (__DEV__) console.error('[mp-save-image] a callback threw:', error)
-    else console.error(error)
-  }
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Done } from '../../src/core/adapter'
-import { createQueue, TIMED_OUT, watchdog } from '../../src/core/watchdog'
+import { createQueue } from '../../src/core/queue'
+import { TIMED_OUT, watchdog } from '../../src/core/watchdog'
 import { decodeBase64, encodeBase64, normalizeBase64 } from '../../src/core/base64'
 import { sniffFormat } from '../../src/core/format'
 import { createSaveImage } from '../../src/core/api'
