@@ -288,9 +288,7 @@ async function sizes() {
 const STUBS: Record<string, [RegExp, string]> = {
   'validation (inputs, options, data URI / base64 sniffing)': [
     /src\/core\/validate\.ts$/,
-    `export const BASE_DEFAULTS = {}
-export const parse = (platform, run) => run()
-const settings = { timeout: 1, guide: null, loading: null, maxBytes: 1 }
+    `const settings = { timeout: 1, guide: null, loading: null, maxBytes: 1 }
 export const parseSaveInput = (input) => ({ source: { kind: 'local', path: input }, settings })
 export const parseVideoInput = (input) => ({ source: { kind: 'local', path: input, video: true }, settings })
 export const takeCallbacks = () => {}
@@ -302,6 +300,8 @@ export const parseBatchItem = (item) => ({ source: { kind: 'local', path: item }
     `export const ERROR_CODES = []
 export class SaveImageError extends Error { constructor(code) { super(code); this.code = code } }
 export const isSaveImageError = (e) => e instanceof SaveImageError
+export class Failure { constructor(code) { this.code = code } }
+export const toSaveImageError = (e) => e
 export const classify = () => 'UNKNOWN'
 export const messageOf = String
 export const numericField = () => undefined`,
