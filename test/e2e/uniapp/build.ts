@@ -11,6 +11,10 @@ export interface UniBuildOptions {
   name?: string
   /** A development build: `uni -p <target>` (the dev server), stopped once its first build is written. */
   watch?: boolean
+  /** The output folder itself (UNI_OUTPUT_DIR), rather than dist/e2e/<name> under the working folder. */
+  outputDir?: string
+  /** More environment for the CLI (HBuilderX's UNI_INPUT_DIR). */
+  env?: Record<string, string>
 }
 
 export interface UniBuildResult {
@@ -46,7 +50,7 @@ export function uniVariant(
 
 /** Runs `uni build -p <target>` in `cwd` (default example-uniapp) into `<cwd>/dist/e2e/<name>`. */
 export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = exampleDir): Promise<UniBuildResult> {
-  const dir = join(cwd, 'dist', 'e2e', options.name ?? target)
+  const dir = options.outputDir ?? join(cwd, 'dist', 'e2e', options.name ?? target)
   rmSync(dir, { recursive: true, force: true })
   const bin = join(cwd, 'node_modules', '.bin', 'uni')
   const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
@@ -54,7 +58,7 @@ export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = ex
   return new Promise((done, fail) => {
     const child = spawn(bin, args, {
       cwd,
-      env: cleanEnv({ UNI_OUTPUT_DIR: dir }),
+      env: cleanEnv({ ...options.env, UNI_OUTPUT_DIR: dir }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
