@@ -10,6 +10,7 @@ import {
   BUILD_MS,
   buildTimes,
   CONFIGURED_GUIDE,
+  expectGuidedSave,
   expectHeadlessRecovery,
   expectOnlyOwnAdapter,
   open,
@@ -61,12 +62,7 @@ describe.each(['mp-weixin', 'mp-alipay'] as const)('HBuilderX, uni build -p %s',
       modal: 'confirm',
       settings: 'enable',
     })
-    app.tap('Save poster')
-    expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
-    const modals = host.ui.filter((event) => event.type === 'modal')
-    expect(modals).toHaveLength(1)
-    expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
-    expect(host.album).toHaveLength(1)
+    await expectGuidedSave(app, host)
   })
 
   it('headless: AUTH_DENIED with no modal, then "Open settings" from the tap → saved', async () => {

@@ -24,6 +24,7 @@ import {
   buildTimes,
   CONFIGURED_GUIDE,
   CONFIGURED_LOADING,
+  expectGuidedSave,
   expectHeadlessRecovery,
   expectOnlyOwnAdapter,
   open,
@@ -245,13 +246,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
           modal: 'confirm',
           settings: 'enable',
         })
-        app.tap('Save poster')
-        expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
-        const modals = host.ui.filter((event) => event.type === 'modal')
-        expect(modals).toHaveLength(1)
-        expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
-        expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)
-        expect(host.album).toHaveLength(1)
+        await expectGuidedSave(app, host)
       },
     )
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, toBase64, toDataUri, type DownloadTask, type HostResult } from '../../src/testing'
+import { invoke } from './invoke'
 
 const URL = 'https://cdn.example.com/a.png'
 const GONE = 'https://cdn.example.com/gone.png'
-
-function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
-  return new Promise((resolve) => {
-    let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({
-      ...options,
-      success: () => (ok = true),
-      complete: (res: HostResult) => resolve({ ok, res }),
-    })
-  })
-}
 
 describe('downloadFile', () => {
   it.each<SimulatedPlatform>(['weapp', 'tt', 'swan'])(

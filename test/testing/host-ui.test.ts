@@ -1,21 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
-import { createHost, fixtures, installHost, type HostResult, type SimulatedHost } from '../../src/testing'
+import { createHost, fixtures, installHost, type SimulatedHost } from '../../src/testing'
+import { invoke } from './invoke'
 
 // The simulated hosts' modals, paths, install, and the hosts without an album scope (DingTalk, HarmonyOS atomic services).
 const URL = 'https://cdn.example.com/poster.png'
-
-/** Calls a fake host API with callbacks; resolves on `complete` with which side fired. */
-function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
-  return new Promise((resolve) => {
-    let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({
-      ...options,
-      success: () => (ok = true),
-      complete: (res: HostResult) => resolve({ ok, res }),
-    })
-  })
-}
 
 describe('modals', () => {
   it('showModal records the modal and answers {confirm, cancel} from state.modal', async () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, type HostResult } from '../../src/testing'
+import { invoke } from './invoke'
 
 const URL = 'https://cdn.example.com/poster.png'
-
-/** Calls a fake host API with callbacks; resolves on `complete` with which side fired. */
-function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
-  return new Promise((resolve) => {
-    let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({
-      ...options,
-      success: () => (ok = true),
-      complete: (res: HostResult) => resolve({ ok, res }),
-    })
-  })
-}
 
 // DingTalk and HarmonyOS atomic services have no album scope: their own blocks below
 const EXPECTED: Record<

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, type Client, type HostOptions, type HostResult } from '../../src/testing'
+import { invoke } from './invoke'
 
 const FILE = '/static/poster.png'
-
-function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
-  return new Promise((resolve) => {
-    let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({
-      ...options,
-      success: () => (ok = true),
-      complete: (res: HostResult) => resolve({ ok, res }),
-    })
-  })
-}
 
 function hostWithFile(platform: SimulatedPlatform, options: HostOptions = {}) {
   const host = createHost(platform, options)

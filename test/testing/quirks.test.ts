@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulatedPlatform } from '../../src/testing'
 import { createHost, fixtures, type HostResult } from '../../src/testing'
+import { invoke } from './invoke'
 
 const URL = 'https://cdn.example.com/render?id=1'
 const TAP_ERROR = { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' }
-
-function invoke(fn: unknown, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: HostResult }> {
-  return new Promise((resolve) => {
-    let ok = false
-    ;(fn as (o: Record<string, unknown>) => unknown)({
-      ...options,
-      success: () => (ok = true),
-      complete: (res: HostResult) => resolve({ ok, res }),
-    })
-  })
-}
 
 describe('file type rules', () => {
   it('WeChat: an extension-less temp file fails "invalid file type"; the same bytes with .png save', async () => {

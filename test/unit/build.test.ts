@@ -3,19 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { defaultsDefine, DEFAULTS_GLOBAL, FEATURE_GLOBALS, PLUGIN_GLOBAL } from '../../src/build/defaults'
 import { platformResolver } from '../../src/build/resolve-plugin'
 import { platformBuild, uniTarget } from '../../src/build/targets'
-import { HOSTS, uniTargetName } from '../../src/hosts'
 import { parseDefaults } from '../../src/core/validate'
 import saveImageTaroPlugin, { type TaroJoi, type TaroPluginContext } from '../../src/taro/index'
-
-/** Every framework target of the host table, with the host it maps onto. */
-const TABLE_TARGETS = HOSTS.flatMap((host) => [
-  ...host.taro.map((target) => ['Taro', target, host.id] as const),
-  ...host.uni.map((target) => ['uni-app', uniTargetName(target), host.id] as const),
-])
-const supported = (framework: 'Taro' | 'uni-app') =>
-  TABLE_TARGETS.filter(([f]) => f === framework)
-    .map(([, target]) => target)
-    .join(', ')
+import { supported, TABLE_TARGETS } from './targets'
 
 describe('which platform file a build uses', () => {
   it.each(TABLE_TARGETS)('%s target %s → the %s build', (framework, target, platform) => {

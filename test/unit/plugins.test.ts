@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { platformBuild } from '../../src/build/targets'
-import { HOSTS, uniTargetName } from '../../src/hosts'
 import type { SaveImageApi } from '../../src/core/types'
 import saveImageTaroPlugin, { type TaroPluginContext } from '../../src/taro/index'
+import { supported } from './targets'
 
 // The build plugins on their frameworks' hooks, and the entry of a target without an adapter.
-/** Every framework target of the host table, with the host it maps onto. */
-const TABLE_TARGETS = HOSTS.flatMap((host) => [
-  ...host.taro.map((target) => ['Taro', target, host.id] as const),
-  ...host.uni.map((target) => ['uni-app', uniTargetName(target), host.id] as const),
-])
-const supported = (framework: 'Taro' | 'uni-app') =>
-  TABLE_TARGETS.filter(([f]) => f === framework)
-    .map(([, target]) => target)
-    .join(', ')
-
 describe('the Taro plugin on the hooks of Taro 3.6 and 4', () => {
   /** A plugin context with the hooks of @tarojs/service 3.6 (`vite`: false) or 4; records what the plugin did. */
   function context(vite: boolean) {

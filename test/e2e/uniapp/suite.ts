@@ -116,6 +116,17 @@ export async function expectHeadlessRecovery(app: MountedApp | MountedUniApp, ho
   expect(host.album).toHaveLength(1)
 }
 
+/** Refused: "Save poster" shows the guide with the configured texts once, opens the settings page, and saves. */
+export async function expectGuidedSave(app: MountedApp, host: SimulatedHost) {
+  app.tap('Save poster')
+  expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved /)
+  const modals = host.ui.filter((event) => event.type === 'modal')
+  expect(modals).toHaveLength(1)
+  expect(modals[0]).toMatchObject(CONFIGURED_GUIDE)
+  expect(host.ui.filter((event) => event.type === 'settings')).toHaveLength(1)
+  expect(host.album).toHaveLength(1)
+}
+
 /** The marker check: the adapters a build output holds must be exactly its own host's. */
 export function expectOnlyOwnAdapter(dir: string, platform: SimulatedPlatform) {
   expect(adaptersIn(dir), 'adapters found in the build output').toEqual([platform])
