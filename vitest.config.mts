@@ -63,9 +63,6 @@ export default defineConfig({
             'test/docs/**/*.test.ts',
           ],
           globalSetup: ['test/global-setup.ts'],
-          setupFiles: ['test/e2e-installed.ts'],
-          // after the unit projects, which run while the global setup installs the apps in the background
-          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -99,31 +99,6 @@ export function install(app: string): string {
   return plan.dir
 }
 
-/** Where the global setup says how the background install of the e2e apps ended. */
-const INSTALLED = join(root, '.tmp', 'apps-installed.json')
-
-/**
- * Starts installing these apps in the background (test/global-setup.ts): the unit projects run meanwhile, and every
- * e2e file waits for it (appsInstalled) before its first test.
- */
-export function startInstallAll(apps: readonly string[]): void {
-  rmSync(INSTALLED, { force: true })
-  mkdirSync(dirname(INSTALLED), { recursive: true })
-  const settle = (error?: Error) => writeFileSync(INSTALLED, JSON.stringify({ error: error && error.message }))
-  installAll(apps).then(() => settle(), settle)
-}
-
-/** Resolves once the background install is done; rejects with its failure. */
-export async function appsInstalled(timeoutMs = 15 * 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!existsSync(INSTALLED)) {
-    if (Date.now() > deadline) throw new Error(`the e2e apps were not installed within ${timeoutMs / 60_000} minutes`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const { error } = JSON.parse(readFileSync(INSTALLED, 'utf8')) as { error?: string }
-  if (error) throw new Error(`installing the e2e apps failed: ${error}`)
-}
-
 /**
  * Installs these apps, two `npm ci` at a time: test files that run side by side then never install into one folder
  * at once, or unpack the package while another builds with it.
