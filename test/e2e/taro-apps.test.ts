@@ -5,9 +5,10 @@ import { taroVariant, type TaroBuild } from '../harness/taro'
 import { BUILD_MS, builtOk, closeApp, h5Keys, miniKeys, openApp, withH5App, type Launched } from './taro-app'
 import { withOurKeys } from './taro-object'
 
-// Taro 4's other frameworks (Vue 3, Preact, Solid) in an app as Taro's own CLI template makes it, with the plugin added;
-// Taro 3.6 is in taro-3.6.test.ts.
+// Taro apps besides example-taro, each as Taro's own CLI template makes it, with the plugin added: a Taro 3.6 React
+// app (webpack5, the only compiler 3.6 has), and Taro 4's other frameworks (Vue 3, Preact, Solid).
 
+const TARO_36 = 'test/apps/taro-3.6'
 const FRAMEWORKS = 'test/apps/taro-frameworks'
 /** The app's folder: the repository's own, or its variant without the plugin. */
 const folder = (app: string) => join(root, app)
@@ -19,6 +20,79 @@ const variants = new Map<string, string>()
 /** The app without the plugin (under .tmp/variants), made once. */
 const withoutPlugin = (app: string) =>
   variants.get(app) ?? variants.set(app, taroVariant('no-plugin', { app })).get(app)!
+
+describe('Taro 3.6 (React, webpack5)', () => {
+  const build = (platform: string, project = folder(TARO_36)): TaroBuild => ({
+    platform,
+    project,
+    output: `dist/${platform}`,
+  })
+
+  it.each(['weapp', 'tt'] as const)(
+    '%s: builds with this adapter only, launches with its hooks, and saves a poster and a batch',
+    async (platform) => {
+      const { dir } = await builtOk(build(platform))
+      expect(adaptersIn(dir)).toEqual([platform])
+      const { host, tap, status } = await openApp(dir, platform)
+      tap('Save poster (URL)')
+      expect(await status('poster')).toMatch(/^poster: album /)
+      tap('Save batch of 3')
+      expect(await status('batch')).toBe('batch: 3/3 saved')
+      expect(host.album).toHaveLength(4)
+      expect(host.userFiles()).toEqual([])
+    },
+    BUILD_MS,
+  )
+
+  it(
+    'weapp: the guide opens settings with the configured title, then saves; headless reports AUTH_DENIED',
+    async () => {
+      const { dir } = await builtOk(build('weapp'))
+      const { host, tap, status } = await openApp(dir, 'weapp', {
+        permission: 'denied',
+        modal: 'confirm',
+        settings: 'enable',
+      })
+      tap('Save poster (URL)')
+      expect(await status('poster')).toMatch(/^poster: album /)
+      expect(host.ui.flatMap((event) => (event.type === 'modal' ? [event.title] : []))).toEqual(['保存到相册'])
+      const headless = await openApp(dir, 'weapp', { permission: 'denied', settings: 'enable' })
+      headless.tap('Save headless')
+      expect(await headless.status('headless')).toBe('headless: AUTH_DENIED')
+      headless.tap('Open settings')
+      expect(await headless.status('settings')).toBe('settings: album allowed')
+    },
+    BUILD_MS,
+  )
+
+  it(
+    'h5: launches with its hooks in Chromium and the poster downloads',
+    async () => {
+      const { dir } = await builtOk(build('h5'))
+      expect(adaptersIn(dir)).toEqual(['h5'])
+      const status = await withH5App(dir, 'App launched.', async (page) => {
+        await page.getByText('Save poster (URL)', { exact: true }).click()
+        await expect.poll(() => page.locator('.status').textContent()).toMatch(/^poster: (?!saving)/)
+        return page.locator('.status').textContent()
+      })
+      expect(status).toBe('poster: download poster.png')
+    },
+    BUILD_MS,
+  )
+
+  it(
+    'weapp and h5: Taro keeps every key it had without the plugin (its hooks too), plus ours',
+    async () => {
+      const without = await miniKeys(build('weapp', withoutPlugin(TARO_36)))
+      expect(without).toEqual(expect.arrayContaining(HOOKS))
+      expect(await miniKeys(build('weapp'))).toEqual(withOurKeys(without))
+      const h5Without = await h5Keys(build('h5', withoutPlugin(TARO_36)))
+      expect(h5Without).toEqual(expect.arrayContaining(HOOKS))
+      expect(await h5Keys(build('h5'))).toEqual(withOurKeys(h5Without))
+    },
+    2 * BUILD_MS,
+  )
+})
 
 type Framework = 'vue3' | 'preact' | 'solid'
 
