@@ -13,7 +13,6 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { BUDGETS } from '../.size-limit'
 import { entryFile, entrySource } from '../src/build/entries'
 import { HOSTS, type PlatformId } from '../src/hosts'
 import { denied, PROFILES, type SimulatedPlatform } from '../src/testing/profiles'
@@ -273,7 +272,7 @@ async function sizes() {
     result[host.id] = {
       production: await minGz(`prod/${entryFile(host.id)}.mjs`),
       development: await minGz(`${entryFile(host.id)}.mjs`),
-      budget: BUDGETS[host.id][0],
+      budget: host.budgets[0],
     }
   }
   result.unsupported = { production: await minGz('prod/unsupported.mjs'), development: await minGz('unsupported.mjs') }
@@ -372,7 +371,7 @@ async function variantSizes() {
   for (const host of HOSTS) {
     const row: Record<string, number> = {}
     for (const [variant, options] of Object.entries(VARIANTS)) row[variant] = await variantGz(host.id, options)
-    result[host.id] = { ...row, budget: BUDGETS[host.id][0], budgetOff: BUDGETS[host.id][1] }
+    result[host.id] = { ...row, budget: host.budgets[0], budgetOff: host.budgets[1] }
   }
   return result
 }

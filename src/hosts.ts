@@ -1,6 +1,6 @@
 /**
  * The one table of hosts. Everything that lists hosts is derived from it: the entry of each host and the universal
- * one (generated into src/entries/ by `npm run entries`), the package's exports, both plugins' target maps, `PlatformId`,
+ * one (generated into src/entries/ by `npm run entries`), the package's exports, the size budgets, both plugins' target maps, `PlatformId`,
  * the universal build's detection order, and the hosts the tests and the bench run on. A host is its row, its
  * adapter (`platforms/<adapter>.ts`, exporting `adapter`), its simulated host (src/testing/profiles.ts) and its
  * tests. Node code and the build read this file; an app's bundle never holds it.
@@ -44,6 +44,12 @@ export interface Host {
    */
   readonly fallback?: string
   readonly evidence: Evidence
+  /**
+   * Size budgets of its production entry, min+gz (size-limit, .size-limit.ts): every feature (no plugin, the worst
+   * case), and the privacy step, the guide, canvases and conversion left out by the plugin's options. The last
+   * measurement plus 20 B, rounded up to 50 B.
+   */
+  readonly budgets: readonly [number, number]
 }
 
 /**
@@ -55,6 +61,7 @@ export interface Host {
 export const HOSTS = [
   {
     id: 'lark',
+    budgets: [8350, 6800],
     name: 'Feishu / Lark',
     zh: '飞书',
     global: 'tt',
@@ -66,6 +73,7 @@ export const HOSTS = [
   },
   {
     id: 'tt',
+    budgets: [8550, 6850],
     name: 'Douyin',
     zh: '抖音',
     global: 'tt',
@@ -76,6 +84,7 @@ export const HOSTS = [
   },
   {
     id: 'qq',
+    budgets: [8200, 6650],
     name: 'QQ',
     zh: 'QQ',
     global: 'qq',
@@ -86,6 +95,7 @@ export const HOSTS = [
   },
   {
     id: 'kwai',
+    budgets: [8300, 6750],
     name: 'Kuaishou',
     zh: '快手',
     global: 'ks',
@@ -96,6 +106,7 @@ export const HOSTS = [
   },
   {
     id: 'xhs',
+    budgets: [8300, 6750],
     name: 'Xiaohongshu',
     zh: '小红书',
     global: 'xhs',
@@ -106,6 +117,7 @@ export const HOSTS = [
   },
   {
     id: 'jd',
+    budgets: [8200, 6650],
     name: 'JD',
     zh: '京东',
     global: 'jd',
@@ -116,6 +128,7 @@ export const HOSTS = [
   },
   {
     id: 'ascf',
+    budgets: [8450, 6900],
     name: 'HarmonyOS atomic services',
     zh: '鸿蒙元服务',
     global: 'has',
@@ -126,6 +139,7 @@ export const HOSTS = [
   },
   {
     id: 'weapp',
+    budgets: [8900, 6850],
     name: 'WeChat',
     zh: '微信',
     global: 'wx',
@@ -136,6 +150,7 @@ export const HOSTS = [
   },
   {
     id: 'swan',
+    budgets: [8250, 6700],
     name: 'Baidu',
     zh: '百度',
     global: 'swan',
@@ -146,6 +161,7 @@ export const HOSTS = [
   },
   {
     id: 'dd',
+    budgets: [7950, 6400],
     name: 'DingTalk',
     zh: '钉钉',
     global: 'dd',
@@ -156,6 +172,7 @@ export const HOSTS = [
   },
   {
     id: 'alipay',
+    budgets: [7950, 6400],
     name: 'Alipay',
     zh: '支付宝',
     global: 'my',
@@ -166,6 +183,7 @@ export const HOSTS = [
   },
   {
     id: 'app-harmony',
+    budgets: [8250, 6700],
     name: 'HarmonyOS NEXT (uni-app)',
     zh: '鸿蒙 NEXT（uni-app）',
     global: 'uni (osName harmonyos)',
@@ -177,6 +195,7 @@ export const HOSTS = [
   },
   {
     id: 'app',
+    budgets: [8800, 7200],
     name: 'uni-app App',
     zh: 'uni-app App',
     global: 'uni + plus',
@@ -187,6 +206,7 @@ export const HOSTS = [
   },
   {
     id: 'harmony-hybrid',
+    budgets: [11050, 8850],
     name: 'HarmonyOS NEXT (Taro harmony-hybrid)',
     zh: '鸿蒙 NEXT（Taro harmony-hybrid）',
     global: "MethodChannel (the ArkWeb shell's bridge)",
@@ -198,6 +218,7 @@ export const HOSTS = [
   },
   {
     id: 'h5',
+    budgets: [10400, 8100],
     name: 'H5 (a browser)',
     zh: '浏览器（H5）',
     global: 'window',
@@ -212,3 +233,7 @@ export type PlatformId = (typeof HOSTS)[number]['id']
 
 /** The uni-app target name of an entry of `Host.uni`. */
 export const uniTargetName = (entry: string | UniScript): string => (typeof entry === 'string' ? entry : entry.target)
+
+/** Size budgets of the entries that are no host's, min+gz: a target without an adapter, and the universal entry. */
+export const UNSUPPORTED_BUDGET = 650
+export const UNIVERSAL_BUDGET = 14800
