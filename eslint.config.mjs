@@ -44,6 +44,8 @@ export default tseslint.config(
       'example-*/config/**',
       'test/apps/*/config/**',
       '**/babel.config.js',
+      '**/postcss.config.js',
+      '**/vue.config.js',
       'taro.js',
     ],
     languageOptions: {

@@ -19,8 +19,15 @@ export const runtimeEntries: Record<string, string> = {
   unsupported: 'src/unsupported.ts',
 }
 
-/** The build plugins, which run in Node. */
-const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts' }
+/** The build plugins, which run in Node, each with the declarations that put the API on its framework's object. */
+const nodeEntries = { taro: 'src/taro/index.ts', vite: 'src/vite/index.ts', webpack: 'src/webpack/index.ts' }
+const AUGMENT = {
+  taro: 'src/taro/augment.d.ts',
+  vite: 'src/build/uni-augment.d.ts',
+  webpack: 'src/build/uni-augment.d.ts',
+}
+/** The loader the webpack plugin puts on the app's main file, by path: no export, no declarations. */
+const loaderEntries = { 'webpack-attach': 'src/webpack/attach-loader.ts' }
 
 // Taro and uni do not transpile node_modules, and mini-program JS engines (iOS JSC) lack ?. and ??:
 // ES2018 keeps async/await and object spread native and lowers everything newer
@@ -144,7 +151,7 @@ export default defineConfig([
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
   },
   {
-    input: nodeEntries,
+    input: { ...nodeEntries, ...loaderEntries },
     external: [/^node:/],
     plugins: [esbuild({ target: 'node18', tsconfig: 'tsconfig.node.json', define: { __DEV__: 'true' } }), nodeEsmTwins],
     output: {
@@ -160,6 +167,12 @@ export default defineConfig([
     declarations(name, input, 'tsconfig.json'),
   ),
   ...Object.entries(nodeEntries).map(([name, input]) =>
-    declarations(name, input, 'tsconfig.node.json', [cjsDeclarations(name)], augment(`src/${name}/augment.d.ts`)),
+    declarations(
+      name,
+      input,
+      'tsconfig.node.json',
+      [cjsDeclarations(name)],
+      augment(AUGMENT[name as keyof typeof nodeEntries]),
+    ),
   ),
 ])

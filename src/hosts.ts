@@ -200,7 +200,8 @@ export const HOSTS = [
     zh: 'uni-app App',
     global: 'uni + plus',
     taro: [],
-    uni: ['app'],
+    // uni's Vue 3 CLI names the App `app`, its Vue 2 CLI `app-plus` (UNI_PLATFORM)
+    uni: ['app', 'app-plus'],
     adapter: 'app',
     evidence: 'D',
   },

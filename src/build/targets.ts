@@ -52,18 +52,25 @@ export function platformBuild(framework: Framework, target: string | undefined, 
   }
 }
 
+/** Where uni's Vue 2 CLI (`uniapp-cli custom <script>`) leaves a custom script's `define`: on `process`, not in env. */
+type Vue2Process = { UNI_SCRIPT_DEFINE?: Record<string, unknown> }
+
 /**
  * The target being built. A uni custom script (package.json "uni-app".scripts) builds another platform with a
- * define, which uni's CLI hands on as JSON in UNI_CUSTOM_CONTEXT (the script's `define`; UNI_CUSTOM_DEFINE holds
- * its extra `env`).
+ * define: uni's Vue 3 CLI hands it on as JSON in UNI_CUSTOM_CONTEXT (UNI_CUSTOM_DEFINE holds its extra `env`), its Vue 2
+ * CLI as `process.UNI_SCRIPT_DEFINE` (@dcloudio/uni-cli-shared/lib/package.js, initCustomScript).
  */
-export function uniTarget(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function uniTarget(
+  env: NodeJS.ProcessEnv = process.env,
+  vue2Defines: unknown = (process as Vue2Process).UNI_SCRIPT_DEFINE,
+): string | undefined {
   let defines: Record<string, unknown> = {}
   try {
     defines = JSON.parse(env.UNI_CUSTOM_CONTEXT || '{}') || {}
   } catch {
     // not ours to judge: uni itself reads it
   }
+  if (vue2Defines && typeof vue2Defines === 'object') defines = { ...defines, ...vue2Defines }
   const script = UNI_SCRIPTS.find((entry) => entry.platform === env.UNI_PLATFORM && defines[entry.define])
   return script ? script.target : env.UNI_PLATFORM
 }

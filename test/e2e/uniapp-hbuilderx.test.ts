@@ -50,7 +50,7 @@ describe.each(['mp-weixin', 'mp-alipay'] as const)('HBuilderX, uni build -p %s',
 
   it('saves a URL from uni.saveImageToAlbum', async () => {
     const { app, host } = open(build.dir, target)
-    expect(typeof app.uni.saveImageToAlbum).toBe('function')
+    expect(typeof app.uni?.saveImageToAlbum).toBe('function')
     app.tap('Save poster')
     expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
     expect(host.album.map((entry) => entry.format)).toEqual(['png'])

@@ -87,7 +87,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     it('saves from each button: a URL, a base64 canvas, a batch of 3', async () => {
       const { app, host } = open(build.dir, target)
       expect(app.status()).toBe('ready')
-      expect(typeof app.uni.saveImageToAlbum).toBe('function')
+      expect(typeof app.uni?.saveImageToAlbum).toBe('function')
 
       app.tap('Save poster')
       expect(await app.waitForStatus(/^poster: (?!saving)/)).toMatch(/^poster: saved \S+$/)
@@ -191,7 +191,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
       let most = () => 0
       const { app, host } = open(build.dir, target, { latency: 20 }, (h) => (most = trackSavesInFlight(h)))
       // one function object: uni.saveImageToAlbum is the export the page imports directly
-      expect(app.uni.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
+      expect(app.uni!.saveImageToAlbum).toBe(app.vendor.saveImageToAlbum)
       // the same moment: the poster button (uni.saveImageToAlbum) and the headless one (import from 'mp-save-image')
       app.tap('Save poster')
       app.tap('Save headless')

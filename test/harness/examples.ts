@@ -66,7 +66,13 @@ function unpinTarball(lockFile: string) {
 }
 
 /** The apps the e2e tests build: test/global-setup.ts installs them all before any test file runs. */
-export const E2E_APPS = ['example-taro', 'example-uniapp', 'test/apps/taro-3.6', 'test/apps/taro-frameworks']
+export const E2E_APPS = [
+  'example-taro',
+  'example-uniapp',
+  'test/apps/taro-3.6',
+  'test/apps/taro-frameworks',
+  'test/apps/uni-vue2',
+]
 
 /**
  * How an app folder of the repository gets the fresh tarball: `npm ci` when its lockfile changed since the last

@@ -214,6 +214,7 @@ describe('the packed package in a fresh folder', () => {
       const require = createRequire(import.meta.url)
       const taro = require('mp-save-image/taro')
       const vite = (await import('mp-save-image/vite')).default
+      const webpack = (await import('mp-save-image/webpack')).default
       process.env.UNI_PLATFORM = 'mp-baidu'
       const plugin = vite({ timeout: 1000 })
       const runtime = import.meta.resolve('mp-save-image/taro/runtime')
@@ -221,6 +222,8 @@ describe('the packed package in a fresh folder', () => {
         taro: typeof taro.default,
         vite: typeof vite,
         viteRequired: typeof require('mp-save-image/vite').default,
+        webpack: typeof webpack({ timeout: 1000 }).apply,
+        webpackRequired: require('mp-save-image/webpack') === webpack && require('mp-save-image/webpack').default === webpack,
         resolved: plugin.resolveId('mp-save-image').replace(/.*node_modules/, ''),
         runtime: runtime.replace(/.*node_modules/, ''),
       }))
@@ -230,6 +233,8 @@ describe('the packed package in a fresh folder', () => {
       taro: 'function',
       vite: 'function',
       viteRequired: 'function',
+      webpack: 'function',
+      webpackRequired: true,
       resolved: '/mp-save-image/dist/hosts/swan.mjs',
       runtime: '/mp-save-image/dist/taro-runtime.mjs',
     })
@@ -353,14 +358,16 @@ describe('the packed package in a fresh folder', () => {
       import Taro from '@tarojs/taro'
       import taroPlugin from 'mp-save-image/taro'
       import saveImage from 'mp-save-image/vite'
+      import saveImageWebpack from 'mp-save-image/webpack'
       import 'mp-save-image/taro/runtime'
       import { saveImageToAlbum, type SaveMode } from 'mp-save-image/h5'
       import * as universal from 'mp-save-image'
       const mode: Promise<SaveMode> = saveImageToAlbum('https://cdn.example.com/a.png').then((r) => r.mode)
       const plugin = saveImage({ hint: '长按保存' })
+      const webpackPlugin: { apply(compiler: never): void } = saveImageWebpack({ video: true })
       const taro: (ctx: Parameters<typeof taroPlugin>[0], options?: { hint?: string }) => void = taroPlugin
       const viaTaro: Promise<boolean> = Taro.openAlbumSetting()
-      void mode; void plugin; void taro; void universal.ERROR_CODES; void viaTaro
+      void mode; void plugin; void webpackPlugin; void taro; void universal.ERROR_CODES; void viaTaro
     `,
     )
     writeFileSync(
@@ -368,13 +375,16 @@ describe('the packed package in a fresh folder', () => {
       `
       import taroPlugin = require('mp-save-image/taro')
       import saveImage = require('mp-save-image/vite')
+      import saveImageWebpack = require('mp-save-image/webpack')
       import weapp = require('mp-save-image/weapp')
       // Taro's loader reads module.exports or its .default: both are the plugin, in the types too
       const same: typeof taroPlugin = taroPlugin.default
       const options: taroPlugin.SaveImageTaroOptions = { timeout: 1000 }
       const vite: typeof saveImage = saveImage.default
+      const webpack: typeof saveImageWebpack = saveImageWebpack.default
+      const webpackOptions: saveImageWebpack.SaveImageWebpackOptions = { guide: false }
       const saved: Promise<weapp.SaveImageResult> = weapp.saveImageToAlbum('/a.png')
-      void same; void options; void vite; void saved
+      void same; void options; void vite; void webpack; void webpackOptions; void saved
     `,
     )
     strictTypecheck('node16', 'node16', ['esm.mts', 'cjs.cts'])

@@ -65,6 +65,9 @@ describe('which platform file a build uses', () => {
     expect(uniTarget({ UNI_PLATFORM: 'mp-alipay', UNI_CUSTOM_CONTEXT: 'not json' })).toBe('mp-alipay')
     expect(uniTarget({ UNI_PLATFORM: 'mp-weixin', UNI_CUSTOM_CONTEXT: '{"MP-DINGTALK":true}' })).toBe('mp-weixin')
     expect(uniTarget({ UNI_PLATFORM: 'mp-alipay' })).toBe('mp-alipay')
+    // uni's Vue 2 CLI: the script's define on process (a script that is not DingTalk's sets the others' to false)
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay' }, { 'MP-DINGTALK': true })).toBe('mp-dingtalk')
+    expect(uniTarget({ UNI_PLATFORM: 'mp-alipay' }, { 'MP-DINGTALK': false, 'MP-OTHER': true })).toBe('mp-alipay')
   })
 
   it('the resolver answers only the bare package import', () => {

@@ -55,8 +55,12 @@ export { adaptersIn, outputJs } from '../../harness/examples'
 
 interface Button {
   label: string
-  handlerKey: string
-  dataset: Record<string, string>
+  /**
+   * Where the tap goes. Vue 3 builds bind `{{key}}`, the page's data holding the handler's name; Vue 2 builds bind
+   * one method (`__e`), which reads what to call from the button's `data-event-opts`.
+   */
+  handler: { dataKey: string } | { method: string }
+  dataset: Record<string, unknown>
 }
 
 interface PageTemplate {
@@ -66,18 +70,28 @@ interface PageTemplate {
   detailKey?: string
 }
 
-/** Buttons (`<button bindtap="{{a}}" data-x="y">Label</button>`) and the status text key of a page template. */
+/** A `data-*` value as the host hands it to a handler: a `{{…}}` literal (Vue 2's event table) read as its value. */
+function datasetValue(raw: string): unknown {
+  const literal = /^\{\{(.*)\}\}$/.exec(raw)
+  return literal ? JSON.parse(literal[1]!.replace(/'/g, '"')) : raw
+}
+
+/**
+ * Buttons (`<button bindtap="{{a}}" data-x="y">Label</button>` from Vue 3, `<button data-event-opts="{{[…]}}"
+ * bindtap="__e">` from Vue 2) and the status text key of a page template.
+ */
 export function readTemplate(file: string, tapAttr: string): PageTemplate {
   const source = readFileSync(file, 'utf8')
   const buttons: Button[] = []
   for (const match of source.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)) {
     const attrs = match[1] ?? ''
-    const handler = new RegExp(`\\b${tapAttr}="\\{\\{(\\w+)\\}\\}"`).exec(attrs)
-    if (!handler) continue
-    const dataset: Record<string, string> = {}
+    const bound = new RegExp(`\\b${tapAttr}="(?:\\{\\{(\\w+)\\}\\}|(\\w+))"`).exec(attrs)
+    if (!bound) continue
+    const dataset: Record<string, unknown> = {}
     for (const data of attrs.matchAll(/\bdata-([\w-]+)="([^"]*)"/g))
-      dataset[data[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data[2]!
-    buttons.push({ label: (match[2] ?? '').trim(), handlerKey: handler[1]!, dataset })
+      dataset[data[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = datasetValue(data[2]!)
+    const handler = bound[1] ? { dataKey: bound[1] } : { method: bound[2]! }
+    buttons.push({ label: (match[2] ?? '').trim(), handler, dataset })
   }
   const status = /<text class="status">\{\{(\w+)\}\}<\/text>/.exec(source)
   if (!status) throw new Error(`no status text in ${file}`)
@@ -90,10 +104,10 @@ type Options = Record<string, any>
 export interface MountedApp {
   /** The page instance the host would hold: its `data` is what the template shows. */
   page: Options
-  /** `common/vendor.js` exports. */
+  /** `common/vendor.js` exports (none in a Vue 2 build, whose vendor.js only registers webpack modules). */
   vendor: Options
-  /** uni's `uni` object, as vendor.js exports it (`index`; `uni` on mp-lark). */
-  uni: Options
+  /** uni's `uni` object, as a Vue 3 build's vendor.js exports it (`index`; `uni` on mp-lark). */
+  uni: Options | undefined
   /** The status line as rendered. */
   status(): string
   /** The error-message line as rendered ('' when hidden). */
@@ -232,10 +246,11 @@ export function mountApp(dir: string, target: UniTarget | AdapterlessTarget, hos
         const button = buttons.find((b) => b.label.startsWith(label))
         if (!button)
           throw new Error(`no button "${label}" in ${route}.${template}: ${buttons.map((b) => b.label).join(', ')}`)
-        const name = page.data[button.handlerKey]
+        const { handler: bound } = button
+        const name = 'method' in bound ? bound.method : page.data[bound.dataKey]
         const handler = typeof name === 'string' ? page[name] : undefined
         if (typeof handler !== 'function')
-          throw new Error(`button "${label}": data.${button.handlerKey} = ${String(name)} names no handler`)
+          throw new Error(`button "${label}": ${JSON.stringify(bound)} → ${String(name)} names no handler`)
         const node = { id: '', dataset: { ...button.dataset } }
         const event = { type: 'tap', timeStamp: Date.now(), detail: { x: 0, y: 0 }, target: node, currentTarget: node }
         host.tap(() => handler.call(page, event))
