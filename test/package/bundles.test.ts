@@ -21,14 +21,17 @@ const importsOf = (code: string) =>
     ...code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]/g),
   ].map((m) => m[1] ?? m[2] ?? m[3]!)
 
-/** What a file may import besides its own chunks: Node's built-ins in the build plugins, Taro and the package itself in the Taro runtime and the Vite plugin's injected line. */
+/** The build plugins' files (and the chunks they share), which run in Node. */
+const NODE_FILE = /^(taro|vite|webpack|webpack-attach)\.|^chunks\/node-/
+
+/** What a file may import besides its own chunks: Node's built-ins in the build plugins, Taro and the package itself in the Taro runtime and the uni-app plugins' injected line. */
 const allowed = (file: string, specifier: string) =>
   specifier.startsWith('./') ||
   specifier.startsWith('../') ||
-  (/^(taro|vite)\.|node-/.test(relative(dist, file).replace('chunks/', '')) && specifier.startsWith('node:')) ||
+  (NODE_FILE.test(relative(dist, file)) && specifier.startsWith('node:')) ||
   (relative(dist, file) === 'taro-runtime.mjs' && (specifier === '@tarojs/taro' || specifier === 'mp-save-image')) ||
-  // the line the Vite plugin writes into the app's main.ts imports the package itself
-  (relative(dist, file) === 'vite.cjs' && specifier === '${targets.PACKAGE}')
+  // the line the uni-app plugins write into the app's main file imports the package itself
+  (/^chunks\/node-uni-main-/.test(relative(dist, file)) && specifier === '${resolvePlugin.PACKAGE}')
 
 describe('the dist scan', () => {
   it('covers every script of dist, production builds included', () => {
