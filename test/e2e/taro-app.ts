@@ -1,8 +1,12 @@
 // A Taro app built by the real CLI, and what every Taro e2e suite checks of it: it launches through Taro's own
 // hooks, and adding the plugin changed nothing else in its `Taro` object.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, vi } from 'vitest'
 import { fixtures, type HostOptions, type SimulatedPlatform } from '../../src/testing'
-import { buildTaro, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../harness/taro'
+import { HOSTS } from '../../src/hosts'
+import { PROFILES } from '../../src/testing/profiles'
+import { buildTaro, exampleDir, loadTaroApp, type BuildResult, type LoadedApp, type TaroBuild } from '../harness/taro'
 import { launchChromium, routeImages, serve, UA } from '../browser/chromium'
 import { exportsLoadedFrom, taroKeys } from './taro-object'
 import { BATCH, POSTER_URL, QR_SVG_URL, VIDEO_URL } from '../../example-taro/src/images'
@@ -117,3 +121,35 @@ export async function h5Keys(build: TaroBuild, launched: Launched = 'App launche
   const { dir } = await builtOk(build)
   return withH5App(dir, launched, (page) => page.evaluate(taroKeys, []))
 }
+
+const exampleScripts = (
+  JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts
+/** Taro targets of the host table that have a simulated host and a `build:<target>` script in example-taro. */
+export const MINI_TARGETS = HOSTS.flatMap((host) =>
+  host.id in PROFILES
+    ? host.taro
+        .filter((target) => exampleScripts[`build:${target}`])
+        .map((target) => ({ target, platform: host.id as SimulatedPlatform }))
+    : [],
+)
+/**
+ * The targets built with the vite compiler too: Taro's own platform plugins. Its vite runner 4.2.0 cannot build
+ * alipay at all (an upstream bug in emitting .browserslistrc), and the community plugins are webpack5's.
+ */
+const VITE_TARGETS = ['weapp', 'tt', 'swan']
+
+export const TARO_BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
+  // Taro's targets are the platform ids (src/hosts.ts)
+  ...MINI_TARGETS.map(({ platform }) => ({ platform })),
+  ...MINI_TARGETS.filter(({ target }) => VITE_TARGETS.includes(target)).map(({ platform }) => ({
+    platform,
+    compiler: 'vite' as const,
+  })),
+  // the dev loop most apps run: WeChat, --watch
+  { platform: 'weapp', watch: true },
+]
+
+/** What a build's title says: its compiler (webpack5 unless it says vite), its target, and --watch. */
+export const titleOf = ({ compiler = 'webpack5', platform, watch }: TaroBuild) =>
+  `Taro ${compiler} build for ${platform}${watch ? ' (--watch)' : ''}`

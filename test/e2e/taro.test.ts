@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adaptersIn, dynamicCodeIn, outputText, runtimeBuildIn } from '../harness/examples'
 import { trackSavesInFlight } from './saves'
@@ -7,11 +5,10 @@ import { denied, GUIDES_ITSELF, NO_SCOPE, PRIVACY, SAVES_MANY } from '../helpers
 import { HOSTS } from '../../src/hosts'
 import * as testing from '../../src/testing'
 import type { HostOptions, SimulatedPlatform } from '../../src/testing'
-import { PROFILES, profileOf } from '../../src/testing/profiles'
-import { exampleDir, taroVariant, type BuildResult, type TaroBuild } from '../harness/taro'
+import { profileOf } from '../../src/testing/profiles'
+import { taroVariant, type BuildResult } from '../harness/taro'
 import * as images from '../../example-taro/src/images'
-import { describeH5App } from './h5-app'
-import { BUILD_MS, built, closeApp, h5Keys, LIFECYCLE, miniKeys, openApp } from './taro-app'
+import { BUILD_MS, built, closeApp, LIFECYCLE, miniKeys, openApp, TARO_BUILDS, titleOf } from './taro-app'
 import { withOurKeys } from './taro-object'
 
 // The example app, built by the real Taro CLI from the packed package, then run in Node on a simulated host.
@@ -28,47 +25,7 @@ const withoutPlugin = () => (noPlugin ??= taroVariant('no-plugin'))
 
 const open = (dist: string, platform: SimulatedPlatform, options: HostOptions = {}) => openApp(dist, platform, options)
 
-async function until(check: () => boolean, what: string, ms = 10_000) {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-const exampleScripts = (
-  JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-).scripts
-/** Taro targets of the host table that have a simulated host and a `build:<target>` script in example-taro. */
-const MINI_TARGETS = HOSTS.flatMap((host) =>
-  host.id in PROFILES
-    ? host.taro
-        .filter((target) => exampleScripts[`build:${target}`])
-        .map((target) => ({ target, platform: host.id as SimulatedPlatform }))
-    : [],
-)
-/**
- * The targets built with the vite compiler too: Taro's own platform plugins. Its vite runner 4.2.0 cannot build
- * alipay at all (an upstream bug in emitting .browserslistrc), and the community plugins are webpack5's.
- */
-const VITE_TARGETS = ['weapp', 'tt', 'swan']
-
-const BUILDS: (TaroBuild & { platform: SimulatedPlatform })[] = [
-  // Taro's targets are the platform ids (src/hosts.ts)
-  ...MINI_TARGETS.map(({ platform }) => ({ platform })),
-  ...MINI_TARGETS.filter(({ target }) => VITE_TARGETS.includes(target)).map(({ platform }) => ({
-    platform,
-    compiler: 'vite' as const,
-  })),
-  // the dev loop most apps run: WeChat, --watch
-  { platform: 'weapp', watch: true },
-]
-
-/** What a build's title says: its compiler (webpack5 unless it says vite), its target, and --watch. */
-const titleOf = ({ compiler = 'webpack5', platform, watch }: TaroBuild) =>
-  `Taro ${compiler} build for ${platform}${watch ? ' (--watch)' : ''}`
-
-describe.each(BUILDS.map((build) => [titleOf(build), build] as const))('%s', (_title, build) => {
+describe.each(TARO_BUILDS.map((build) => [titleOf(build), build] as const))('%s', (_title, build) => {
   const { platform } = build
   let result: BuildResult
 
@@ -197,7 +154,7 @@ describe.each(BUILDS.map((build) => [titleOf(build), build] as const))('%s', (_t
     const mostInFlight = trackSavesInFlight(host)
     tap('Save poster (URL)')
     tap('Save headless')
-    await until(() => host.album.length === 2, 'both saves')
+    await expect.poll(() => host.album.length, { timeout: 10_000 }).toBe(2)
     expect(mostInFlight()).toBe(1)
   })
 
@@ -319,22 +276,6 @@ describe('Taro webpack5 for weapp with the plugin leaving the privacy step, the 
   })
 })
 
-// H5: the browser build of the same page, with webpack5 and with vite.
-for (const compiler of ['webpack5', 'vite'] as const) {
-  describeH5App(
-    `Taro ${compiler} h5`,
-    images,
-    async () => {
-      const result = await built({ platform: 'h5', compiler })
-      if (!result.ok) throw new Error(`taro build --type h5 failed:\n${result.log.slice(-3000)}`)
-      expect(adaptersIn(result.dir)).toEqual(['h5'])
-      expect(dynamicCodeIn(result.dir)).toEqual([])
-      return result.dir
-    },
-    LIFECYCLE,
-  )
-}
-
 describe('adding the plugin changes nothing else in the app: Taro keeps every key it had without it, plus ours', () => {
   it.each([['webpack5'], ['vite']] as const)(
     'weapp, %s: the hooks (useLaunch, useLoad, useDidShow…) and every other key stay',
@@ -342,17 +283,6 @@ describe('adding the plugin changes nothing else in the app: Taro keeps every ke
       const without = await miniKeys({ platform: 'weapp', compiler, project: withoutPlugin() })
       expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'saveImageToPhotosAlbum']))
       expect(await miniKeys({ platform: 'weapp', compiler })).toEqual(withOurKeys(without))
-    },
-    2 * BUILD_MS,
-  )
-
-  it.each([['webpack5'], ['vite']] as const)(
-    'h5, %s: the hooks and every other key stay',
-    async (compiler) => {
-      const without = await h5Keys({ platform: 'h5', compiler, project: withoutPlugin() })
-      // Taro's H5 APIs are named exports (babel-plugin-transform-taroapi rewrites `Taro.x`); the object has the hooks
-      expect(without).toEqual(expect.arrayContaining(['useLaunch', 'useLoad', 'useDidShow', 'getEnv']))
-      expect(await h5Keys({ platform: 'h5', compiler })).toEqual(withOurKeys(without))
     },
     2 * BUILD_MS,
   )
