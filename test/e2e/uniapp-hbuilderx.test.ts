@@ -14,6 +14,7 @@ import {
   expectHeadlessRecovery,
   expectOnlyOwnAdapter,
   open,
+  openRefused,
   useUniSuite,
 } from './uniapp/suite'
 
@@ -57,11 +58,7 @@ describe.each(['mp-weixin', 'mp-alipay'] as const)('HBuilderX, uni build -p %s',
   })
 
   it('a refusal: the guide with the configured texts, the settings page, then saved', async () => {
-    const { app, host } = open(build.dir, target, {
-      permission: denied(platform),
-      modal: 'confirm',
-      settings: 'enable',
-    })
+    const { app, host } = openRefused(build.dir, target)
     await expectGuidedSave(app, host)
   })
 

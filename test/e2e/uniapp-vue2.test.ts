@@ -15,6 +15,7 @@ import {
   expectGuidedSave,
   expectOnlyOwnAdapter,
   open,
+  openRefused,
   run,
   useUniSuite,
 } from './uniapp/suite'
@@ -69,11 +70,7 @@ describe.each(VUE2_TARGETS)('uni-app Vue 2 (vue-cli), npm run build:%s', (target
   it.runIf(!NO_SCOPE.includes(platform))(
     'a refusal: the guide with the configured texts, the settings page, then saved',
     async () => {
-      const { app, host } = open(build.dir, target, {
-        permission: denied(platform),
-        modal: 'confirm',
-        settings: 'enable',
-      })
+      const { app, host } = openRefused(build.dir, target)
       await expectGuidedSave(app, host)
     },
   )
@@ -168,11 +165,7 @@ describe('an HBuilderX Vue 2 project (sources and vue.config.js at the root), HB
   })
 
   it('a refusal: the guide, the settings page, then saved', async () => {
-    const { app, host } = open(build.dir, 'mp-weixin', {
-      permission: denied('weapp'),
-      modal: 'confirm',
-      settings: 'enable',
-    })
+    const { app, host } = openRefused(build.dir, 'mp-weixin')
     await expectGuidedSave(app, host)
   })
 })

@@ -28,6 +28,7 @@ import {
   expectHeadlessRecovery,
   expectOnlyOwnAdapter,
   open,
+  openRefused,
   run,
   testing,
   useUniSuite,
@@ -241,11 +242,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     it.runIf(!GUIDES_ITSELF.includes(platform) && !NO_SCOPE.includes(platform))(
       'permission denied → the guide modal with the configured texts → settings → saved',
       async () => {
-        const { app, host } = open(build.dir, target, {
-          permission: denied(platform),
-          modal: 'confirm',
-          settings: 'enable',
-        })
+        const { app, host } = openRefused(build.dir, target)
         await expectGuidedSave(app, host)
       },
     )

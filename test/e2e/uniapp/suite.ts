@@ -14,6 +14,7 @@ import type {
 } from '../../../src/testing'
 import { cleanEnv, exampleDir } from './build'
 import { mountUniApp, type MountedUniApp } from './app-harness'
+import { denied } from '../../helpers'
 import { adaptersIn, mountApp, TARGETS, type MountedApp, type UniTarget } from './harness'
 
 type Testing = typeof import('../../../src/testing')
@@ -115,6 +116,10 @@ export async function expectHeadlessRecovery(app: MountedApp | MountedUniApp, ho
   expect(await app.waitForStatus(/^headless: (?!saving)/)).toMatch(/^headless: saved /)
   expect(host.album).toHaveLength(1)
 }
+
+/** A build of `target` opened on a host that refused the album, whose user confirms the guide and turns it on. */
+export const openRefused = (dir: string, target: UniTarget) =>
+  open(dir, target, { permission: denied(TARGETS[target]!.platform), modal: 'confirm', settings: 'enable' })
 
 /** Refused: "Save poster" shows the guide with the configured texts once, opens the settings page, and saves. */
 export async function expectGuidedSave(app: MountedApp, host: SimulatedHost) {
