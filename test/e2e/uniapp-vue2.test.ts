@@ -170,16 +170,28 @@ describe('an HBuilderX Vue 2 project (sources and vue.config.js at the root), HB
   })
 })
 
-describe('mp-save-image/webpack under webpack 4 itself (the Vue 2 app’s), outside uni', () => {
-  const load = createRequire(join(VUE2_APP, 'package.json'))
+/** Each webpack major the plugin meets, each from an app that installed the packed package beside it. */
+const WEBPACKS = [
+  ['webpack 4, the Vue 2 app’s', VUE2_APP, 4],
+  ['webpack 5, example-taro’s (as vue-cli 5 brings it)', join(root, 'example-taro'), 5],
+] as const
+
+describe.each(WEBPACKS)('mp-save-image/webpack under %s, outside uni', (_name, app, major) => {
+  const load = createRequire(join(app, 'package.json'))
   const webpack = load('webpack') as (config: object, done: (error: Error | null, stats: WebpackStats) => void) => void
   const saveImage = load('mp-save-image/webpack') as (options?: object) => object
-  const dir = join(root, '.tmp', 'webpack4')
+  const dir = join(root, '.tmp', `webpack${major}`)
+
+  it('is the webpack it says', () => {
+    expect((load('webpack/package.json') as { version: string }).version.split('.')[0]).toBe(String(major))
+  })
 
   /** Builds `entry` (a file of dir/src) for UNI_PLATFORM `platform`, the plugin made as vue.config.js would make it. */
   function compile(platform: string, entry: string, source: string) {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(join(dir, 'src'), { recursive: true })
+    // a project of its own: under this repository (`"type": "commonjs"`) webpack 5 would read main.js as CommonJS
+    writeFileSync(join(dir, 'package.json'), '{ "name": "webpack-check", "private": true }\n')
     writeFileSync(join(dir, 'src', entry), source)
     const saved = { UNI_PLATFORM: process.env.UNI_PLATFORM, UNI_INPUT_DIR: process.env.UNI_INPUT_DIR }
     Object.assign(process.env, { UNI_PLATFORM: platform, UNI_INPUT_DIR: join(dir, 'src') })
@@ -190,7 +202,7 @@ describe('mp-save-image/webpack under webpack 4 itself (the Vue 2 app’s), outs
     }
     const config = {
       mode: 'production',
-      context: VUE2_APP,
+      context: app,
       entry: join(dir, 'src', entry),
       output: { path: join(dir, 'out'), filename: 'bundle.js', libraryTarget: 'commonjs2' },
       plugins: [plugin],
@@ -212,9 +224,12 @@ describe('mp-save-image/webpack under webpack 4 itself (the Vue 2 app’s), outs
       expect.stringContaining('uni-app target "quickapp-webview" has no adapter yet'),
     ])
     expect(adaptersInCode(code)).toEqual([])
+    // main.js got the API onto uni, and the adapter-less entry its message through DefinePlugin
+    expect(code).toMatch(/\.saveImageToAlbum\s*=/)
+    expect(code).toContain('has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM')
   }, 60_000)
 
-  it('a subpath import resolves without package exports (webpack 4 reads none); a main file never built warns', async () => {
+  it('a subpath import resolves (webpack 4 reads no package exports); a main file never built warns', async () => {
     const { warnings, code } = await compile(
       'mp-weixin',
       'other.js',
@@ -225,7 +240,9 @@ describe('mp-save-image/webpack under webpack 4 itself (the Vue 2 app’s), outs
       expect.stringContaining('main.{ts,js}) was not built, so uni.saveImageToAlbum is not attached'),
     ])
   }, 60_000)
+})
 
+describe('mp-save-image/webpack in vue.config.js', () => {
   it('an option a call would reject fails the build naming it, before webpack starts', async () => {
     const app = exampleVariant('test/apps/uni-vue2', 'bad-options', {
       'vue.config.js':
