@@ -26,7 +26,9 @@ export interface WebpackCompiler {
   options: {
     mode?: string
     resolve: {
-      alias?: Record<string, string | false | string[]> | { name: string; alias: string | false | string[] }[]
+      alias?:
+        | Record<string, string | false | string[]>
+        | { name: string; alias: string | false | string[]; onlyModule?: boolean }[]
     }
     module: { rules: object[] }
   }
@@ -50,12 +52,16 @@ export interface SaveImageWebpackPlugin {
 
 const NAME = 'mp-save-image'
 
-/** `resolve.alias` entries, in the object or the list form (webpack 5 accepts both). */
+/**
+ * `resolve.alias` entries, in the object or the list form (webpack 5 accepts both); an alias of the app's own wins.
+ * A trailing `$` (an exact match) is the object form's spelling; the list form says `onlyModule`.
+ */
 function addAliases(compiler: WebpackCompiler, aliases: Record<string, string>) {
   const resolve = compiler.options.resolve
-  if (Array.isArray(resolve.alias))
-    resolve.alias.unshift(...Object.entries(aliases).map(([name, alias]) => ({ name, alias })))
-  else resolve.alias = { ...aliases, ...resolve.alias }
+  if (!Array.isArray(resolve.alias)) resolve.alias = { ...aliases, ...resolve.alias }
+  else
+    for (const [name, alias] of Object.entries(aliases))
+      resolve.alias.push({ name: name.replace(/\$$/, ''), alias, onlyModule: name.endsWith('$') })
 }
 
 /** webpack's DefinePlugin as the app has it: webpack 5 hands it over, webpack 4 is found from the build's folder. */

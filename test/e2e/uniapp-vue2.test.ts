@@ -187,7 +187,7 @@ describe.each(WEBPACKS)('mp-save-image/webpack under %s, outside uni', (_name, a
   })
 
   /** Builds `entry` (a file of dir/src) for UNI_PLATFORM `platform`, the plugin made as vue.config.js would make it. */
-  function compile(platform: string, entry: string, source: string) {
+  function compile(platform: string, entry: string, source: string, alias?: object) {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(join(dir, 'src'), { recursive: true })
     // a project of its own: under this repository (`"type": "commonjs"`) webpack 5 would read main.js as CommonJS
@@ -206,6 +206,7 @@ describe.each(WEBPACKS)('mp-save-image/webpack under %s, outside uni', (_name, a
       entry: join(dir, 'src', entry),
       output: { path: join(dir, 'out'), filename: 'bundle.js', libraryTarget: 'commonjs2' },
       plugins: [plugin],
+      ...(alias && { resolve: { alias } }),
     }
     return new Promise<{ warnings: string[]; code: string }>((done, fail) =>
       webpack(config, (error, stats) => {
@@ -239,6 +240,20 @@ describe.each(WEBPACKS)('mp-save-image/webpack under %s, outside uni', (_name, a
     expect(warnings).toEqual([
       expect.stringContaining('main.{ts,js}) was not built, so uni.saveImageToAlbum is not attached'),
     ])
+  }, 60_000)
+
+  it('the app’s own alias of the package wins, in the list form of resolve.alias too; ours fill the rest', async () => {
+    writeFileSync(join(root, '.tmp', `stub${major}.mjs`), "export const saveImageToAlbum = () => 'the app’s stub'\n")
+    const own = { name: 'mp-save-image', alias: join(root, '.tmp', `stub${major}.mjs`), onlyModule: true }
+    const { code } = await compile(
+      'mp-weixin',
+      'main.js',
+      "export { saveImageToAlbum as weapp } from 'mp-save-image/weapp'\n",
+      [own],
+    )
+    // main.js's added import of the bare package got the stub; the subpath, ours
+    expect(code).toContain('the app’s stub')
+    expect(adaptersInCode(code)).toEqual(['weapp'])
   }, 60_000)
 })
 
