@@ -32,6 +32,10 @@ export interface PlatformBuild {
   warning?: string
 }
 
+/** A runtime entry as built into dist/ (`name`: `index`, `unsupported`, or a host's `hosts/<id>`): dist/prod's in production. */
+export const builtFile = (distDir: string, name: string, production: boolean) =>
+  join(distDir, production ? 'prod' : '', `${name}.mjs`)
+
 /**
  * The one answer to "which platform file" for both build plugins: the bare `mp-save-image` import
  * is pointed here, so the app, its framework object and every `mp-save-image/<platform>` import share one core.
@@ -41,7 +45,7 @@ export function platformBuild(framework: Framework, target: string | undefined, 
   const targets = TARGETS[framework]
   const platform =
     target !== undefined && Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined
-  const file = (name: string) => (production: boolean) => join(distDir, production ? 'prod' : '', `${name}.mjs`)
+  const file = (name: string) => (production: boolean) => builtFile(distDir, name, production)
   if (platform) return { platform, file: file(entryFile(platform)), define: {} }
   const message = `${framework} target "${target ?? '(none)'}" has no adapter yet, so saveImageToAlbum rejects UNSUPPORTED_PLATFORM there. Supported targets: ${Object.keys(targets).join(', ')}.`
   return {
@@ -58,7 +62,8 @@ type Vue2Process = { UNI_SCRIPT_DEFINE?: Record<string, unknown> }
 /**
  * The target being built. A uni custom script (package.json "uni-app".scripts) builds another platform with a
  * define: uni's Vue 3 CLI hands it on as JSON in UNI_CUSTOM_CONTEXT (UNI_CUSTOM_DEFINE holds its extra `env`), its Vue 2
- * CLI as `process.UNI_SCRIPT_DEFINE` (@dcloudio/uni-cli-shared/lib/package.js, initCustomScript).
+ * CLI as `process.UNI_SCRIPT_DEFINE` (initCustomScript,
+ * https://github.com/dcloudio/uni-app/blob/1de259ec9eebd1d41951d0b8ffc985b6c2e9dd4f/packages/uni-cli-shared/lib/package.js).
  */
 export function uniTarget(
   env: NodeJS.ProcessEnv = process.env,

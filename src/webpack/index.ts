@@ -10,7 +10,7 @@ import { HOSTS } from '../hosts'
 import { defaultsDefine } from '../build/defaults'
 import { entryFile } from '../build/entries'
 import { PACKAGE } from '../build/resolve-plugin'
-import { platformBuild, uniTarget } from '../build/targets'
+import { builtFile, platformBuild, uniTarget } from '../build/targets'
 import { NOT_ATTACHED, uniMainFile } from '../build/uni-main'
 import type { PluginOptions } from '../core/types'
 
@@ -50,8 +50,6 @@ export interface SaveImageWebpackPlugin {
   apply(compiler: WebpackCompiler): void
 }
 
-const NAME = 'mp-save-image'
-
 /**
  * `resolve.alias` entries, in the object or the list form (webpack 5 accepts both); an alias of the app's own wins.
  * A trailing `$` (an exact match) is the object form's spelling; the list form says `onlyModule`.
@@ -86,10 +84,11 @@ export default function saveImage(options: SaveImageWebpackOptions = {}): SaveIm
     apply(compiler) {
       const production = (compiler.options.mode ?? process.env.NODE_ENV) === 'production'
       // webpack 4 reads no package `exports`: the subpath imports are aliased too, each to its production build here
-      const hostFile = (id: string) => join(__dirname, production ? 'prod' : '', `${entryFile(id)}.mjs`)
       addAliases(compiler, {
         [`${PACKAGE}$`]: file(production),
-        ...Object.fromEntries(HOSTS.map((host) => [`${PACKAGE}/${host.id}$`, hostFile(host.id)])),
+        ...Object.fromEntries(
+          HOSTS.map((host) => [`${PACKAGE}/${host.id}$`, builtFile(__dirname, entryFile(host.id), production)]),
+        ),
       })
       new (definePlugin(compiler))({ ...define, ...defaults }).apply(compiler)
       if (main)
@@ -99,10 +98,10 @@ export default function saveImage(options: SaveImageWebpackOptions = {}): SaveIm
           loader: join(__dirname, 'webpack-attach.cjs'),
         })
       let warned = false
-      compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      compiler.hooks.thisCompilation.tap(PACKAGE, (compilation) => {
         if (warning && !warned) compilation.warnings.push(new Error(warning))
         warned = true
-        compilation.hooks.finishModules.tap(NAME, () => {
+        compilation.hooks.finishModules.tap(PACKAGE, () => {
           for (const module of compilation.modules) if (module.resource === main) return
           compilation.warnings.push(new Error(NOT_ATTACHED()))
         })

@@ -48,32 +48,43 @@ export function uniVariant(
   return exampleVariant('example-uniapp', name, { 'vite.config.ts': viteConfig })
 }
 
-/** Runs `uni build -p <target>` in `cwd` (default example-uniapp) into `<cwd>/dist/e2e/<name>`. */
-export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = exampleDir): Promise<UniBuildResult> {
-  const dir = options.outputDir ?? join(cwd, 'dist', 'e2e', options.name ?? target)
+/**
+ * Runs a build command into `dir` (emptied first; the command's env names it). With `ready`, a watching build is
+ * stopped, and counts as done, once its output matches.
+ */
+export function runBuild(
+  command: string,
+  args: string[],
+  { cwd, env, dir, ready }: { cwd: string; env: NodeJS.ProcessEnv; dir: string; ready?: RegExp },
+): Promise<UniBuildResult> {
   rmSync(dir, { recursive: true, force: true })
-  const bin = join(cwd, 'node_modules', '.bin', 'uni')
-  const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
   const started = performance.now()
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, {
-      cwd,
-      env: cleanEnv({ ...options.env, UNI_OUTPUT_DIR: dir }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    })
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let log = ''
-    let ready = false
+    let watching = false
     const onOutput = (chunk: Buffer) => {
       log += chunk
-      if (options.watch && !ready && /Build complete\. Watching/.test(log)) {
-        ready = true
+      if (ready && !watching && ready.test(log)) {
+        watching = true
         process.kill(-child.pid!, 'SIGTERM')
       }
     }
     child.stdout.on('data', onOutput)
     child.stderr.on('data', onOutput)
     child.on('error', fail)
-    child.on('close', (code) => done({ ok: code === 0 || ready, dir, log, ms: performance.now() - started }))
+    child.on('close', (code) => done({ ok: code === 0 || watching, dir, log, ms: performance.now() - started }))
+  })
+}
+
+/** Runs `uni build -p <target>` in `cwd` (default example-uniapp) into `<cwd>/dist/e2e/<name>`. */
+export function uniBuild(target: string, options: UniBuildOptions = {}, cwd = exampleDir): Promise<UniBuildResult> {
+  const dir = options.outputDir ?? join(cwd, 'dist', 'e2e', options.name ?? target)
+  const args = [...(options.watch ? [] : ['build']), ...(target === 'h5' ? [] : ['-p', target])]
+  return runBuild(join(cwd, 'node_modules', '.bin', 'uni'), args, {
+    cwd,
+    env: cleanEnv({ ...options.env, UNI_OUTPUT_DIR: dir }),
+    dir,
+    ready: options.watch ? /Build complete\. Watching/ : undefined,
   })
 }

@@ -1,26 +1,11 @@
 // test/apps/uni-vue2 (uni's Vue 2 CLI template, vue-cli 4 and webpack 4, with mp-save-image/webpack) built by its own
 // npm scripts, and the same app as HBuilderX shapes and builds a Vue 2 project (docs/en/guide/getting-started.md#hbuilderx).
-import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root } from '../../harness/examples'
-import { cleanEnv, type UniBuildResult } from './build'
+import { cleanEnv, runBuild, type UniBuildResult } from './build'
 
 export const VUE2_APP = join(root, 'test', 'apps', 'uni-vue2')
-
-/** Runs a command to its end, its output kept. */
-function runBuild(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, dir: string) {
-  rmSync(dir, { recursive: true, force: true })
-  const started = performance.now()
-  return new Promise<UniBuildResult>((done, fail) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let log = ''
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk))
-    child.on('error', fail)
-    child.on('close', (code) => done({ ok: code === 0, dir, log, ms: performance.now() - started }))
-  })
-}
 
 /**
  * `npm run build:<target>` in the Vue 2 app, into its dist/e2e/<target>; a custom script of its package.json
@@ -29,7 +14,7 @@ function runBuild(command: string, args: string[], cwd: string, env: NodeJS.Proc
 export function vue2Build(target: string, custom = false): Promise<UniBuildResult> {
   const dir = join(VUE2_APP, 'dist', 'e2e', target)
   const args = custom ? ['run', 'build:custom', target] : ['run', `build:${target}`]
-  return runBuild('npm', args, VUE2_APP, cleanEnv({ UNI_OUTPUT_DIR: dir }), dir)
+  return runBuild('npm', args, { cwd: VUE2_APP, env: cleanEnv({ UNI_OUTPUT_DIR: dir }), dir })
 }
 
 const HBUILDERX = join(root, '.tmp', 'hbuilderx-vue2')
@@ -59,7 +44,7 @@ export function hbuilderxVue2Project(): string {
   symlinkSync(join(VUE2_APP, 'node_modules'), join(CLI_DIR, 'node_modules'), 'dir')
   for (const file of readdirSync(VUE2_APP).filter((name) => /^(babel|postcss)\.config\.js$|^package\.json$/.test(name)))
     cpSync(join(VUE2_APP, file), join(CLI_DIR, file))
-  // the entry HBuilderX runs, as uni publishes it for HBuilderX (@dcloudio/vue-cli-plugin-hbuilderx/template/bin)
+  // the entry HBuilderX runs, as uni publishes it for HBuilderX (https://github.com/dcloudio/uni-app/blob/94b234c91a9a77b3d4419fd0d85114298ce9709f/packages/vue-cli-plugin-hbuilderx/template/bin/uniapp-cli.js)
   cpSync(
     join(VUE2_APP, 'node_modules', '@dcloudio', 'vue-cli-plugin-hbuilderx', 'template', 'bin', 'uniapp-cli.js'),
     join(CLI_DIR, 'bin', 'uniapp-cli.js'),
@@ -70,7 +55,7 @@ export function hbuilderxVue2Project(): string {
 /**
  * Builds the project as HBuilderX runs its Vue 2 compiler: node bin/uniapp-cli.js from the compiler's folder, with
  * UNI_INPUT_DIR naming the project, UNI_OUTPUT_DIR its unpackage/dist/build/<target>, and vue-cli pointed at the
- * project's vue.config.js (VUE_CLI_SERVICE_CONFIG_PATH, which @vue/cli-service's Service.js reads).
+ * project's vue.config.js (VUE_CLI_SERVICE_CONFIG_PATH, which vue-cli's Service.js reads: https://github.com/vuejs/vue-cli/blob/0212f2791cc7a26e480d2799a7077217b255d0f5/packages/@vue/cli-service/lib/Service.js).
  */
 export function hbuilderxVue2Build(project: string, target: string): Promise<UniBuildResult> {
   const dir = join(project, 'unpackage', 'dist', 'build', target)
@@ -82,5 +67,5 @@ export function hbuilderxVue2Build(project: string, target: string): Promise<Uni
     UNI_CLI_CONTEXT: CLI_DIR,
     VUE_CLI_SERVICE_CONFIG_PATH: join(project, 'vue.config.js'),
   })
-  return runBuild(process.execPath, [join(CLI_DIR, 'bin', 'uniapp-cli.js')], CLI_DIR, env, dir)
+  return runBuild(process.execPath, [join(CLI_DIR, 'bin', 'uniapp-cli.js')], { cwd: CLI_DIR, env, dir })
 }
