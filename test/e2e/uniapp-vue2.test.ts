@@ -14,6 +14,7 @@ import {
   CONFIGURED_GUIDE,
   expectGuidedSave,
   expectOnlyOwnAdapter,
+  expectSystemRefusal,
   open,
   openRefused,
   run,
@@ -89,12 +90,7 @@ describe.each(VUE2_TARGETS)('uni-app Vue 2 (vue-cli), npm run build:%s', (target
 
   it.runIf(NO_SCOPE.includes(platform))(
     'no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal of ours',
-    async () => {
-      const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
-      app.tap('Save poster')
-      expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
-      expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
-    },
+    () => expectSystemRefusal(build.dir, target),
   )
 })
 

@@ -27,6 +27,7 @@ import {
   expectGuidedSave,
   expectHeadlessRecovery,
   expectOnlyOwnAdapter,
+  expectSystemRefusal,
   open,
   openRefused,
   run,
@@ -228,10 +229,7 @@ describe.each(Object.entries(TARGETS) as [UniTarget, (typeof TARGETS)[UniTarget]
     it.runIf(NO_SCOPE.includes(platform))(
       'no album scope: the iOS album off is SYSTEM_PERMISSION_DENIED with no modal; "Open settings" opens what the host has',
       async () => {
-        const { app, host } = open(build.dir, target, { client: 'ios', systemPermission: false })
-        app.tap('Save poster')
-        expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
-        expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+        const app = await expectSystemRefusal(build.dir, target)
         app.tap('Open settings')
         expect(await app.waitForStatus(/^settings: (?!saving)/)).toBe(
           NO_SETTINGS_PAGE.includes(platform) ? 'settings: UNSUPPORTED_PLATFORM' : 'settings: album allowed',

@@ -121,6 +121,15 @@ export async function expectHeadlessRecovery(app: MountedApp | MountedUniApp, ho
 export const openRefused = (dir: string, target: UniTarget) =>
   open(dir, target, { permission: denied(TARGETS[target]!.platform), modal: 'confirm', settings: 'enable' })
 
+/** No album scope (DingTalk): the iOS album off is SYSTEM_PERMISSION_DENIED, with no modal of ours. */
+export async function expectSystemRefusal(dir: string, target: UniTarget) {
+  const { app, host } = open(dir, target, { client: 'ios', systemPermission: false })
+  app.tap('Save poster')
+  expect(await app.waitForStatus(/^poster: (?!saving)/)).toBe('poster: SYSTEM_PERMISSION_DENIED')
+  expect(host.ui.filter((event) => event.type === 'modal')).toEqual([])
+  return app
+}
+
 /** Refused: "Save poster" shows the guide with the configured texts once, opens the settings page, and saves. */
 export async function expectGuidedSave(app: MountedApp, host: SimulatedHost) {
   app.tap('Save poster')
